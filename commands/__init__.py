@@ -1,0 +1,1 @@
+"""The govledger command line: parse, call the ledger or a view, print."""

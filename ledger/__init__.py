@@ -1,0 +1,1 @@
+"""govledger's write side: governance facts recorded as immutable events."""

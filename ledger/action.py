@@ -1,0 +1,315 @@
+"""An action on a tracker: its issue, its action lines, its RAGB rating over time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventsourcing.domain import Aggregate
+
+from ledger.errors import InvalidEntry, Refused
+from ledger.rating import Rating
+from ledger.record import Entry, Record
+from ledger.refs import ActionRef, action_id
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One row of an action: the health and LA text, who owns it and by when."""
+
+    health: str
+    la: str
+    owners: tuple[str, ...]
+    timescale: str
+
+
+class Action(Record):
+    """A numbered item of a tracker; one number can carry several action lines."""
+
+    TOPIC = "govledger:Action"
+    CORRECTABLE = {
+        "added": ("issue", "theme", "kloe", "health", "la", "owners", "timescale"),
+        "line": ("health", "la", "owners", "timescale"),
+        "rating": ("rating", "evidence"),
+        "reopen": ("rating",),
+        "reassign": ("owners",),
+        "retime": ("timescale",),
+        "note": ("text",),
+    }
+    VOIDABLE = frozenset({"rating", "reopen", "reassign", "retime", "note"})
+
+    class Created(Aggregate.Created, Record.Event):
+        TOPIC = "govledger:Action.Created"
+
+    class ActionAdded(Created):
+        """An action (with its first action line) was put on a tracker."""
+
+        TOPIC = "govledger:Action.ActionAdded"
+        tracker: str
+        number: str
+        issue: str
+        kloe: list[int]
+        theme: str
+        health: str
+        la: str
+        owners: list[str]
+        timescale: str
+
+        @property
+        def subject(self) -> str:
+            return f"{self.tracker}#{self.number}"
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.tracker = self.tracker
+            aggregate.number = self.number
+            aggregate.enter(
+                self,
+                "added",
+                issue=self.issue,
+                kloe=list(self.kloe),
+                theme=self.theme,
+                health=self.health,
+                la=self.la,
+                owners=list(self.owners),
+                timescale=self.timescale,
+            )
+
+    class ActionLineAdded(Record.Event):
+        """A further action line (its own text, owners and timescale) was added."""
+
+        TOPIC = "govledger:Action.ActionLineAdded"
+        health: str
+        la: str
+        owners: list[str]
+        timescale: str
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(
+                self,
+                "line",
+                health=self.health,
+                la=self.la,
+                owners=list(self.owners),
+                timescale=self.timescale,
+            )
+
+    class RatingChanged(Record.Event):
+        """The action's RAGB rating was changed, with evidence where it was completed."""
+
+        TOPIC = "govledger:Action.RatingChanged"
+        rating: str
+        previous: str | None
+        evidence: str
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(self, "rating", rating=self.rating, evidence=self.evidence)
+
+    class ActionReopened(Record.Event):
+        """A completed (blue) action was reopened with a new rating."""
+
+        TOPIC = "govledger:Action.ActionReopened"
+        rating: str
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(self, "reopen", rating=self.rating)
+
+    class OwnerReassigned(Record.Event):
+        """An action line passed to other owners."""
+
+        TOPIC = "govledger:Action.OwnerReassigned"
+        line: int
+        owners: list[str]
+        previous: list[str]
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(self, "reassign", line=self.line, owners=list(self.owners))
+
+    class TimescaleRevised(Record.Event):
+        """An action line was given a new timescale."""
+
+        TOPIC = "govledger:Action.TimescaleRevised"
+        line: int
+        timescale: str
+        previous: str
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(self, "retime", line=self.line, timescale=self.timescale)
+
+    class NoteAdded(Record.Event):
+        """A progress note was added to the action."""
+
+        TOPIC = "govledger:Action.NoteAdded"
+        text: str
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(self, "note", text=self.text)
+
+    class EntryCorrected(Record.EntryCorrected):
+        """A mistaken entry on an action was put right; both stay in the log."""
+
+        TOPIC = "govledger:Action.EntryCorrected"
+
+    @classmethod
+    def add(cls, ref: ActionRef, *, issue: str, kloe: list[int], theme: str,
+            line: ActionLine, actor: str, on: date, reason: str) -> Action:
+        return cls._create(
+            cls.ActionAdded,
+            id=action_id(ref),
+            tracker=ref.tracker,
+            number=ref.number,
+            issue=issue,
+            kloe=kloe,
+            theme=theme,
+            health=line.health,
+            la=line.la,
+            owners=list(line.owners),
+            timescale=line.timescale,
+            actor=actor,
+            on=on,
+            reason=reason,
+        )
+
+    @property
+    def ref(self) -> str:
+        return f"{self.tracker}#{self.number}"
+
+    # -- what the action says at a date ------------------------------------------
+
+    def rating(self, at: date | None = None) -> Rating | None:
+        changes = self.live("rating", "reopen", at=at)
+        return Rating(changes[-1].values["rating"]) if changes else None
+
+    def details(self) -> dict[str, Any]:
+        """Issue, theme and KLOE, as corrected."""
+        return dict(self.entries[self.INITIAL_VERSION].values)
+
+    def lines(self, at: date | None = None) -> list[ActionLine]:
+        """The action lines in order, with owners and timescales in effect at ``at``."""
+        starts = sorted(
+            (e for e in self.entries.values() if e.kind in ("added", "line")),
+            key=lambda e: e.version,
+        )
+        rows = [dict(e.values) for e in starts]
+        for change in self.live("reassign", "retime", at=at):
+            row = rows[change.values["line"] - 1]
+            row.update({k: v for k, v in change.values.items() if k != "line"})
+        return [
+            ActionLine(r["health"], r["la"], tuple(r["owners"]), r["timescale"])
+            for r in rows
+        ]
+
+    # -- what a clerk records ----------------------------------------------------
+
+    def add_line(self, line: ActionLine, *, actor: str, on: date, reason: str) -> None:
+        self.check_exists_by(on)
+        self.trigger_event(
+            self.ActionLineAdded,
+            health=line.health,
+            la=line.la,
+            owners=list(line.owners),
+            timescale=line.timescale,
+            actor=actor,
+            on=on,
+            reason=reason,
+        )
+
+    def rate(self, rating: Rating, *, evidence: str, actor: str, on: date, reason: str) -> None:
+        self.check_exists_by(on)
+        current = self.rating(on)
+        if current is rating:
+            raise Refused(
+                f"{self.ref} is already {rating.value} on {on.isoformat()}; "
+                "give a different rating, or add a note instead"
+            )
+        self.check_evidence(rating, evidence)
+        self.trigger_event(
+            self.RatingChanged,
+            rating=rating.value,
+            previous=current.value if current else None,
+            evidence=evidence,
+            actor=actor,
+            on=on,
+            reason=reason,
+        )
+
+    def reopen(self, rating: Rating, *, actor: str, on: date, reason: str) -> None:
+        self.check_exists_by(on)
+        current = self.rating(on)
+        if current is not Rating.BLUE:
+            state = current.value if current else "unrated"
+            raise Refused(
+                f"{self.ref} is {state} on {on.isoformat()}, not completed (blue); "
+                "only a completed action can be reopened: use govledger action rate instead"
+            )
+        if rating is Rating.BLUE:
+            raise InvalidEntry("a reopened action cannot be blue; give red, amber or green")
+        self.trigger_event(
+            self.ActionReopened, rating=rating.value, actor=actor, on=on, reason=reason
+        )
+
+    def reassign(self, owners: list[str], *, line: int | None, actor: str, on: date,
+                 reason: str) -> None:
+        self.check_exists_by(on)
+        number = self.line_number(line)
+        previous = list(self.lines(on)[number - 1].owners)
+        if previous == owners:
+            raise Refused(f"line {number} of {self.ref} is already owned by {' / '.join(owners)}")
+        self.trigger_event(
+            self.OwnerReassigned,
+            line=number,
+            owners=owners,
+            previous=previous,
+            actor=actor,
+            on=on,
+            reason=reason,
+        )
+
+    def retime(self, timescale: str, *, line: int | None, actor: str, on: date,
+               reason: str) -> None:
+        self.check_exists_by(on)
+        number = self.line_number(line)
+        previous = self.lines(on)[number - 1].timescale
+        if previous == timescale:
+            raise Refused(f"line {number} of {self.ref} already has timescale {timescale!r}")
+        self.trigger_event(
+            self.TimescaleRevised,
+            line=number,
+            timescale=timescale,
+            previous=previous,
+            actor=actor,
+            on=on,
+            reason=reason,
+        )
+
+    def note(self, text: str, *, actor: str, on: date, reason: str) -> None:
+        self.check_exists_by(on)
+        self.trigger_event(self.NoteAdded, text=text, actor=actor, on=on, reason=reason)
+
+    # -- rules -------------------------------------------------------------------
+
+    def line_number(self, line: int | None) -> int:
+        count = len(self.lines())
+        if line is None:
+            if count > 1:
+                raise InvalidEntry(
+                    f"{self.ref} has {count} action lines; say which with --line 1 to {count}"
+                )
+            return 1
+        if not 1 <= line <= count:
+            raise InvalidEntry(f"{self.ref} has no line {line}; it has lines 1 to {count}")
+        return line
+
+    @staticmethod
+    def check_evidence(rating: Rating, evidence: str) -> None:
+        if rating.completes and not evidence.strip():
+            raise InvalidEntry(
+                "a blue (completed) rating needs evidence; add --evidence TEXT saying "
+                "what shows the action is complete"
+            )
+
+    def check_entry(self, entry: Entry, values: dict[str, Any]) -> None:
+        if entry.kind == "rating":
+            self.check_evidence(Rating(values["rating"]), values.get("evidence", ""))
+        if entry.kind == "reopen" and values["rating"] == Rating.BLUE.value:
+            raise InvalidEntry("a reopened action cannot be blue; give red, amber or green")

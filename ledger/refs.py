@@ -1,0 +1,112 @@
+"""How clerks name things, and the stable ids derived from those names.
+
+Boards and trackers have short refs (``seb``, ``hf-send-2019``). An action is
+``TRACKER#NO``; an item without a number in the source takes the number of the one
+before it and a letter (``4a``). A meeting is ``BOARD@DATE``; its decisions and minute
+actions are ``BOARD@DATE/D1`` and ``BOARD@DATE/A1``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from ledger.errors import InvalidEntry
+
+NAMESPACE = uuid5(NAMESPACE_URL, "https://govledger.org/ids")
+REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
+NUMBER = re.compile(r"(\d{1,4})\.?([a-z]{0,2})")
+ITEM = re.compile(r"(?P<meeting>[^/]+@\d{4}-\d{2}-\d{2})/(?P<kind>[DA])(?P<n>\d+)")
+
+
+def short_ref(ref: str, kind: str) -> str:
+    """A board or tracker ref: letters, digits, dot, dash, underscore."""
+    if not REF.fullmatch(ref or ""):
+        raise InvalidEntry(
+            f"{kind} ref {ref!r} is not valid; use letters, digits, '.', '-' or '_' "
+            "(up to 63 characters), e.g. seb or hf-send-2019"
+        )
+    return ref
+
+
+def action_number(number: str) -> str:
+    """'15', '15.' (a trailing dot is decoration) or '4a' (an unnumbered item after 4)."""
+    found = NUMBER.fullmatch(str(number).strip().lower())
+    if not found:
+        raise InvalidEntry(
+            f"action number {number!r} is not valid; use a number such as 15, "
+            "or a number and a letter such as 4a for an unnumbered item after 4"
+        )
+    return str(int(found.group(1))) + found.group(2)
+
+
+def number_order(number: str) -> tuple[int, str]:
+    found = NUMBER.fullmatch(number)
+    assert found, number
+    return int(found.group(1)), found.group(2)
+
+
+@dataclass(frozen=True)
+class ActionRef:
+    tracker: str
+    number: str
+
+    @classmethod
+    def parse(cls, text: str) -> ActionRef:
+        tracker, sep, number = (text or "").partition("#")
+        if not sep:
+            raise InvalidEntry(
+                f"action ref {text!r} is not valid; write TRACKER#NO, e.g. hf-send-2019#15"
+            )
+        return cls(short_ref(tracker, "tracker"), action_number(number))
+
+    def __str__(self) -> str:
+        return f"{self.tracker}#{self.number}"
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A decision (D) or minute action (A) of one meeting."""
+
+    board: str
+    held_on: date
+    kind: str
+    number: int
+
+    @classmethod
+    def parse(cls, text: str, kind: str) -> ItemRef:
+        found = ITEM.fullmatch(text or "")
+        example = f"seb@2019-06-12/{kind}1"
+        if not found or found.group("kind") != kind:
+            raise InvalidEntry(f"{text!r} is not a valid ref here; write e.g. {example}")
+        board, _, day = found.group("meeting").partition("@")
+        try:
+            held_on = date.fromisoformat(day)
+        except ValueError:
+            raise InvalidEntry(f"{text!r} has no valid date; write e.g. {example}") from None
+        return cls(short_ref(board, "board"), held_on, kind, int(found.group("n")))
+
+    def __str__(self) -> str:
+        return f"{meeting_ref(self.board, self.held_on)}/{self.kind}{self.number}"
+
+
+def meeting_ref(board: str, held_on: date) -> str:
+    return f"{board}@{held_on.isoformat()}"
+
+
+def board_id(ref: str) -> UUID:
+    return uuid5(NAMESPACE, f"board:{ref}")
+
+
+def tracker_id(ref: str) -> UUID:
+    return uuid5(NAMESPACE, f"tracker:{ref}")
+
+
+def action_id(ref: ActionRef) -> UUID:
+    return uuid5(NAMESPACE, f"action:{ref}")
+
+
+def meeting_id(board: str, held_on: date) -> UUID:
+    return uuid5(NAMESPACE, f"meeting:{meeting_ref(board, held_on)}")

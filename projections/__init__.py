@@ -1,0 +1,1 @@
+"""govledger's read side: views rebuilt from the ledger's event stream."""
