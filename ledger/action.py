@@ -151,8 +151,18 @@ class Action(Record):
         TOPIC = "govledger:Action.EntryCorrected"
 
     @classmethod
-    def add(cls, ref: ActionRef, *, issue: str, kloe: list[int], theme: str,
-            line: ActionLine, actor: str, on: date, reason: str) -> Action:
+    def add(
+        cls,
+        ref: ActionRef,
+        *,
+        issue: str,
+        kloe: list[int],
+        theme: str,
+        line: ActionLine,
+        actor: str,
+        on: date,
+        reason: str,
+    ) -> Action:
         return cls._create(
             cls.ActionAdded,
             id=action_id(ref),
@@ -194,10 +204,7 @@ class Action(Record):
         for change in self.live("reassign", "retime", at=at):
             row = rows[change.values["line"] - 1]
             row.update({k: v for k, v in change.values.items() if k != "line"})
-        return [
-            ActionLine(r["health"], r["la"], tuple(r["owners"]), r["timescale"])
-            for r in rows
-        ]
+        return [ActionLine(r["health"], r["la"], tuple(r["owners"]), r["timescale"]) for r in rows]
 
     # -- what a clerk records ----------------------------------------------------
 
@@ -248,8 +255,9 @@ class Action(Record):
             self.ActionReopened, rating=rating.value, actor=actor, on=on, reason=reason
         )
 
-    def reassign(self, owners: list[str], *, line: int | None, actor: str, on: date,
-                 reason: str) -> None:
+    def reassign(
+        self, owners: list[str], *, line: int | None, actor: str, on: date, reason: str
+    ) -> None:
         self.check_exists_by(on)
         number = self.line_number(line)
         previous = list(self.lines(on)[number - 1].owners)
@@ -265,8 +273,9 @@ class Action(Record):
             reason=reason,
         )
 
-    def retime(self, timescale: str, *, line: int | None, actor: str, on: date,
-               reason: str) -> None:
+    def retime(
+        self, timescale: str, *, line: int | None, actor: str, on: date, reason: str
+    ) -> None:
         self.check_exists_by(on)
         number = self.line_number(line)
         previous = self.lines(on)[number - 1].timescale

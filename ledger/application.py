@@ -53,8 +53,9 @@ class Ledger(Application):
     env = {"IS_SNAPSHOTTING_ENABLED": "y"}
     snapshotting_intervals = {Action: 50, Meeting: 50, Board: 50, Tracker: 50}
 
-    def __init__(self, env: dict[str, str] | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self, env: dict[str, str] | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(env)
         self.today = today
 
@@ -73,18 +74,39 @@ class Ledger(Application):
     def action(self, ref: str | ActionRef) -> Action:
         parsed = ActionRef.parse(ref) if isinstance(ref, str) else ref
         self.tracker(parsed.tracker)
-        return self.load(action_id(parsed), Action, "action", str(parsed), Action.ActionAdded,
-                         within=f"{parsed.tracker}#")
+        return self.load(
+            action_id(parsed),
+            Action,
+            "action",
+            str(parsed),
+            Action.ActionAdded,
+            within=f"{parsed.tracker}#",
+        )
 
     def meeting(self, board: str, held_on: date) -> Meeting:
         self.board(board)
         ref = meeting_ref(board, held_on)
         hint = f"add it with: govledger meeting add {board} {held_on.isoformat()}"
-        return self.load(meeting_id(board, held_on), Meeting, "meeting", ref,
-                         Meeting.MeetingScheduled, within=f"{board}@", hint=hint)
+        return self.load(
+            meeting_id(board, held_on),
+            Meeting,
+            "meeting",
+            ref,
+            Meeting.MeetingScheduled,
+            within=f"{board}@",
+            hint=hint,
+        )
 
-    def load(self, id: UUID, cls: type[R], kind: str, ref: str, created: type,
-             within: str = "", hint: str = "") -> R:
+    def load(
+        self,
+        id: UUID,
+        cls: type[R],
+        kind: str,
+        ref: str,
+        created: type,
+        within: str = "",
+        hint: str = "",
+    ) -> R:
         try:
             found = self.repository.get(id)
         except AggregateNotFoundError:
@@ -124,8 +146,7 @@ class Ledger(Application):
             recordings = self.save(*aggregates)
         except IntegrityError:
             raise ChangedMeanwhile(
-                f"{subject} was changed meanwhile by someone else; nothing was recorded, "
-                "try again"
+                f"{subject} was changed meanwhile by someone else; nothing was recorded, try again"
             ) from None
         return Recorded(
             subject=subject,
@@ -134,14 +155,23 @@ class Ledger(Application):
         )
 
     @checked
-    def register_board(self, ref: BoardRef, name: Text, *, actor: Text,
-                       on: Day | None = None, reason: str = "") -> Recorded:
+    def register_board(
+        self, ref: BoardRef, name: Text, *, actor: Text, on: Day | None = None, reason: str = ""
+    ) -> Recorded:
         board = Board.register(ref, name, actor=actor, on=self.effective(on), reason=reason)
         return self.save_new(board)
 
     @checked
-    def schedule_meeting(self, board: BoardRef, held_on: Day, title: str = "", *,
-                         actor: Text, on: Day | None = None, reason: str = "") -> Recorded:
+    def schedule_meeting(
+        self,
+        board: BoardRef,
+        held_on: Day,
+        title: str = "",
+        *,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
         owner = self.board(board)
         day = self.effective(on, since=owner)
         owner.check_exists_by(held_on)
@@ -159,50 +189,102 @@ class Ledger(Application):
         return meeting, self.effective(on or held_on)
 
     @checked
-    def record_decision(self, board: BoardRef, meeting: Day, *, item: Text, text: Text,
-                        outcome: OutcomeName = Outcome.AGREED, follow_up: Day | None = None,
-                        actor: Text, on: Day | None = None, reason: str = "") -> Recorded:
+    def record_decision(
+        self,
+        board: BoardRef,
+        meeting: Day,
+        *,
+        item: Text,
+        text: Text,
+        outcome: OutcomeName = Outcome.AGREED,
+        follow_up: Day | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
         sitting, day = self.held_meeting(board, meeting, on)
-        number = sitting.record_decision(item=item, text=text, outcome=outcome,
-                                         follow_up=follow_up, actor=actor, on=day, reason=reason)
+        number = sitting.record_decision(
+            item=item,
+            text=text,
+            outcome=outcome,
+            follow_up=follow_up,
+            actor=actor,
+            on=day,
+            reason=reason,
+        )
         return self.store(sitting, subject=f"{sitting.ref}/D{number}")
 
     @checked
-    def raise_minute_action(self, board: BoardRef, meeting: Day, *, owner: Text, text: Text,
-                            due: Day | None = None, actor: Text, on: Day | None = None,
-                            reason: str = "") -> Recorded:
+    def raise_minute_action(
+        self,
+        board: BoardRef,
+        meeting: Day,
+        *,
+        owner: Text,
+        text: Text,
+        due: Day | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
         sitting, day = self.held_meeting(board, meeting, on)
-        number = sitting.raise_action(owner=owner, text=text, due=due, actor=actor, on=day,
-                                      reason=reason)
+        number = sitting.raise_action(
+            owner=owner, text=text, due=due, actor=actor, on=day, reason=reason
+        )
         return self.store(sitting, subject=f"{sitting.ref}/A{number}")
 
     @checked
-    def complete_minute_action(self, ref: str, *, actor: Text, on: Day | None = None,
-                               reason: str = "") -> Recorded:
+    def complete_minute_action(
+        self, ref: str, *, actor: Text, on: Day | None = None, reason: str = ""
+    ) -> Recorded:
         item = ItemRef.parse(ref, "A")
         sitting = self.meeting(item.board, item.held_on)
         sitting.complete_action(item.number, actor=actor, on=self.effective(on), reason=reason)
         return self.store(sitting, subject=str(item))
 
     @checked
-    def adopt_tracker(self, ref: TrackerRef, title: Text, *, board: BoardRef, actor: Text,
-                      on: Day | None = None, reason: str = "") -> Recorded:
+    def adopt_tracker(
+        self,
+        ref: TrackerRef,
+        title: Text,
+        *,
+        board: BoardRef,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
         owner = self.board(board)
         day = self.effective(on, since=owner)
-        return self.save_new(Tracker.adopt(ref, title, board=board, actor=actor, on=day,
-                                           reason=reason))
+        return self.save_new(
+            Tracker.adopt(ref, title, board=board, actor=actor, on=day, reason=reason)
+        )
 
     @checked
-    def add_action(self, tracker: TrackerRef, number: str, *, issue: Text, kloe: Kloe = [],  # noqa: B006
-                   theme: str = "", who: list[str] = [], timescale: str = "",  # noqa: B006
-                   health: str = "", la: str = "", actor: Text, on: Day | None = None,
-                   reason: str = "") -> Recorded:
+    def add_action(
+        self,
+        tracker: TrackerRef,
+        number: str,
+        *,
+        issue: Text,
+        kloe: Kloe = [],  # noqa: B006
+        theme: str = "",
+        who: list[str] | None = None,
+        timescale: str = "",
+        health: str = "",
+        la: str = "",
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        if who is None:
+            who = []
         plan = self.tracker(tracker)
         ref = ActionRef.parse(f"{tracker}#{number}")
         day = self.effective(on, since=plan)
         line = ActionLine(health, la, tuple(who), timescale)
-        action = Action.add(ref, issue=issue, kloe=kloe, theme=theme, line=line, actor=actor,
-                            on=day, reason=reason)
+        action = Action.add(
+            ref, issue=issue, kloe=kloe, theme=theme, line=line, actor=actor, on=day, reason=reason
+        )
         return self.save_new(action)
 
     def change(self, ref: str, on: date | None, apply: Callable[[Action, date], Any]) -> Recorded:
@@ -211,41 +293,88 @@ class Ledger(Application):
         return self.store(action, subject=action.ref)
 
     @checked
-    def add_action_line(self, ref: str, *, who: list[str] = [], timescale: str = "",  # noqa: B006
-                        health: str = "", la: str = "", actor: Text, on: Day | None = None,
-                        reason: str = "") -> Recorded:
+    def add_action_line(
+        self,
+        ref: str,
+        *,
+        who: list[str] | None = None,
+        timescale: str = "",
+        health: str = "",
+        la: str = "",
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        if who is None:
+            who = []
         if not (health.strip() or la.strip()):
             raise Refused("an action line needs its text; give --health TEXT or --la TEXT")
         line = ActionLine(health, la, tuple(who), timescale)
         return self.change(ref, on, lambda a, d: a.add_line(line, actor=actor, on=d, reason=reason))
 
     @checked
-    def rate_action(self, ref: str, rating: RatingName, *, evidence: str = "", actor: Text,
-                    on: Day | None = None, reason: Reason) -> Recorded:
-        return self.change(ref, on, lambda a, d: a.rate(rating, evidence=evidence, actor=actor,
-                                                        on=d, reason=reason))
+    def rate_action(
+        self,
+        ref: str,
+        rating: RatingName,
+        *,
+        evidence: str = "",
+        actor: Text,
+        on: Day | None = None,
+        reason: Reason,
+    ) -> Recorded:
+        return self.change(
+            ref,
+            on,
+            lambda a, d: a.rate(rating, evidence=evidence, actor=actor, on=d, reason=reason),
+        )
 
     @checked
-    def reopen_action(self, ref: str, rating: RatingName = Rating.AMBER, *, actor: Text,
-                      on: Day | None = None, reason: Reason) -> Recorded:
-        return self.change(ref, on, lambda a, d: a.reopen(rating, actor=actor, on=d,
-                                                          reason=reason))
+    def reopen_action(
+        self,
+        ref: str,
+        rating: RatingName = Rating.AMBER,
+        *,
+        actor: Text,
+        on: Day | None = None,
+        reason: Reason,
+    ) -> Recorded:
+        return self.change(ref, on, lambda a, d: a.reopen(rating, actor=actor, on=d, reason=reason))
 
     @checked
-    def reassign_action(self, ref: str, owners: Owners, *, line: int | None = None,
-                        actor: Text, on: Day | None = None, reason: Reason) -> Recorded:
-        return self.change(ref, on, lambda a, d: a.reassign(owners, line=line, actor=actor,
-                                                            on=d, reason=reason))
+    def reassign_action(
+        self,
+        ref: str,
+        owners: Owners,
+        *,
+        line: int | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: Reason,
+    ) -> Recorded:
+        return self.change(
+            ref, on, lambda a, d: a.reassign(owners, line=line, actor=actor, on=d, reason=reason)
+        )
 
     @checked
-    def retime_action(self, ref: str, timescale: Text, *, line: int | None = None,
-                      actor: Text, on: Day | None = None, reason: Reason) -> Recorded:
-        return self.change(ref, on, lambda a, d: a.retime(timescale, line=line, actor=actor,
-                                                          on=d, reason=reason))
+    def retime_action(
+        self,
+        ref: str,
+        timescale: Text,
+        *,
+        line: int | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: Reason,
+    ) -> Recorded:
+        return self.change(
+            ref, on, lambda a, d: a.retime(timescale, line=line, actor=actor, on=d, reason=reason)
+        )
 
     @checked
-    def note_action(self, ref: str, text: Text, *, actor: Text, on: Day | None = None,
-                    reason: Reason) -> Recorded:
+    def note_action(
+        self, ref: str, text: Text, *, actor: Text, on: Day | None = None, reason: Reason
+    ) -> Recorded:
         return self.change(ref, on, lambda a, d: a.note(text, actor=actor, on=d, reason=reason))
 
     # -- corrections -----------------------------------------------------------------
@@ -266,22 +395,39 @@ class Ledger(Application):
         return self.mapper.to_domain_event(first[0]).subject  # type: ignore[attr-defined]
 
     @checked
-    def correct(self, position: int, values: CorrectedValues, *, effective: Day | None = None,
-                void: bool = False, actor: Text, on: Day | None = None,
-                reason: Reason) -> Recorded:
+    def correct(
+        self,
+        position: int,
+        values: CorrectedValues,
+        *,
+        effective: Day | None = None,
+        void: bool = False,
+        actor: Text,
+        on: Day | None = None,
+        reason: Reason,
+    ) -> Recorded:
         """Record a correction of the entry at ``position``; the entry itself stays as it was."""
         notification = self.notification_at(position)
         record = self.repository.get(notification.originator_id)
         day = self.effective(on)
         if effective is not None:
             self.effective(effective)
-        record.correct(notification.originator_version, values=values.changes(),
-                       effective=effective, void=void, actor=actor, on=day, reason=reason)
+        record.correct(
+            notification.originator_version,
+            position=position,
+            values=values.changes(),
+            effective=effective,
+            void=void,
+            actor=actor,
+            on=day,
+            reason=reason,
+        )
         return self.store(record, subject=record.ref)
 
 
-def open_ledger(db: str | None = None, *, create: bool = False,
-                today: Callable[[], date] = date.today) -> Ledger:
+def open_ledger(
+    db: str | None = None, *, create: bool = False, today: Callable[[], date] = date.today
+) -> Ledger:
     """Open the ledger at ``db`` (path or PostgreSQL URL), or create it with ``create``."""
     location = locate(db)
     prepare(location, create=create)

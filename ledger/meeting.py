@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from eventsourcing.domain import Aggregate
@@ -13,7 +13,7 @@ from ledger.record import Entry, Record
 from ledger.refs import meeting_id, meeting_ref
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     """How the minutes mark a decision."""
 
     AGREED = "agreed"
@@ -109,8 +109,9 @@ class Meeting(Record):
         TOPIC = "govledger:Meeting.EntryCorrected"
 
     @classmethod
-    def schedule(cls, board: str, held_on: date, title: str, *, actor: str, on: date,
-                 reason: str) -> Meeting:
+    def schedule(
+        cls, board: str, held_on: date, title: str, *, actor: str, on: date, reason: str
+    ) -> Meeting:
         return cls._create(
             cls.MeetingScheduled,
             id=meeting_id(board, held_on),
@@ -136,8 +137,17 @@ class Meeting(Record):
                 "date the entry on or after the meeting"
             )
 
-    def record_decision(self, *, item: str, text: str, outcome: Outcome,
-                        follow_up: date | None, actor: str, on: date, reason: str) -> int:
+    def record_decision(
+        self,
+        *,
+        item: str,
+        text: str,
+        outcome: Outcome,
+        follow_up: date | None,
+        actor: str,
+        on: date,
+        reason: str,
+    ) -> int:
         self.check_held_by(on)
         self.check_follow_up(follow_up)
         number = len(self.numbered("decision")) + 1
@@ -154,8 +164,9 @@ class Meeting(Record):
         )
         return number
 
-    def raise_action(self, *, owner: str, text: str, due: date | None, actor: str,
-                     on: date, reason: str) -> int:
+    def raise_action(
+        self, *, owner: str, text: str, due: date | None, actor: str, on: date, reason: str
+    ) -> int:
         self.check_held_by(on)
         self.check_follow_up(due)
         number = len(self.numbered("minute_action")) + 1

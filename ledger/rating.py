@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Rating(str, Enum):
+class Rating(StrEnum):
     """Red/Amber/Green/Blue, as on the seed tracker's key."""
 
     RED = "red"

@@ -49,6 +49,7 @@ class Record(Aggregate):
         """A mistaken entry was put right by a new entry; both stay in the log."""
 
         corrects: int
+        position: int
         values: dict[str, Any]
         effective: date | None
         void: bool
@@ -120,6 +121,7 @@ class Record(Aggregate):
         self,
         version: int,
         *,
+        position: int,
         values: dict[str, Any],
         effective: date | None,
         void: bool,
@@ -142,9 +144,7 @@ class Record(Aggregate):
                 f"{', --void' if entry.kind in self.VOIDABLE else ''}"
             )
         if void and entry.kind not in self.VOIDABLE:
-            raise Refused(
-                f"a {entry.kind} entry cannot be voided; correct its fields instead"
-            )
+            raise Refused(f"a {entry.kind} entry cannot be voided; correct its fields instead")
         if not values and effective is None and not void:
             raise InvalidEntry("say what to correct: give a new value, --effective or --void")
         if effective is not None:
@@ -153,6 +153,7 @@ class Record(Aggregate):
         self.trigger_event(
             self.EntryCorrected,
             corrects=version,
+            position=position,
             values=values,
             effective=effective,
             void=void,

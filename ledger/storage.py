@@ -103,9 +103,7 @@ def prepare_sqlite(path: Path, *, create: bool) -> None:
         )
     if not path.exists():
         if not create:
-            raise StorageError(
-                f"no ledger at {path}; create one with: govledger --db {path} init"
-            )
+            raise StorageError(f"no ledger at {path}; create one with: govledger --db {path} init")
         if not path.parent.is_dir():
             raise StorageError(f"folder {path.parent} does not exist; create it first")
         return
@@ -149,7 +147,7 @@ def prepare_postgres(location: Location, *, create: bool) -> None:
             autocommit=True,
         )
     except psycopg.Error as error:
-        cause = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        cause = (str(error).strip().splitlines() or [type(error).__name__])[0]
         raise StorageError(
             f"PostgreSQL at {location.label} did not answer ({cause}); check the URL and "
             "that the server is running"

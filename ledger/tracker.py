@@ -42,8 +42,9 @@ class Tracker(Record):
         TOPIC = "govledger:Tracker.EntryCorrected"
 
     @classmethod
-    def adopt(cls, ref: str, title: str, *, board: str, actor: str, on: date,
-              reason: str) -> Tracker:
+    def adopt(
+        cls, ref: str, title: str, *, board: str, actor: str, on: date, reason: str
+    ) -> Tracker:
         return cls._create(
             cls.TrackerAdopted,
             id=tracker_id(ref),

@@ -1,0 +1,3 @@
+from commands.main import cli
+
+cli(prog_name="govledger")

@@ -1,0 +1,82 @@
+"""How read commands print: one ``--format`` option shared by all of them."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import shutil
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+FORMATS = ("table", "csv", "json", "markdown", "html")
+
+
+def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a read command its ``--format`` option."""
+
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS, case_sensitive=False),
+        default="table",
+        show_default=True,
+        help="table for a terminal; csv (RFC 4180), json, markdown or html to share.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    """Rows as the chosen format; ``columns`` are the keys to show, in order."""
+    if fmt == "json":
+        return json.dumps(
+            [{c: r.get(c) for c in columns} for r in rows],
+            indent=2,
+            ensure_ascii=False,
+            default=str,
+        )
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([[cell(r.get(c)) for c in columns] for r in rows])
+        return out.getvalue().rstrip("\r\n")
+    from tabulate import tabulate
+
+    headers = [c.replace("_", " ") for c in columns]
+    body = [[cell(r.get(c)) for c in columns] for r in rows]
+    if fmt == "markdown":
+        return tabulate(body, headers, tablefmt="github")
+    if fmt == "html":
+        return tabulate(body, headers, tablefmt="html")
+    return tabulate(body, headers, tablefmt="simple", maxcolwidths=widths(columns, body))
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " / ".join(str(v) for v in value)
+    return str(value)
+
+
+def widths(columns: Sequence[str], body: list[list[str]]) -> list[int | None]:
+    """Wrap the widest text columns so a table fits the terminal."""
+    width = shutil.get_terminal_size((120, 24)).columns
+    longest = [max([len(c), *(len(row[i]) for row in body)]) for i, c in enumerate(columns)]
+    budget = max(width - 2 * len(columns), 40)
+    limits: list[int | None] = [None] * len(columns)
+    while sum(min(n, lim or n) for n, lim in zip(longest, limits, strict=True)) > budget:
+        i = max(range(len(columns)), key=lambda k: min(longest[k], limits[k] or longest[k]))
+        current = limits[i] or longest[i]
+        if current <= 12:
+            break
+        limits[i] = current - 4
+    return limits

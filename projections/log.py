@@ -1,0 +1,112 @@
+"""The plain read-back: the latest events, newest last, with a one-line summary each."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+
+COLUMNS = ("position", "effective", "recorded", "actor", "event", "subject", "summary", "reason")
+
+
+@dataclass(frozen=True)
+class LogLine:
+    position: int
+    effective: str
+    recorded: str
+    actor: str
+    event: str
+    subject: str
+    summary: str
+    reason: str
+
+    def as_row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def latest(ledger: Application, limit: int) -> list[LogLine]:
+    """The last ``limit`` events of the log, oldest first."""
+    head = ledger.recorder.max_notification_id() or 0
+    start = max(head - limit + 1, 1)
+    found = ledger.recorder.select_notifications(start=start, limit=limit)
+    while len(found) < limit and start > 1:  # positions can have gaps on PostgreSQL
+        start = max(start - limit, 1)
+        found = ledger.recorder.select_notifications(start=start, limit=head)[-limit:]
+    subjects: dict[UUID, str] = {}
+    lines = []
+    for notification in found:
+        event = ledger.mapper.to_domain_event(notification)
+        if event.originator_id not in subjects:
+            subjects[event.originator_id] = ledger.subject_of(event.originator_id)
+        lines.append(line(notification.id, event, subjects[event.originator_id]))
+    return lines
+
+
+def line(position: int, event: Any, subject: str) -> LogLine:
+    number = getattr(event, "number", None)
+    kind = type(event).__name__
+    if kind == "DecisionRecorded":
+        subject = f"{subject}/D{number}"
+    elif kind in ("MinuteActionRaised", "MinuteActionCompleted"):
+        subject = f"{subject}/A{number}"
+    return LogLine(
+        position=position,
+        effective=event.on.isoformat(),
+        recorded=event.timestamp.strftime("%Y-%m-%d %H:%M:%S"),
+        actor=event.actor,
+        event=kind,
+        subject=subject,
+        summary=summary(kind, event),
+        reason=event.reason,
+    )
+
+
+def owners(names: list[str]) -> str:
+    return " / ".join(names) or "nobody"
+
+
+def summary(kind: str, e: Any) -> str:
+    """What the event says, in the words a clerk would use."""
+    if kind == "BoardRegistered":
+        return f"board registered: {e.name}"
+    if kind == "MeetingScheduled":
+        return f"meeting on {e.held_on.isoformat()}" + (f": {e.title}" if e.title else "")
+    if kind == "DecisionRecorded":
+        follow = f" (follow-up {e.follow_up.isoformat()})" if e.follow_up else ""
+        return f"{e.outcome.upper()}: {e.item}: {e.text}{follow}"
+    if kind == "MinuteActionRaised":
+        due = f" (due {e.due.isoformat()})" if e.due else ""
+        return f"ACTION: {e.owner}: {e.text}{due}"
+    if kind == "MinuteActionCompleted":
+        return "minute action done"
+    if kind == "TrackerAdopted":
+        return f"tracker of {e.board}: {e.title}"
+    if kind == "ActionAdded":
+        return f"action added: {e.issue}"
+    if kind == "ActionLineAdded":
+        return f"action line added for {owners(e.owners)}"
+    if kind == "RatingChanged":
+        evidence = f" (evidence: {e.evidence})" if e.evidence else ""
+        return f"{e.previous or 'unrated'} → {e.rating}{evidence}"
+    if kind == "ActionReopened":
+        return f"reopened: blue → {e.rating}"
+    if kind == "OwnerReassigned":
+        return f"line {e.line}: {owners(e.previous)} → {owners(e.owners)}"
+    if kind == "TimescaleRevised":
+        return f"line {e.line}: {e.previous or '(none)'} → {e.timescale}"
+    if kind == "NoteAdded":
+        return f"note: {e.text}"
+    if kind == "EntryCorrected":
+        return correction(e)
+    return kind
+
+
+def correction(e: Any) -> str:
+    parts = [f"{k}={v}" for k, v in e.values.items()]
+    if e.effective:
+        parts.append(f"effective={e.effective.isoformat()}")
+    if e.void:
+        parts.append("void")
+    return f"corrects position {e.position}: {', '.join(parts)}"
