@@ -33,7 +33,7 @@ def log(session: Session, limit: int, fmt: str) -> None:
     if not rows and fmt == "table":
         click.echo("The ledger is empty; record something first, e.g. govledger board add.")
         return
-    click.echo(render(rows, COLUMNS, fmt))
+    click.echo(render(rows, COLUMNS, fmt, wrap=("actor", "summary", "reason")))
 
 
 def register(cli: click.Group) -> None:

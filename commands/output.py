@@ -33,8 +33,13 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
-    """Rows as the chosen format; ``columns`` are the keys to show, in order."""
+def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
+           wrap: Sequence[str] = ()) -> str:
+    """Rows as the chosen format; ``columns`` are the keys to show, in order.
+
+    On a table, only the ``wrap`` columns (free text) are wrapped to fit the terminal;
+    refs, dates and names of events stay whole so they can be copied.
+    """
     if fmt == "json":
         return json.dumps(
             [{c: r.get(c) for c in columns} for r in rows],
@@ -56,7 +61,7 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
         return tabulate(body, headers, tablefmt="github")
     if fmt == "html":
         return tabulate(body, headers, tablefmt="html")
-    return tabulate(body, headers, tablefmt="simple", maxcolwidths=widths(columns, body))
+    return tabulate(body, headers, tablefmt="simple", maxcolwidths=widths(columns, body, wrap))
 
 
 def cell(value: Any) -> str:
@@ -67,16 +72,21 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def widths(columns: Sequence[str], body: list[list[str]]) -> list[int | None]:
-    """Wrap the widest text columns so a table fits the terminal."""
+def widths(columns: Sequence[str], body: list[list[str]],
+           wrap: Sequence[str]) -> list[int | None]:
+    """Narrow the widest wrappable columns, a few characters at a time, until the table fits."""
     width = shutil.get_terminal_size((120, 24)).columns
     longest = [max([len(c), *(len(row[i]) for row in body)]) for i, c in enumerate(columns)]
     budget = max(width - 2 * len(columns), 40)
     limits: list[int | None] = [None] * len(columns)
-    while sum(min(n, lim or n) for n, lim in zip(longest, limits, strict=True)) > budget:
-        i = max(range(len(columns)), key=lambda k: min(longest[k], limits[k] or longest[k]))
-        current = limits[i] or longest[i]
-        if current <= 12:
+    wrappable = [i for i, c in enumerate(columns) if c in wrap]
+
+    def shown(i: int) -> int:
+        return min(longest[i], limits[i] or longest[i])
+
+    while wrappable and sum(shown(i) for i in range(len(columns))) > budget:
+        i = max(wrappable, key=shown)
+        if shown(i) <= 16:
             break
-        limits[i] = current - 4
+        limits[i] = shown(i) - 4
     return limits

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The demo: an invented borough's SEND board over three meetings, recorded by its clerk.
+# Every name and fact here is made up; the real seed documents stay in ../shared.
+set -euo pipefail
+export GOVLEDGER_DB="${GOVLEDGER_DB:-demo.db}"
+export GOVLEDGER_USER="Sam Okafor"
+rm -f "$GOVLEDGER_DB" "$GOVLEDGER_DB-wal" "$GOVLEDGER_DB-shm"
+say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
+g() { printf '$ govledger %s\n' "$*"; govledger "$@"; }
+
+say "The clerk sets up the ledger, the board and its three meetings"
+g init
+g board add hsb "Hollowfield SEND Improvement Board" --on 2025-09-01
+g meeting add hsb 2025-10-14 --title "Autumn board" --on 2025-09-01
+g meeting add hsb 2026-01-20 --title "Winter board" --on 2025-09-01
+g meeting add hsb 2026-04-21 --title "Spring board" --on 2025-09-01
+
+say "The written statement of action, as agreed at the first meeting"
+g tracker add hw-wsoa-2025 "Hollowfield Written Statement of Action 2025" --board hsb --on 2025-10-14
+g action add hw-wsoa-2025 1 --kloe "1 & 2" --theme "Early identification" \
+  --issue "Two-year checks are not shared between health visitors and early years settings." \
+  --health "Joint check pilot in two children's centres." --who "Priya Shah, Head of Health Visiting" \
+  --timescale "Q3" --on 2025-10-14
+g action add-line hw-wsoa-2025#1 --la "Early years settings to receive check outcomes with consent." \
+  --who "Tom Reed, Early Years Lead" --timescale "end of Q4" --on 2025-10-14
+g action add hw-wsoa-2025 2 --kloe 2 --theme "EHC plans" \
+  --issue "Too few EHC plans are issued within 20 weeks." \
+  --la "Extra case officers; weekly timeliness report." --who "Dana Lewis, Head of SEN" \
+  --timescale "31/3/26" --on 2025-10-14
+g action add hw-wsoa-2025 3 --kloe 3 --theme "Preparing for adulthood" \
+  --issue "Transition plans for 14-25s are started too late." \
+  --la "Transition protocol to be co-produced with parents." --who "Mo Ahmed, Transitions Manager" \
+  --timescale "Q4" --on 2025-10-14
+
+say "Autumn board (14 October 2025): first ratings, a decision with a follow-up, an ACTION"
+g action rate hw-wsoa-2025#1 amber --on 2025-10-14 --reason "Pilot started in one centre of two"
+g action rate hw-wsoa-2025#2 red --on 2025-10-14 --reason "Timeliness 41% against 60% target"
+g action rate hw-wsoa-2025#3 green --on 2025-10-14 --reason "Protocol drafting group met twice"
+g decision record hsb --meeting 2025-10-14 --item "EHC plan timeliness" \
+  --text "RESOLVED: that the Head of SEN report weekly timeliness figures to the January board." \
+  --outcome resolved --follow-up 2026-01-20
+g minute-action add hsb --meeting 2025-10-14 --owner "Dana Lewis" \
+  --text "Circulate the recovery plan for EHC timeliness to members." --due 2026-01-20
+
+say "Winter board (20 January 2026): ratings move, an owner leaves, a mistake is entered"
+g action rate hw-wsoa-2025#2 amber --on 2026-01-20 --reason "Timeliness up to 55%; recovery plan on track"
+g minute-action done hsb@2025-10-14/A1 --on 2026-01-20 --reason "Plan circulated 3 December"
+g action reassign hw-wsoa-2025#3 --to "Lee Grant, Interim Transitions Manager" --on 2026-01-20 \
+  --reason "Mo Ahmed left the council in December"
+mistake=$(g action rate hw-wsoa-2025#3 red --on 2026-01-20 --reason "Protocol consultation delayed")
+echo "$mistake"
+position=${mistake##* }; position=${position%.}
+
+say "Spring board (21 April 2026): the January minutes are corrected, work completes"
+g correct "$position" --rating amber --on 2026-04-21 --reason "Minutes of 20 January approved with amendment: action 3 was amber, not red"
+g action rate hw-wsoa-2025#1 green --on 2026-04-21 --reason "Both centres share check outcomes"
+g action rate hw-wsoa-2025#2 blue --on 2026-04-21 --evidence "Q4 report: 68% of plans within 20 weeks" \
+  --reason "Target met for two quarters"
+g action retime hw-wsoa-2025#3 "Q2 2026/27" --on 2026-04-21 --reason "Parent consultation extended"
+
+say "What the ledger holds"
+g log --limit 40
