@@ -33,8 +33,9 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
-           wrap: Sequence[str] = ()) -> str:
+def render(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, wrap: Sequence[str] = ()
+) -> str:
     """Rows as the chosen format; ``columns`` are the keys to show, in order.
 
     On a table, only the ``wrap`` columns (free text) are wrapped to fit the terminal;
@@ -72,8 +73,7 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def widths(columns: Sequence[str], body: list[list[str]],
-           wrap: Sequence[str]) -> list[int | None]:
+def widths(columns: Sequence[str], body: list[list[str]], wrap: Sequence[str]) -> list[int | None]:
     """Narrow the widest wrappable columns, a few characters at a time, until the table fits."""
     width = shutil.get_terminal_size((120, 24)).columns
     longest = [max([len(c), *(len(row[i]) for row in body)]) for i, c in enumerate(columns)]

@@ -51,7 +51,10 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, pg_reason: str | None) ->
     if pg_reason is not None:
         if os.environ.get("GOVLEDGER_REQUIRE_PG") == "1":
             pytest.fail(f"GOVLEDGER_REQUIRE_PG=1 but PostgreSQL at {PG_URL} is absent: {pg_reason}")
-        pytest.skip(f"no PostgreSQL server at {PG_URL} ({pg_reason}); set GOVLEDGER_REQUIRE_PG=1 to require it")
+        pytest.skip(
+            f"no PostgreSQL server at {PG_URL} ({pg_reason}); "
+            "set GOVLEDGER_REQUIRE_PG=1 to require it"
+        )
     schema = f"t_{uuid.uuid4().hex[:12]}"
     yield f"{PG_URL}?schema={schema}"
     import psycopg

@@ -18,12 +18,31 @@ from tests.conftest import Clerk, event_count
 def set_up(clerk: Clerk) -> None:
     clerk.ok("board", "add", "seb", "SEND Executive Board", "--on", "2019-01-10")
     clerk.ok("meeting", "add", "seb", "2019-06-12", "--title", "June board", "--on", "2019-05-01")
-    clerk.ok("tracker", "add", "hf-send-2019", "SEND actions", "--board", "seb",
-             "--on", "2019-06-01")
-    clerk.ok("action", "add", "hf-send-2019", "15", "--issue", "Checks not integrated",
-             "--kloe", "1", "--theme", "Identification", "--who", "Anita Parkin",
-             "--who", "Angela Cody", "--timescale", "Q2", "--health", "Pilot in January",
-             "--on", "2019-06-01")
+    clerk.ok(
+        "tracker", "add", "hf-send-2019", "SEND actions", "--board", "seb", "--on", "2019-06-01"
+    )
+    clerk.ok(
+        "action",
+        "add",
+        "hf-send-2019",
+        "15",
+        "--issue",
+        "Checks not integrated",
+        "--kloe",
+        "1",
+        "--theme",
+        "Identification",
+        "--who",
+        "Anita Parkin",
+        "--who",
+        "Angela Cody",
+        "--timescale",
+        "Q2",
+        "--health",
+        "Pilot in January",
+        "--on",
+        "2019-06-01",
+    )
 
 
 def log_rows(clerk: Clerk, limit: int = 100) -> list[dict]:
@@ -33,32 +52,123 @@ def log_rows(clerk: Clerk, limit: int = 100) -> list[dict]:
 def test_clerk_records_every_kind_of_fact_and_reads_it_back(clerk):
     set_up(clerk)
     steps = [
-        ("decision", "record", "seb", "--meeting", "2019-06-12", "--item", "SEND inspection",
-         "--text", "Noted the report", "--outcome", "noted", "--follow-up", "2019-09-10"),
-        ("minute-action", "add", "seb", "--meeting", "2019-06-12", "--owner", "Anita Parkin",
-         "--text", "Public Health update", "--due", "2019-09-10"),
+        (
+            "decision",
+            "record",
+            "seb",
+            "--meeting",
+            "2019-06-12",
+            "--item",
+            "SEND inspection",
+            "--text",
+            "Noted the report",
+            "--outcome",
+            "noted",
+            "--follow-up",
+            "2019-09-10",
+        ),
+        (
+            "minute-action",
+            "add",
+            "seb",
+            "--meeting",
+            "2019-06-12",
+            "--owner",
+            "Anita Parkin",
+            "--text",
+            "Public Health update",
+            "--due",
+            "2019-09-10",
+        ),
         ("minute-action", "done", "seb@2019-06-12/A1", "--on", "2019-09-10"),
-        ("action", "add-line", "hf-send-2019#15", "--la", "Early years input", "--who",
-         "Jan Parnell", "--timescale", "End Q3", "--on", "2019-06-01"),
+        (
+            "action",
+            "add-line",
+            "hf-send-2019#15",
+            "--la",
+            "Early years input",
+            "--who",
+            "Jan Parnell",
+            "--timescale",
+            "End Q3",
+            "--on",
+            "2019-06-01",
+        ),
         ("action", "rate", "hf-send-2019#15", "red", "--on", "2019-06-12", "--reason", "Minutes"),
-        ("action", "reassign", "hf-send-2019#15", "--line", "1", "--to", "Peter Woods",
-         "--on", "2019-07-01", "--reason", "Left the council"),
-        ("action", "retime", "hf-send-2019#15", "Q3", "--line", "1", "--on", "2019-07-01",
-         "--reason", "Pilot extended"),
-        ("action", "note", "hf-send-2019#15", "Pilot evaluated", "--on", "2019-08-01",
-         "--reason", "Board update"),
-        ("action", "rate", "hf-send-2019#15", "blue", "--evidence", "Evaluation report",
-         "--on", "2019-09-01", "--reason", "Completed"),
-        ("action", "reopen", "hf-send-2019#15", "--rating", "amber", "--on", "2019-09-10",
-         "--reason", "Evaluation disputed"),
+        (
+            "action",
+            "reassign",
+            "hf-send-2019#15",
+            "--line",
+            "1",
+            "--to",
+            "Peter Woods",
+            "--on",
+            "2019-07-01",
+            "--reason",
+            "Left the council",
+        ),
+        (
+            "action",
+            "retime",
+            "hf-send-2019#15",
+            "Q3",
+            "--line",
+            "1",
+            "--on",
+            "2019-07-01",
+            "--reason",
+            "Pilot extended",
+        ),
+        (
+            "action",
+            "note",
+            "hf-send-2019#15",
+            "Pilot evaluated",
+            "--on",
+            "2019-08-01",
+            "--reason",
+            "Board update",
+        ),
+        (
+            "action",
+            "rate",
+            "hf-send-2019#15",
+            "blue",
+            "--evidence",
+            "Evaluation report",
+            "--on",
+            "2019-09-01",
+            "--reason",
+            "Completed",
+        ),
+        (
+            "action",
+            "reopen",
+            "hf-send-2019#15",
+            "--rating",
+            "amber",
+            "--on",
+            "2019-09-10",
+            "--reason",
+            "Evaluation disputed",
+        ),
     ]
     for step in steps:
         assert clerk.ok(*step).output.startswith("Recorded ")
     rows = log_rows(clerk)
     assert [r["event"] for r in rows][-10:] == [
-        "DecisionRecorded", "MinuteActionRaised", "MinuteActionCompleted", "ActionLineAdded",
-        "RatingChanged", "OwnerReassigned", "TimescaleRevised", "NoteAdded", "RatingChanged",
-        "ActionReopened"]
+        "DecisionRecorded",
+        "MinuteActionRaised",
+        "MinuteActionCompleted",
+        "ActionLineAdded",
+        "RatingChanged",
+        "OwnerReassigned",
+        "TimescaleRevised",
+        "NoteAdded",
+        "RatingChanged",
+        "ActionReopened",
+    ]
     assert rows[-5]["summary"] == "line 1: Anita Parkin / Angela Cody → Peter Woods"
     assert {r["actor"] for r in rows} == {"Jo Clerk"}
     assert rows[-6]["subject"] == "hf-send-2019#15" and rows[-8]["subject"] == "seb@2019-06-12/A1"
@@ -66,8 +176,9 @@ def test_clerk_records_every_kind_of_fact_and_reads_it_back(clerk):
 
 def test_correcting_a_rating_keeps_the_mistake_and_shows_the_fix(clerk):
     set_up(clerk)
-    out = clerk.ok("action", "rate", "hf-send-2019#15", "red", "--on", "2019-06-12",
-                   "--reason", "Minutes").output
+    out = clerk.ok(
+        "action", "rate", "hf-send-2019#15", "red", "--on", "2019-06-12", "--reason", "Minutes"
+    ).output
     position = out.rstrip(".\n").rsplit(" ", 1)[-1]
     clerk.ok("correct", position, "--rating", "amber", "--reason", "Minutes say amber")
     rows = log_rows(clerk)
@@ -95,25 +206,43 @@ BAD = [
     (["action", "rate", "hf-send-2019#15", "purple", "--reason", "x"], 2, "'purple'"),
     (["action", "rate", "hf-send-2019#15", "red"], 2, "Missing option '--reason'"),
     (["action", "rate", "hf-send-2019#15", "red", "--reason", "  "], 2, "reason is required"),
-    (["action", "rate", "hf-send-2019#16", "red", "--reason", "x"], 1,
-     "did you mean hf-send-2019#15?"),
+    (
+        ["action", "rate", "hf-send-2019#16", "red", "--reason", "x"],
+        1,
+        "did you mean hf-send-2019#15?",
+    ),
     (["action", "rate", "hf-send-2091#15", "red", "--reason", "x"], 1, "did you mean"),
     (["meeting", "add", "sbe", "2019-07-01"], 1, "did you mean seb?"),
     (["board", "add", "seb", "Again"], 1, "already exists"),
     (["action", "add", "hf-send-2019", "15", "--issue", "Again"], 1, "already exists"),
-    (["action", "rate", "hf-send-2019#15", "red", "--reason", "x", "--on", "12 June"], 2,
-     "not a date"),
-    (["action", "rate", "hf-send-2019#15", "red", "--reason", "x", "--on", "2999-01-01"], 1,
-     "lies in the future"),
+    (
+        ["action", "rate", "hf-send-2019#15", "red", "--reason", "x", "--on", "12 June"],
+        2,
+        "not a date",
+    ),
+    (
+        ["action", "rate", "hf-send-2019#15", "red", "--reason", "x", "--on", "2999-01-01"],
+        1,
+        "lies in the future",
+    ),
     (["action", "rate", "hf-send-2019#15", "blue", "--reason", "x"], 2, "needs evidence"),
-    (["action", "rate", "hf-send-2019#15", "red", "--reason", "x", "--on", "2019-05-01"], 1,
-     "before hf-send-2019#15 existed"),
+    (
+        ["action", "rate", "hf-send-2019#15", "red", "--reason", "x", "--on", "2019-05-01"],
+        1,
+        "before hf-send-2019#15 existed",
+    ),
     (["action", "reassign", "hf-send-2019#15", "--to", " ", "--reason", "x"], 2, "owner"),
     (["correct", "999", "--rating", "red", "--reason", "x"], 1, "no event at position 999"),
-    (["correct", "4", "--timescale", "Q4", "--outcome", "agreed", "--reason", "x"], 2,
-     "no outcome to correct"),
-    (["decision", "record", "seb", "--meeting", "2019-06-13", "--item", "I", "--text", "T"],
-     1, "no meeting"),
+    (
+        ["correct", "4", "--timescale", "Q4", "--outcome", "agreed", "--reason", "x"],
+        2,
+        "no outcome to correct",
+    ),
+    (
+        ["decision", "record", "seb", "--meeting", "2019-06-13", "--item", "I", "--text", "T"],
+        1,
+        "no meeting",
+    ),
     (["minute-action", "done", "seb@2019-06-12/A9"], 1, "no minute action A9"),
 ]
 
@@ -179,7 +308,10 @@ def test_the_ledger_reads_the_same_from_a_new_process(clerk, db):
     here = log_rows(clerk)
     there = subprocess.run(
         [sys.executable, "-m", "commands", "--db", db, "log", "--format", "json"],
-        capture_output=True, text=True, check=True)
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(there.stdout) == here
 
 
@@ -207,7 +339,11 @@ def walk(command: click.Command, path: tuple[str, ...] = ()):
             yield from walk(sub, (*path, name))
 
 
-@pytest.mark.parametrize(("path", "command"), list(walk(cli)), ids=lambda p: " ".join(p) or "govledger" if isinstance(p, tuple) else "")
+@pytest.mark.parametrize(
+    ("path", "command"),
+    list(walk(cli)),
+    ids=lambda p: " ".join(p) or "govledger" if isinstance(p, tuple) else "",
+)
 def test_every_command_explains_itself_with_an_example(path, command):
     result = Clerk("unused.db").runner.invoke(cli, [*path, "--help"])
     assert result.exit_code == 0

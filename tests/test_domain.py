@@ -20,8 +20,15 @@ WHO = {"actor": "Jo Clerk", "reason": "minutes"}
 
 def action_15() -> Action:
     line = ActionLine("A pilot took place in January.", "", ("Anita Parkin",), "Q2")
-    return Action.add(ActionRef("hf-send-2019", "15"), issue="Checks not integrated", kloe=[1],
-                      theme="Identification", line=line, on=START, **WHO)
+    return Action.add(
+        ActionRef("hf-send-2019", "15"),
+        issue="Checks not integrated",
+        kloe=[1],
+        theme="Identification",
+        line=line,
+        on=START,
+        **WHO,
+    )
 
 
 def test_panel_sees_the_rating_in_effect_on_each_day():
@@ -68,8 +75,7 @@ def test_a_change_dated_before_the_action_existed_is_refused():
 
 def test_lines_keep_their_order_and_their_own_owners():
     action = action_15()
-    action.add_line(ActionLine("Workshops", "", ("Corina Christos",), "End Q1"),
-                    on=START, **WHO)
+    action.add_line(ActionLine("Workshops", "", ("Corina Christos",), "End Q1"), on=START, **WHO)
     with pytest.raises(InvalidEntry, match="say which with --line"):
         action.reassign(["Jan Parnell"], line=None, on=date(2019, 7, 1), **WHO)
     action.reassign(["Jan Parnell"], line=2, on=date(2019, 7, 1), **WHO)
@@ -81,11 +87,21 @@ def test_lines_keep_their_order_and_their_own_owners():
 def test_a_correction_changes_what_the_entry_says_and_keeps_both():
     action = action_15()
     action.rate(Rating.RED, evidence="", on=date(2019, 7, 1), **WHO)
-    action.correct(2, position=7, values={"rating": "amber"}, effective=None, void=False,
-                   on=date(2019, 7, 5), **WHO)
+    action.correct(
+        2,
+        position=7,
+        values={"rating": "amber"},
+        effective=None,
+        void=False,
+        on=date(2019, 7, 5),
+        **WHO,
+    )
     assert action.rating() is Rating.AMBER
     assert [type(e).__name__ for e in action.collect_events()] == [
-        "ActionAdded", "RatingChanged", "EntryCorrected"]
+        "ActionAdded",
+        "RatingChanged",
+        "EntryCorrected",
+    ]
     assert action.entries[2].corrections == [3]
 
 
@@ -93,8 +109,7 @@ def test_a_voided_entry_no_longer_counts():
     action = action_15()
     action.rate(Rating.GREEN, evidence="", on=date(2019, 7, 1), **WHO)
     action.rate(Rating.RED, evidence="", on=date(2019, 8, 1), **WHO)
-    action.correct(3, position=9, values={}, effective=None, void=True, on=date(2019, 8, 2),
-                   **WHO)
+    action.correct(3, position=9, values={}, effective=None, void=True, on=date(2019, 8, 2), **WHO)
     assert action.rating() is Rating.GREEN
 
 
@@ -102,28 +117,63 @@ def test_corrections_are_checked_against_the_rules():
     action = action_15()
     action.rate(Rating.RED, evidence="", on=date(2019, 7, 1), **WHO)
     with pytest.raises(InvalidEntry, match="needs evidence"):
-        action.correct(2, position=5, values={"rating": "blue"}, effective=None, void=False,
-                       on=date(2019, 7, 5), **WHO)
+        action.correct(
+            2,
+            position=5,
+            values={"rating": "blue"},
+            effective=None,
+            void=False,
+            on=date(2019, 7, 5),
+            **WHO,
+        )
     with pytest.raises(InvalidEntry, match="no timescale"):
-        action.correct(2, position=5, values={"timescale": "Q3"}, effective=None, void=False,
-                       on=date(2019, 7, 5), **WHO)
+        action.correct(
+            2,
+            position=5,
+            values={"timescale": "Q3"},
+            effective=None,
+            void=False,
+            on=date(2019, 7, 5),
+            **WHO,
+        )
     with pytest.raises(Refused, match="cannot be voided"):
-        action.correct(1, position=4, values={}, effective=None, void=True,
-                       on=date(2019, 7, 5), **WHO)
+        action.correct(
+            1, position=4, values={}, effective=None, void=True, on=date(2019, 7, 5), **WHO
+        )
     with pytest.raises(Refused, match="before"):
-        action.correct(2, position=5, values={}, effective=date(2019, 1, 1), void=False,
-                       on=date(2019, 7, 5), **WHO)
+        action.correct(
+            2,
+            position=5,
+            values={},
+            effective=date(2019, 1, 1),
+            void=False,
+            on=date(2019, 7, 5),
+            **WHO,
+        )
     assert action.version == 2
 
 
 def test_meeting_numbers_decisions_and_minute_actions():
     meeting = Meeting.schedule("seb", date(2019, 6, 12), "", on=START, **WHO)
-    first = meeting.record_decision(item="SEND", text="Noted", outcome=Outcome.NOTED,
-                                    follow_up=date(2019, 9, 10), on=date(2019, 6, 12), **WHO)
-    second = meeting.record_decision(item="SEND", text="Agreed", outcome=Outcome.AGREED,
-                                     follow_up=None, on=date(2019, 6, 12), **WHO)
-    action = meeting.raise_action(owner="Anita Parkin", text="Update", due=None,
-                                  on=date(2019, 6, 12), **WHO)
+    first = meeting.record_decision(
+        item="SEND",
+        text="Noted",
+        outcome=Outcome.NOTED,
+        follow_up=date(2019, 9, 10),
+        on=date(2019, 6, 12),
+        **WHO,
+    )
+    second = meeting.record_decision(
+        item="SEND",
+        text="Agreed",
+        outcome=Outcome.AGREED,
+        follow_up=None,
+        on=date(2019, 6, 12),
+        **WHO,
+    )
+    action = meeting.raise_action(
+        owner="Anita Parkin", text="Update", due=None, on=date(2019, 6, 12), **WHO
+    )
     assert (first, second, action) == (1, 2, 1)
     meeting.complete_action(1, on=date(2019, 9, 10), **WHO)
     with pytest.raises(Refused, match="already done"):
@@ -131,8 +181,7 @@ def test_meeting_numbers_decisions_and_minute_actions():
     with pytest.raises(Refused, match="no minute action A2"):
         meeting.complete_action(2, on=date(2019, 9, 11), **WHO)
     with pytest.raises(Refused, match="must come after the meeting"):
-        meeting.raise_action(owner="X", text="Y", due=date(2019, 6, 1), on=date(2019, 6, 12),
-                             **WHO)
+        meeting.raise_action(owner="X", text="Y", due=date(2019, 6, 1), on=date(2019, 6, 12), **WHO)
 
 
 @pytest.mark.parametrize(
@@ -151,7 +200,11 @@ def test_bad_action_numbers_are_refused(bad):
 def test_item_refs_read_back_as_printed():
     ref = ItemRef.parse("seb@2019-06-12/A1", "A")
     assert (ref.board, ref.held_on, ref.number, str(ref)) == (
-        "seb", date(2019, 6, 12), 1, "seb@2019-06-12/A1")
+        "seb",
+        date(2019, 6, 12),
+        1,
+        "seb@2019-06-12/A1",
+    )
     with pytest.raises(InvalidEntry, match="seb@2019-06-12/D1"):
         ItemRef.parse("seb@2019-06-12/A1", "D")
 

@@ -17,15 +17,23 @@ CLERK = {"actor": "Jo Clerk"}
 def set_up_tracker(ledger):
     ledger.register_board("seb", "SEND Executive Board", on="2019-01-10", **CLERK)
     ledger.adopt_tracker("hf-send-2019", "SEND actions", board="seb", on="2019-06-01", **CLERK)
-    ledger.add_action("hf-send-2019", "15", issue="Checks not integrated", kloe="1",
-                      who=["Anita Parkin"], on="2019-06-01", **CLERK)
+    ledger.add_action(
+        "hf-send-2019",
+        "15",
+        issue="Checks not integrated",
+        kloe="1",
+        who=["Anita Parkin"],
+        on="2019-06-01",
+        **CLERK,
+    )
 
 
 def test_a_ledger_reopened_later_gives_the_same_state(ledger, db):
     set_up_tracker(ledger)
     ledger.rate_action("hf-send-2019#15", "red", on="2019-06-12", reason="Minutes", **CLERK)
-    ledger.reassign_action("hf-send-2019#15", ["Jan Parnell"], on="2019-07-01",
-                           reason="Moved to Early Years", **CLERK)
+    ledger.reassign_action(
+        "hf-send-2019#15", ["Jan Parnell"], on="2019-07-01", reason="Moved to Early Years", **CLERK
+    )
     reopened = open_ledger(db)
     try:
         action = reopened.action("hf-send-2019#15")
@@ -39,13 +47,26 @@ def test_a_ledger_reopened_later_gives_the_same_state(ledger, db):
 def test_each_recording_returns_its_subject_and_position(ledger):
     first = ledger.register_board("seb", "SEND Executive Board", on="2019-01-10", **CLERK)
     meeting = ledger.schedule_meeting("seb", "2019-06-12", "June", on="2019-05-01", **CLERK)
-    decision = ledger.record_decision("seb", "2019-06-12", item="SEND", text="Noted",
-                                      outcome="noted", follow_up="2019-09-10", **CLERK)
-    action = ledger.raise_minute_action("seb", "2019-06-12", owner="Anita Parkin",
-                                        text="Update", **CLERK)
+    decision = ledger.record_decision(
+        "seb",
+        "2019-06-12",
+        item="SEND",
+        text="Noted",
+        outcome="noted",
+        follow_up="2019-09-10",
+        **CLERK,
+    )
+    action = ledger.raise_minute_action(
+        "seb", "2019-06-12", owner="Anita Parkin", text="Update", **CLERK
+    )
     done = ledger.complete_minute_action("seb@2019-06-12/A1", on="2019-09-10", **CLERK)
     assert [r.subject for r in (first, meeting, decision, action, done)] == [
-        "seb", "seb@2019-06-12", "seb@2019-06-12/D1", "seb@2019-06-12/A1", "seb@2019-06-12/A1"]
+        "seb",
+        "seb@2019-06-12",
+        "seb@2019-06-12/D1",
+        "seb@2019-06-12/A1",
+        "seb@2019-06-12/A1",
+    ]
     positions = [r.positions[0] for r in (first, meeting, decision, action, done)]
     assert positions == sorted(positions) and len(set(positions)) == 5
 
@@ -85,10 +106,8 @@ def test_two_clerks_changing_one_action_the_second_is_told_to_retry(ledger, db):
 
 def test_a_correction_is_a_new_event_and_the_mistake_stays(ledger, db):
     set_up_tracker(ledger)
-    rated = ledger.rate_action("hf-send-2019#15", "red", on="2019-06-12", reason="typo",
-                               **CLERK)
-    ledger.correct(rated.positions[0], {"rating": "amber"}, reason="Minutes say amber",
-                   **CLERK)
+    rated = ledger.rate_action("hf-send-2019#15", "red", on="2019-06-12", reason="typo", **CLERK)
+    ledger.correct(rated.positions[0], {"rating": "amber"}, reason="Minutes say amber", **CLERK)
     assert ledger.action("hf-send-2019#15").rating() is Rating.AMBER
     stored = ledger.recorder.select_notifications(start=None, limit=100)
     topics = [n.topic.rpartition(".")[2] for n in stored]
@@ -107,32 +126,74 @@ def test_a_correction_of_a_correction_is_refused(ledger):
 @pytest.mark.parametrize(
     ("attempt", "error", "message"),
     [
-        (lambda l: l.register_board("seb", "Again", **CLERK), AlreadyExists, "already exists"),
-        (lambda l: l.rate_action("hf-send-2019#16", "red", reason="x", **CLERK), NotFound,
-         "did you mean hf-send-2019#15"),
-        (lambda l: l.rate_action("hf-send-2109#15", "red", reason="x", **CLERK), NotFound,
-         "did you mean hf-send-2019"),
-        (lambda l: l.adopt_tracker("t2", "T", board="sbe", **CLERK), NotFound,
-         "did you mean seb"),
-        (lambda l: l.rate_action("hf-send-2019#15", "purple", reason="x", **CLERK),
-         InvalidEntry, "unknown rating 'purple'"),
-        (lambda l: l.rate_action("hf-send-2019#15", "red", reason=" ", **CLERK), InvalidEntry,
-         "reason is required"),
-        (lambda l: l.rate_action("hf-send-2019#15", "red", reason="x", on="2019-13-01",
-                                 **CLERK), InvalidEntry, "not a date"),
-        (lambda l: l.rate_action("hf-send-2019#15", "red", reason="x", on="2999-01-01",
-                                 **CLERK), Refused, "lies in the future"),
-        (lambda l: l.rate_action("hf-send-2019#15", "red", reason="x", on="2019-05-31",
-                                 **CLERK), Refused, "before hf-send-2019#15 existed"),
-        (lambda l: l.rate_action("hf-send-2019#15", "blue", reason="x", **CLERK),
-         InvalidEntry, "needs evidence"),
-        (lambda l: l.schedule_meeting("seb", "2018-01-01", **CLERK), Refused,
-         "before seb existed"),
-        (lambda l: l.record_decision("seb", "2019-06-13", item="I", text="T", **CLERK),
-         NotFound, "meeting"),
-        (lambda l: l.add_action("hf-send-2019", "x1", issue="I", **CLERK), InvalidEntry,
-         "action number"),
-        (lambda l: l.register_board("s b", "Spaces", **CLERK), InvalidEntry, "board ref"),
+        (lambda led: led.register_board("seb", "Again", **CLERK), AlreadyExists, "already exists"),
+        (
+            lambda led: led.rate_action("hf-send-2019#16", "red", reason="x", **CLERK),
+            NotFound,
+            "did you mean hf-send-2019#15",
+        ),
+        (
+            lambda led: led.rate_action("hf-send-2109#15", "red", reason="x", **CLERK),
+            NotFound,
+            "did you mean hf-send-2019",
+        ),
+        (
+            lambda led: led.adopt_tracker("t2", "T", board="sbe", **CLERK),
+            NotFound,
+            "did you mean seb",
+        ),
+        (
+            lambda led: led.rate_action("hf-send-2019#15", "purple", reason="x", **CLERK),
+            InvalidEntry,
+            "unknown rating 'purple'",
+        ),
+        (
+            lambda led: led.rate_action("hf-send-2019#15", "red", reason=" ", **CLERK),
+            InvalidEntry,
+            "reason is required",
+        ),
+        (
+            lambda led: led.rate_action(
+                "hf-send-2019#15", "red", reason="x", on="2019-13-01", **CLERK
+            ),
+            InvalidEntry,
+            "not a date",
+        ),
+        (
+            lambda led: led.rate_action(
+                "hf-send-2019#15", "red", reason="x", on="2999-01-01", **CLERK
+            ),
+            Refused,
+            "lies in the future",
+        ),
+        (
+            lambda led: led.rate_action(
+                "hf-send-2019#15", "red", reason="x", on="2019-05-31", **CLERK
+            ),
+            Refused,
+            "before hf-send-2019#15 existed",
+        ),
+        (
+            lambda led: led.rate_action("hf-send-2019#15", "blue", reason="x", **CLERK),
+            InvalidEntry,
+            "needs evidence",
+        ),
+        (
+            lambda led: led.schedule_meeting("seb", "2018-01-01", **CLERK),
+            Refused,
+            "before seb existed",
+        ),
+        (
+            lambda led: led.record_decision("seb", "2019-06-13", item="I", text="T", **CLERK),
+            NotFound,
+            "meeting",
+        ),
+        (
+            lambda led: led.add_action("hf-send-2019", "x1", issue="I", **CLERK),
+            InvalidEntry,
+            "action number",
+        ),
+        (lambda led: led.register_board("s b", "Spaces", **CLERK), InvalidEntry, "board ref"),
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(ledger, db, attempt, error, message):

@@ -38,21 +38,75 @@ def test_clerk_records_every_fact_of_the_seed_minutes(seeds, db):
 
     clerk = Clerk(db, "Committee Clerk")
     clerk.ok("init")
-    clerk.ok("board", "add", "cepac", "Children and Education Policy and Accountability Committee",
-             "--on", "2019-01-01")
+    clerk.ok(
+        "board",
+        "add",
+        "cepac",
+        "Children and Education Policy and Accountability Committee",
+        "--on",
+        "2019-01-01",
+    )
     clerk.ok("meeting", "add", "cepac", MEETING, "--on", "2019-06-01")
     clerk.ok("meeting", "add", "cepac", NEXT_MEETING, "--on", "2019-06-01")
-    clerk.ok("tracker", "add", "hf-send-2019",
-             "Hammersmith and Fulham SEND Inspection - Health and LA Actions", "--board", "cepac",
-             "--on", "2019-06-01")
-    clerk.ok("action", "add", "hf-send-2019", number, "--kloe", kloe, "--theme", theme,
-             "--issue", issue, "--health", health, "--la", la,
-             *[arg for name in who.split("/") for arg in ("--who", name.strip())],
-             "--timescale", timescale, "--on", "2019-06-01")
-    clerk.ok("decision", "record", "cepac", "--meeting", MEETING, "--item", item,
-             "--text", asked, "--outcome", "noted", "--follow-up", NEXT_MEETING)
-    clerk.ok("minute-action", "add", "cepac", "--meeting", MEETING, "--owner", owner,
-             "--text", asked, "--due", NEXT_MEETING)
+    clerk.ok(
+        "tracker",
+        "add",
+        "hf-send-2019",
+        "Hammersmith and Fulham SEND Inspection - Health and LA Actions",
+        "--board",
+        "cepac",
+        "--on",
+        "2019-06-01",
+    )
+    clerk.ok(
+        "action",
+        "add",
+        "hf-send-2019",
+        number,
+        "--kloe",
+        kloe,
+        "--theme",
+        theme,
+        "--issue",
+        issue,
+        "--health",
+        health,
+        "--la",
+        la,
+        *[arg for name in who.split("/") for arg in ("--who", name.strip())],
+        "--timescale",
+        timescale,
+        "--on",
+        "2019-06-01",
+    )
+    clerk.ok(
+        "decision",
+        "record",
+        "cepac",
+        "--meeting",
+        MEETING,
+        "--item",
+        item,
+        "--text",
+        asked,
+        "--outcome",
+        "noted",
+        "--follow-up",
+        NEXT_MEETING,
+    )
+    clerk.ok(
+        "minute-action",
+        "add",
+        "cepac",
+        "--meeting",
+        MEETING,
+        "--owner",
+        owner,
+        "--text",
+        asked,
+        "--due",
+        NEXT_MEETING,
+    )
     clerk.ok("action", "rate", "hf-send-2019#15", "red", "--on", MEETING, "--reason", red)
 
     log = json.loads(clerk.ok("log", "--format", "json").output)
@@ -60,10 +114,17 @@ def test_clerk_records_every_fact_of_the_seed_minutes(seeds, db):
     assert by_event["ActionAdded"]["subject"] == "hf-send-2019#15"
     assert by_event["DecisionRecorded"]["summary"] == (
         f"NOTED: Outcome of the Joint Local Area SEND Inspection: {asked} "
-        f"(follow-up {NEXT_MEETING})")
+        f"(follow-up {NEXT_MEETING})"
+    )
     assert by_event["MinuteActionRaised"]["summary"].startswith("ACTION: Anita Parkin: ")
     rating = by_event["RatingChanged"]
     assert (rating["subject"], rating["summary"], rating["effective"], rating["actor"]) == (
-        "hf-send-2019#15", "unrated → red", MEETING, "Committee Clerk")
-    assert rating["reason"].startswith("Councillor Mark Loveday asked officers to talk through "
-                                       "the 'red' action on the tracker - action 15")
+        "hf-send-2019#15",
+        "unrated → red",
+        MEETING,
+        "Committee Clerk",
+    )
+    assert rating["reason"].startswith(
+        "Councillor Mark Loveday asked officers to talk through "
+        "the 'red' action on the tracker - action 15"
+    )
