@@ -6,7 +6,7 @@ export GOVLEDGER_DB="${GOVLEDGER_DB:-demo.db}"
 export GOVLEDGER_USER="Sam Okafor"
 rm -f "$GOVLEDGER_DB" "$GOVLEDGER_DB-wal" "$GOVLEDGER_DB-shm"
 say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
-g() { printf '$ govledger %s\n' "$*"; govledger "$@"; }
+g() { echo "$ govledger ${*@Q}"; govledger "$@"; }
 
 say "The clerk sets up the ledger, the board and its three meetings"
 g init
