@@ -6,7 +6,18 @@ from typing import Any
 
 import click
 
-from commands import action, board, correct, decision, log, meeting, minute_action, tracker
+from commands import (
+    action,
+    board,
+    correct,
+    decision,
+    log,
+    meeting,
+    minute_action,
+    panel,
+    projections,
+    tracker,
+)
 from commands.session import Session, pass_session
 from ledger.errors import InvalidEntry, LedgerError
 
@@ -91,5 +102,16 @@ def init(session: Session) -> None:
     click.echo(f"Created an empty ledger at {session.db or 'govledger.db'}.")
 
 
-for module in (board, meeting, decision, minute_action, tracker, action, correct, log):
+for module in (
+    board,
+    meeting,
+    decision,
+    minute_action,
+    tracker,
+    action,
+    correct,
+    log,
+    panel,
+    projections,
+):
     module.register(cli)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import getpass
-from typing import TYPE_CHECKING
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
     from ledger.application import Ledger, Recorded
+    from projections.views import Views
 
 
 class Session:
@@ -18,6 +21,7 @@ class Session:
         self.db = db
         self._actor = actor
         self._ledger: Ledger | None = None
+        self._views: Views | None = None
 
     @property
     def actor(self) -> str:
@@ -35,6 +39,15 @@ class Session:
 
             self._ledger = open_ledger(self.db)
         return self._ledger
+
+    def views(self) -> Views:
+        """The panel's views, brought level with the log before they are read."""
+        if self._views is None:
+            from projections.views import Views
+
+            self._views = Views(self.ledger)
+            self._views.catch_up(progress_reporter("Bringing the views up to date"))
+        return self._views
 
     def create(self) -> Ledger:
         from ledger.application import open_ledger
@@ -70,3 +83,38 @@ def report(recorded: Recorded) -> None:
     events = ", ".join(recorded.events)
     positions = ", ".join(str(p) for p in recorded.positions)
     click.echo(f"Recorded {events} for {recorded.subject} at position {positions}.")
+
+
+class Day(click.ParamType):
+    """A date on the command line: YYYY-MM-DD or DD/MM/YYYY."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ledger.refs import parse_day
+
+        try:
+            return parse_day(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+DAY = Day()
+
+
+def progress_reporter(label: str) -> Callable[[int, int], None] | None:
+    """A progress bar on a terminal for long work; nothing at all when output is piped."""
+    if not sys.stderr.isatty():
+        return None
+    bar: Any = None
+
+    def report_progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return report_progress

@@ -26,25 +26,9 @@ from pydantic import (
 from ledger.errors import InvalidEntry
 from ledger.meeting import Outcome
 from ledger.rating import NAMES, Rating
-from ledger.refs import short_ref
+from ledger.refs import parse_day, short_ref
 
-UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def parse_day(value: Any) -> date:
-    """A date as YYYY-MM-DD or as the minutes write it, DD/MM/YYYY."""
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    try:
-        found = UK_DATE.fullmatch(text)
-        if found:
-            day, month, year = (int(g) for g in found.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-06-12") from None
 
 
 def not_blank(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from ledger.errors import InvalidEntry
@@ -18,6 +19,7 @@ from ledger.errors import InvalidEntry
 NAMESPACE = uuid5(NAMESPACE_URL, "https://govledger.org/ids")
 REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
 NUMBER = re.compile(r"(\d{1,4})\.?([a-z]{0,2})")
+UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 ITEM = re.compile(r"(?P<meeting>[^/]+@\d{4}-\d{2}-\d{2})/(?P<kind>[DA])(?P<n>\d+)")
 
 
@@ -110,3 +112,18 @@ def action_id(ref: ActionRef) -> UUID:
 
 def meeting_id(board: str, held_on: date) -> UUID:
     return uuid5(NAMESPACE, f"meeting:{meeting_ref(board, held_on)}")
+
+
+def parse_day(value: Any) -> date:
+    """A date as YYYY-MM-DD or as the minutes write it, DD/MM/YYYY."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        found = UK_DATE.fullmatch(text)
+        if found:
+            day, month, year = (int(g) for g in found.groups())
+            return date(year, month, day)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date; write YYYY-MM-DD, e.g. 2019-06-12") from None

@@ -1,0 +1,148 @@
+"""A board's history (meetings, decisions, minute actions, its trackers' ratings) and
+what is due at its next meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from projections.history import change, line_numbers
+from projections.views import Views
+
+HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
+DUE_COLUMNS = ("board", "next_meeting", "due", "status", "kind", "ref", "owner", "what")
+
+
+def history(
+    views: Views, board: str, start: date | None, end: date | None, today: date
+) -> list[dict[str, Any]]:
+    """The board's record in date order; meetings by the day they sit."""
+    rows = [r for r in views.trail.of_board(board) if not r["voided"]]
+    done = completions(rows)
+    stories: dict[str, list[dict[str, Any]]] = {}
+    told = []
+    for row in rows:
+        entry = describe(row, done, today, stories, views)
+        if entry is None:
+            continue
+        day = date.fromisoformat(entry["date"])
+        if (start and day < start) or (end and day > end):
+            continue
+        told.append(
+            {
+                **entry,
+                "ref": row["ref"],
+                "actor": row["actor"],
+                "reason": row["reason"],
+                "position": row["position"],
+            }
+        )
+    return sorted(told, key=lambda r: (r["date"], r["position"]))
+
+
+def describe(
+    row: dict[str, Any],
+    done: dict[str, str],
+    today: date,
+    stories: dict[str, list[dict[str, Any]]],
+    views: Views,
+) -> dict[str, Any] | None:
+    c, kind = row["current"], row["kind"]
+    if kind == "scheduled":
+        held = date.fromisoformat(c["held_on"])
+        status = "held" if held <= today else "to come"
+        return {"date": c["held_on"], "kind": "meeting", "what": c["title"], "status": status}
+    if kind == "decision":
+        follow = f"follow-up {c['follow_up']}" if c["follow_up"] else ""
+        return {
+            "date": row["effective_on"],
+            "kind": "decision",
+            "what": f"{c['outcome'].upper()}: {c['item']}: {c['text']}",
+            "status": follow,
+        }
+    if kind == "minute_action":
+        return {
+            "date": row["effective_on"],
+            "kind": "minute action",
+            "what": f"ACTION: {c['owner']}: {c['text']}",
+            "status": action_status(row, done, today),
+        }
+    if kind in ("rating", "reopen"):
+        trail = stories.setdefault(row["subject_id"], views.trail.trail(row["subject_id"]))
+        moved = change(trail, row, line_numbers(trail))
+        return {
+            "date": row["effective_on"],
+            "kind": "rating",
+            "what": f"{moved['from'] or 'unrated'} → {moved['to']}",
+            "status": "",
+        }
+    return None
+
+
+def completions(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Minute action ref → the day it was done."""
+    return {r["ref"]: r["effective_on"] for r in rows if r["kind"] == "completed"}
+
+
+def action_status(row: dict[str, Any], done: dict[str, str], today: date) -> str:
+    if row["ref"] in done:
+        return f"done {done[row['ref']]}"
+    due = row["current"]["due"]
+    if due and date.fromisoformat(due) < today:
+        return f"overdue since {due}"
+    return f"open, due {due}" if due else "open"
+
+
+def due(views: Views, board: str | None, today: date) -> list[dict[str, Any]]:
+    """Follow-ups and minute actions due by each board's next meeting, and overdue ones."""
+    boards = [board] if board else sorted(views.trail.refs("board"))
+    found = []
+    for name in boards:
+        rows = [r for r in views.trail.of_board(name) if not r["voided"]]
+        meetings = sorted(r["current"]["held_on"] for r in rows if r["kind"] == "scheduled")
+        upcoming = next((m for m in meetings if m >= today.isoformat()), None)
+        done = completions(rows)
+        for row in rows:
+            item = due_item(row, done, today, upcoming)
+            if item:
+                found.append(
+                    {
+                        "board": name,
+                        "next_meeting": upcoming or "none scheduled",
+                        "ref": row["ref"],
+                        **item,
+                    }
+                )
+    return sorted(found, key=lambda r: (r["status"] != "overdue", r["due"] or "", r["ref"]))
+
+
+def due_item(
+    row: dict[str, Any], done: dict[str, str], today: date, upcoming: str | None
+) -> dict[str, Any] | None:
+    c = row["current"]
+    if row["kind"] == "decision" and c["follow_up"]:
+        if c["follow_up"] < today.isoformat() or (upcoming and c["follow_up"] > upcoming):
+            return None
+        return {
+            "due": c["follow_up"],
+            "status": "due",
+            "kind": "follow-up",
+            "owner": "",
+            "what": f"{c['item']}: {c['text']}",
+        }
+    if row["kind"] == "minute_action" and row["ref"] not in done:
+        when = c["due"]
+        if when and when < today.isoformat():
+            status = "overdue"
+        elif when and upcoming and when > upcoming:
+            return None
+        else:
+            status = "due"
+        return {
+            "due": when or upcoming or "",
+            "status": status,
+            "kind": "minute action",
+            "owner": c["owner"],
+            "what": c["text"],
+        }
+    return None

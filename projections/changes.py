@@ -1,0 +1,67 @@
+"""What moved on a tracker between two dates: the panel's "what changed since we met?"."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from projections.history import change, line_numbers
+from projections.views import Views
+
+RANK = {None: 0, "red": 1, "amber": 2, "green": 3, "blue": 4}
+COLUMNS = ("effective", "ref", "change", "from", "to", "reason", "actor", "position")
+COUNT_COLUMNS = ("rating", "before", "after")
+
+
+@dataclass(frozen=True)
+class Movement:
+    changes: list[dict[str, Any]]
+    counts: list[dict[str, Any]]
+
+
+def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
+    """Every change effective after ``start`` up to ``end``, and the ratings either side."""
+    rows: list[dict[str, Any]] = []
+    window = [
+        r
+        for r in views.trail.of_tracker(tracker, start, end)
+        if not r["voided"] and r["kind"] in ("added", "rating", "reopen", "reassign", "retime")
+    ]
+    stories: dict[str, list[dict[str, Any]]] = {}
+    for row in window:
+        trail = stories.setdefault(row["subject_id"], views.trail.trail(row["subject_id"]))
+        moved = change(trail, row, line_numbers(trail))
+        rows.append(
+            {
+                "effective": row["effective_on"],
+                "ref": row["ref"],
+                "change": word(row["kind"], moved),
+                "from": moved.get("from") or ("" if row["kind"] == "added" else "unrated"),
+                "to": moved["to"],
+                "reason": row["reason"],
+                "actor": row["actor"],
+                "position": row["position"],
+            }
+        )
+    before = Counter(a.rating for a in views.tracker.state(tracker, start))
+    after = Counter(a.rating for a in views.tracker.state(tracker, end))
+    counts = [
+        {"rating": name or "unrated", "before": before[name], "after": after[name]} for name in RANK
+    ]
+    return Movement(rows, counts)
+
+
+def word(kind: str, moved: dict[str, Any]) -> str:
+    if kind == "added":
+        return "new"
+    if kind == "reassign":
+        return "reassigned"
+    if kind == "retime":
+        return "retimed"
+    if moved["to"] == "blue":
+        return "completed"
+    if kind == "reopen":
+        return "reopened"
+    return "rating up" if RANK[moved["to"]] > RANK[moved.get("from")] else "rating down"

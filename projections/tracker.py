@@ -1,0 +1,233 @@
+"""The tracker as it stood: every action's attributes on both axes of time.
+
+Each fact (an action's details, a line's text, its owners, its timescale, the rating)
+is kept as versions: ``effective_on`` is when it took effect in the world, and
+``known_from``/``known_to`` bound when the ledger held that version (a correction
+closes one version and opens the next). "The tracker at D as known at K" is then one
+indexed query over a tracker's facts, whatever the size of the ledger.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from projections.audit_trail import recorded_at
+from projections.view import View, Writer, dumps
+
+FOREVER = "9999-12-31T23:59:59.999999Z"
+LATEST = "9999-12-30T00:00:00.000000Z"
+FAMILIES = {
+    "details": ("issue", "theme", "kloe"),
+    "line": ("health", "la"),
+    "owners": ("owners",),
+    "timescale": ("timescale",),
+    "rating": ("rating", "evidence"),
+}
+
+
+def facts_of(kind: str, values: dict[str, Any], line: int) -> dict[str, Any]:
+    """The facts an entry asserts, by attribute name (``owners.2`` is line 2's owners)."""
+    if kind in ("added", "line"):
+        found = {
+            f"line.{line}": {"health": values["health"], "la": values["la"]},
+            f"owners.{line}": values["owners"],
+            f"timescale.{line}": values["timescale"],
+        }
+        if kind == "added":
+            found["details"] = {k: values[k] for k in FAMILIES["details"]}
+        return found
+    if kind in ("rating", "reopen"):
+        return {"rating": {"rating": values["rating"], "evidence": values.get("evidence", "")}}
+    if kind == "reassign":
+        return {f"owners.{values['line']}": values["owners"]}
+    if kind == "retime":
+        return {f"timescale.{values['line']}": values["timescale"]}
+    return {}
+
+
+def corrected(attr: str, value: Any, changes: dict[str, Any]) -> Any:
+    family = FAMILIES[attr.partition(".")[0]]
+    if isinstance(value, dict):
+        return {**value, **{k: v for k, v in changes.items() if k in family}}
+    return changes.get(family[0], value)
+
+
+@dataclass
+class ActionState:
+    """One action as it stood: what the tracker table shows for it."""
+
+    ref: str
+    number: str
+    details: dict[str, Any]
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    rating: str | None = None
+    evidence: str = ""
+    rated_on: str | None = None
+
+
+class TrackerView(View):
+    """Trackers, their actions, and the versioned facts behind every cell of the table."""
+
+    name = "tracker"
+    tables = ("gl_facts", "gl_actions", "gl_trackers")
+    ddl = (
+        "CREATE TABLE IF NOT EXISTS gl_trackers (ref TEXT PRIMARY KEY, board TEXT NOT NULL, "
+        "title TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS gl_trackers_board ON gl_trackers (board)",
+        "CREATE TABLE IF NOT EXISTS gl_actions (id TEXT PRIMARY KEY, tracker TEXT NOT NULL, "
+        "ref TEXT NOT NULL, number TEXT NOT NULL, sort_no INTEGER NOT NULL, "
+        "sort_suffix TEXT NOT NULL, lines INTEGER NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS gl_actions_tracker ON gl_actions (tracker)",
+        "CREATE TABLE IF NOT EXISTS gl_facts (entry INTEGER NOT NULL, attr TEXT NOT NULL, "
+        "rev INTEGER NOT NULL, action_id TEXT NOT NULL, effective_on TEXT NOT NULL, "
+        "value TEXT NOT NULL, voided INTEGER NOT NULL, known_from TEXT NOT NULL, "
+        "known_to TEXT NOT NULL, PRIMARY KEY (entry, attr, rev))",
+        "CREATE INDEX IF NOT EXISTS gl_facts_action ON gl_facts (action_id, known_from)",
+    )
+
+    # -- applying events -----------------------------------------------------------
+
+    def on_TrackerAdopted(self, w: Writer, e: Any, position: int) -> None:
+        w.run(
+            "INSERT INTO gl_trackers (ref, board, title) VALUES (?, ?, ?)",
+            e.tracker,
+            e.board,
+            e.title,
+        )
+
+    def on_ActionAdded(self, w: Writer, e: Any, position: int) -> None:
+        digits = "".join(c for c in e.number if c.isdigit())
+        w.run(
+            "INSERT INTO gl_actions (id, tracker, ref, number, sort_no, sort_suffix, lines) "
+            "VALUES (?, ?, ?, ?, ?, ?, 1)",
+            str(e.originator_id),
+            e.tracker,
+            e.subject,
+            e.number,
+            int(digits),
+            e.number[len(digits) :],
+        )
+        self.assert_facts(w, e, position, "added", vars(e), line=1)
+
+    def on_ActionLineAdded(self, w: Writer, e: Any, position: int) -> None:
+        action = w.one("SELECT lines FROM gl_actions WHERE id=?", str(e.originator_id))
+        assert action is not None
+        line = action["lines"] + 1
+        w.run("UPDATE gl_actions SET lines=? WHERE id=?", line, str(e.originator_id))
+        self.assert_facts(w, e, position, "line", vars(e), line=line)
+
+    def on_RatingChanged(self, w: Writer, e: Any, position: int) -> None:
+        self.assert_facts(w, e, position, "rating", vars(e), line=0)
+
+    def on_ActionReopened(self, w: Writer, e: Any, position: int) -> None:
+        self.assert_facts(w, e, position, "reopen", vars(e), line=0)
+
+    def on_OwnerReassigned(self, w: Writer, e: Any, position: int) -> None:
+        self.assert_facts(w, e, position, "reassign", vars(e), line=e.line)
+
+    def on_TimescaleRevised(self, w: Writer, e: Any, position: int) -> None:
+        self.assert_facts(w, e, position, "retime", vars(e), line=e.line)
+
+    def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:
+        """Close the current version of each fact the corrected entry asserted; open the next."""
+        known = recorded_at(e)
+        changes = json.loads(dumps(e.values))
+        for fact in w.all(
+            "SELECT * FROM gl_facts WHERE entry=? AND known_to=?", e.position, FOREVER
+        ):
+            value = corrected(fact["attr"], json.loads(fact["value"]), changes)
+            effective = e.effective.isoformat() if e.effective else fact["effective_on"]
+            voided = int(bool(fact["voided"]) or e.void)
+            w.run(
+                "UPDATE gl_facts SET known_to=? WHERE entry=? AND attr=? AND rev=?",
+                known,
+                fact["entry"],
+                fact["attr"],
+                fact["rev"],
+            )
+            w.run(
+                "INSERT INTO gl_facts (entry, attr, rev, action_id, effective_on, value, "
+                "voided, known_from, known_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                fact["entry"],
+                fact["attr"],
+                fact["rev"] + 1,
+                fact["action_id"],
+                effective,
+                dumps(value),
+                voided,
+                known,
+                FOREVER,
+            )
+
+    def assert_facts(
+        self, w: Writer, e: Any, position: int, kind: str, values: dict[str, Any], line: int
+    ) -> None:
+        for attr, value in facts_of(kind, values, line).items():
+            w.run(
+                "INSERT INTO gl_facts (entry, attr, rev, action_id, effective_on, value, "
+                "voided, known_from, known_to) VALUES (?, ?, 1, ?, ?, ?, 0, ?, ?)",
+                position,
+                attr,
+                str(e.originator_id),
+                e.on.isoformat(),
+                dumps(value),
+                recorded_at(e),
+                FOREVER,
+            )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def trackers(self, board: str | None = None) -> list[dict[str, Any]]:
+        if board is None:
+            return self.rows("SELECT * FROM gl_trackers ORDER BY ref")
+        return self.rows("SELECT * FROM gl_trackers WHERE board=? ORDER BY ref", [board])
+
+    def state(self, tracker: str, at: date, known: str = LATEST) -> list[ActionState]:
+        """Every action of ``tracker`` as in effect on ``at``, as recorded by ``known``."""
+        facts = self.rows(
+            "SELECT a.ref, a.number, a.sort_no, a.sort_suffix, f.attr, f.entry, "
+            "f.effective_on, f.value FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id "
+            "WHERE a.tracker=? AND f.effective_on<=? AND f.known_from<=? AND f.known_to>? "
+            "AND f.voided=0",
+            [tracker, at.isoformat(), known, known],
+        )
+        latest: dict[tuple[str, str], dict[str, Any]] = {}
+        for fact in facts:
+            key = (fact["ref"], fact["attr"])
+            held = latest.get(key)
+            if held is None or (fact["effective_on"], fact["entry"]) > (
+                held["effective_on"],
+                held["entry"],
+            ):
+                latest[key] = fact
+        return fold(latest)
+
+
+def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
+    """Assemble each action's row from the facts in effect."""
+    actions: dict[str, ActionState] = {}
+    order: dict[str, tuple[int, str]] = {}
+    for (ref, attr), fact in latest.items():
+        if attr == "details":
+            actions[ref] = ActionState(ref, fact["number"], json.loads(fact["value"]))
+            order[ref] = (fact["sort_no"], fact["sort_suffix"])
+    for (ref, attr), fact in sorted(latest.items()):
+        action = actions.get(ref)
+        if action is None or attr == "details":
+            continue
+        value = json.loads(fact["value"])
+        if attr == "rating":
+            action.rating, action.evidence = value["rating"], value["evidence"]
+            action.rated_on = fact["effective_on"]
+            continue
+        family, _, line = attr.partition(".")
+        while len(action.lines) < int(line):
+            action.lines.append({"health": "", "la": "", "owners": [], "timescale": ""})
+        if family == "line":
+            action.lines[int(line) - 1].update(value)
+        else:
+            action.lines[int(line) - 1][family] = value
+    return sorted(actions.values(), key=lambda a: order[a.ref])

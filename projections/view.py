@@ -1,0 +1,176 @@
+"""How a view is kept: tables in the ledger's own database, fed from the event stream.
+
+A view is a library ``Projection`` whose materialised view is a tracking recorder of the
+ledger's backend (SQLite or PostgreSQL) with the view's own tables added. Each batch of
+events is applied and its tracking position written in one transaction, so a crash
+never applies an event twice or skips one. On SQLite the library cannot follow a log
+live, so :func:`catch_up` pulls what is new before every read, on both backends alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar
+
+from eventsourcing.persistence import Tracking
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.projection import Projection
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+
+BATCH = 2000
+META = "CREATE TABLE IF NOT EXISTS gl_views (name TEXT PRIMARY KEY, digest TEXT NOT NULL)"
+Progress = Callable[[int, int], None]
+
+
+class SQLiteViewStore(SQLiteTrackingRecorder):
+    """A view's tables beside the ledger's events in the same SQLite file."""
+
+    ddl: ClassVar[Sequence[str]] = ()
+    dialect = "sqlite"
+    tracking_table = "tracking"
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [*super().construct_create_table_statements(), *map(self.sql, self.ddl)]
+
+    def sql(self, statement: str) -> str:
+        return statement
+
+
+class PostgresViewStore(PostgresTrackingRecorder):
+    """A view's tables beside the ledger's events in the same PostgreSQL schema."""
+
+    ddl: ClassVar[Sequence[str]] = ()
+    dialect = "postgres"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from psycopg.sql import SQL
+
+        super().__init__(*args, **kwargs)
+        self.tracking_table = f'"{self.datastore.schema}"."{self.tracking_table_name}"'
+        self.sql_create_statements.extend(SQL(self.sql(s)) for s in self.ddl)  # type: ignore[arg-type]
+
+    def sql(self, statement: str) -> str:
+        """Qualify our tables with the schema and use psycopg's placeholders."""
+        schema = self.datastore.schema
+        statement = re.sub(r"\b(gl_\w+)", lambda m: f'"{schema}".{m.group(1)}', statement)
+        statement = re.sub(r'(INDEX IF NOT EXISTS )"[^"]+"\.', r"\1", statement)
+        return statement.replace("?", "%s").replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")
+
+
+class View(Projection[Any]):
+    """A read model: tables, how each event changes them, and the queries panels ask."""
+
+    name: ClassVar[str] = ""
+    ddl: ClassVar[Sequence[str]] = ()
+    tables: ClassVar[Sequence[str]] = ()
+
+    def __init__(self, ledger: Any) -> None:
+        self.ledger = ledger
+        self.key = f"{ledger.name}.{self.name}"
+        super().__init__(view=self.open_store(ledger))
+        self.ensure_schema()
+
+    @classmethod
+    def open_store(cls, ledger: Any) -> Any:
+        base = (
+            PostgresViewStore if "postgres" in type(ledger.recorder).__module__ else SQLiteViewStore
+        )
+        store_class = type(f"{cls.__name__}Store", (base,), {"ddl": cls.ddl})
+        return ledger.factory.tracking_recorder(store_class)
+
+    def ensure_schema(self) -> None:
+        """A view whose table definitions changed is dropped and rebuilt from the events."""
+        digest = hashlib.sha256("\n".join(self.ddl).encode()).hexdigest()[:16]
+        with self.view.datastore.transaction(commit=True) as curs:
+            w = Writer(self.view, curs)
+            w.run(META)
+            found = w.one("SELECT digest FROM gl_views WHERE name=?", self.name)
+            if found and found["digest"] == digest:
+                return
+            for table in self.tables:
+                w.run(f"DROP TABLE IF EXISTS {table}")
+            for statement in self.ddl:
+                w.run(statement)
+            w.run(f"DELETE FROM {self.view.tracking_table} WHERE application_name=?", self.key)
+            w.run("DELETE FROM gl_views WHERE name=?", self.name)
+            w.run("INSERT INTO gl_views (name, digest) VALUES (?, ?)", self.name, digest)
+
+    # -- writing -------------------------------------------------------------------
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        """The library's entry point (used by a ProjectionRunner): one event, one transaction."""
+        self.process_batch([(domain_event, tracking.notification_id)])
+
+    def process_batch(self, events: Sequence[tuple[Any, int]]) -> None:
+        with self.view.datastore.transaction(commit=True) as curs:
+            for event, position in events:
+                handler = getattr(self, f"on_{type(event).__name__}", None)
+                if handler is not None:
+                    handler(Writer(self.view, curs), event, position)
+            self.view._insert_tracking(curs, Tracking(self.key, events[-1][1]))
+
+    # -- reading -------------------------------------------------------------------
+
+    def position(self) -> int:
+        return self.view.max_tracking_id(self.key) or 0
+
+    def rows(self, statement: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        with self.view.datastore.transaction(commit=False) as curs:
+            curs.execute(self.view.sql(statement), list(params))
+            return [dict(row) for row in curs.fetchall()]
+
+    def drop(self) -> None:
+        """Forget the view's tables and position, so the next catch-up replays everything."""
+        with self.view.datastore.transaction(commit=True) as curs:
+            for table in self.tables:
+                curs.execute(self.view.sql(f"DELETE FROM {table}"))
+            curs.execute(
+                self.view.sql(f"DELETE FROM {self.view.tracking_table} WHERE application_name=?"),
+                [self.key],
+            )
+
+
+class Writer:
+    """A cursor inside a view's transaction, speaking the view's SQL dialect."""
+
+    def __init__(self, store: Any, curs: Any) -> None:
+        self.store = store
+        self.curs = curs
+
+    def run(self, statement: str, *params: Any) -> None:
+        self.curs.execute(self.store.sql(statement), list(params))
+
+    def one(self, statement: str, *params: Any) -> dict[str, Any] | None:
+        self.curs.execute(self.store.sql(statement), list(params))
+        row = self.curs.fetchone()
+        return dict(row) if row is not None else None
+
+    def all(self, statement: str, *params: Any) -> list[dict[str, Any]]:
+        self.curs.execute(self.store.sql(statement), list(params))
+        return [dict(row) for row in self.curs.fetchall()]
+
+
+def catch_up(ledger: Any, view: View, progress: Progress | None = None) -> int:
+    """Apply what the view has not seen yet, in batches; returns how many events."""
+    last = view.position()
+    head = ledger.recorder.max_notification_id() or 0
+    done = 0
+    while last < head:
+        found = ledger.recorder.select_notifications(
+            start=last, limit=BATCH, inclusive_of_start=False
+        )
+        if not found:
+            break
+        view.process_batch([(ledger.mapper.to_domain_event(n), n.id) for n in found])
+        last = found[-1].id
+        done += len(found)
+        if progress:
+            progress(done, head)
+    return done
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

@@ -1,0 +1,66 @@
+"""All the panel's views of one ledger, brought up to date before each read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ledger.errors import InvalidEntry
+from projections.audit_trail import AuditTrail
+from projections.tracker import TrackerView
+from projections.view import Progress, View, catch_up
+
+VIEWS: tuple[type[View], ...] = (AuditTrail, TrackerView)
+
+
+@dataclass(frozen=True)
+class Status:
+    name: str
+    position: int
+    head: int
+
+    @property
+    def behind(self) -> int:
+        return max(self.head - self.position, 0)
+
+
+class Views:
+    """The audit trail and the tracker view of one ledger."""
+
+    def __init__(self, ledger: Any) -> None:
+        self.ledger = ledger
+        self.trail = AuditTrail(ledger)
+        self.tracker = TrackerView(ledger)
+
+    @property
+    def all(self) -> tuple[View, ...]:
+        return (self.trail, self.tracker)
+
+    def named(self, name: str | None) -> tuple[View, ...]:
+        if name is None:
+            return self.all
+        found = tuple(v for v in self.all if v.name == name)
+        if not found:
+            names = ", ".join(v.name for v in self.all)
+            raise InvalidEntry(f"no view named {name!r}; the views are: {names}")
+        return found
+
+    def backlog(self) -> int:
+        head = self.ledger.recorder.max_notification_id() or 0
+        return max(head - min(v.position() for v in self.all), 0)
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Bring every view level with the log; cheap when nothing is new."""
+        return sum(catch_up(self.ledger, view, progress) for view in self.all)
+
+    def status(self) -> list[Status]:
+        head = self.ledger.recorder.max_notification_id() or 0
+        return [Status(v.name, v.position(), head) for v in self.all]
+
+    def rebuild(self, name: str | None = None, progress: Progress | None = None) -> int:
+        """Drop and replay one view (or all) from the first event."""
+        done = 0
+        for view in self.named(name):
+            view.drop()
+            done += catch_up(self.ledger, view, progress)
+        return done
