@@ -204,7 +204,20 @@ class Action(Record):
         for change in self.live("reassign", "retime", at=at):
             row = rows[change.values["line"] - 1]
             row.update({k: v for k, v in change.values.items() if k != "line"})
-        return [ActionLine(r["health"], r["la"], tuple(r["owners"]), r["timescale"]) for r in rows]
+        return [
+            ActionLine(r["health"], r["la"], tuple(r["owners"]), r["timescale"])
+            for r, start in zip(rows, starts, strict=True)
+            if at is None or start.on <= at
+        ]
+
+    def line_at(self, number: int, on: date) -> ActionLine:
+        lines = self.lines(on)
+        if number > len(lines):
+            raise Refused(
+                f"line {number} of {self.ref} did not exist yet on {on.isoformat()}; "
+                "date the change on or after the day the line was added"
+            )
+        return lines[number - 1]
 
     # -- what a clerk records ----------------------------------------------------
 
@@ -260,7 +273,7 @@ class Action(Record):
     ) -> None:
         self.check_exists_by(on)
         number = self.line_number(line)
-        previous = list(self.lines(on)[number - 1].owners)
+        previous = list(self.line_at(number, on).owners)
         if previous == owners:
             raise Refused(f"line {number} of {self.ref} is already owned by {' / '.join(owners)}")
         self.trigger_event(
@@ -278,7 +291,7 @@ class Action(Record):
     ) -> None:
         self.check_exists_by(on)
         number = self.line_number(line)
-        previous = self.lines(on)[number - 1].timescale
+        previous = self.line_at(number, on).timescale
         if previous == timescale:
             raise Refused(f"line {number} of {self.ref} already has timescale {timescale!r}")
         self.trigger_event(
@@ -316,6 +329,31 @@ class Action(Record):
                 "a blue (completed) rating needs evidence; add --evidence TEXT saying "
                 "what shows the action is complete"
             )
+
+    def check_effective(self, version: int, effective: date) -> None:
+        """A line's changes cannot come before the line itself, whichever entry moves."""
+        super().check_effective(version, effective)
+        entry = self.entries[version]
+        starts = [
+            e
+            for e in sorted(self.entries.values(), key=lambda e: e.version)
+            if e.kind in ("added", "line")
+        ]
+        if entry.kind in ("reassign", "retime"):
+            start = starts[entry.values["line"] - 1]
+            if effective < start.on:
+                raise Refused(
+                    f"line {entry.values['line']} of {self.ref} was added on "
+                    f"{start.on.isoformat()}; a change to it cannot take effect before"
+                )
+        if entry.kind == "line":
+            number = starts.index(entry) + 1
+            changes = [e.on for e in self.live("reassign", "retime") if e.values["line"] == number]
+            if changes and min(changes) < effective:
+                raise Refused(
+                    f"line {number} of {self.ref} has changes from {min(changes).isoformat()}; "
+                    "it cannot have been added later"
+                )
 
     def check_entry(self, entry: Entry, values: dict[str, Any]) -> None:
         if entry.kind == "rating":

@@ -214,20 +214,22 @@ def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
         if attr == "details":
             actions[ref] = ActionState(ref, fact["number"], json.loads(fact["value"]))
             order[ref] = (fact["sort_no"], fact["sort_suffix"])
-    for (ref, attr), fact in sorted(latest.items()):
+    lines: dict[str, dict[int, dict[str, Any]]] = {ref: {} for ref in actions}
+    for (ref, attr), fact in latest.items():
+        family, _, number = attr.partition(".")
+        if ref in actions and family == "line":
+            lines[ref][int(number)] = {"line": int(number), **json.loads(fact["value"])}
+    for (ref, attr), fact in latest.items():
         action = actions.get(ref)
-        if action is None or attr == "details":
+        family, _, number = attr.partition(".")
+        if action is None or family in ("details", "line"):
             continue
         value = json.loads(fact["value"])
-        if attr == "rating":
+        if family == "rating":
             action.rating, action.evidence = value["rating"], value["evidence"]
             action.rated_on = fact["effective_on"]
-            continue
-        family, _, line = attr.partition(".")
-        while len(action.lines) < int(line):
-            action.lines.append({"health": "", "la": "", "owners": [], "timescale": ""})
-        if family == "line":
-            action.lines[int(line) - 1].update(value)
-        else:
-            action.lines[int(line) - 1][family] = value
+        elif int(number) in lines[ref]:
+            lines[ref][int(number)][family] = value
+    for ref, action in actions.items():
+        action.lines = [lines[ref][n] for n in sorted(lines[ref])]
     return sorted(actions.values(), key=lambda a: order[a.ref])

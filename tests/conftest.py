@@ -110,3 +110,13 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the seed documents are not beside the project ({SEEDS})")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def pg_required(pg_reason: str | None) -> None:
+    """For tests that make their own PostgreSQL schemas: skip or fail as ``db`` does."""
+    if pg_reason is None:
+        return
+    if os.environ.get("GOVLEDGER_REQUIRE_PG") == "1":
+        pytest.fail(f"GOVLEDGER_REQUIRE_PG=1 but PostgreSQL at {PG_URL} is absent: {pg_reason}")
+    pytest.skip(f"no PostgreSQL server at {PG_URL} ({pg_reason}); set GOVLEDGER_REQUIRE_PG=1")

@@ -128,3 +128,19 @@ def test_clerk_records_every_fact_of_the_seed_minutes(seeds, db):
         "Councillor Mark Loveday asked officers to talk through "
         "the 'red' action on the tracker - action 15"
     )
+
+    story = json.loads(clerk.ok("action", "history", "hf-send-2019#15", "--format", "json").output)
+    red_row = story[-1]
+    assert (red_row["actor"], red_row["effective"], red_row["change"]) == (
+        "Committee Clerk",
+        MEETING,
+        "rating: unrated → red",
+    )
+    assert "action 15" in red_row["reason"]
+    tracker_now = json.loads(clerk.ok("tracker", "show", "hf-send-2019", "--format", "json").output)
+    assert [(r["no"], r["ragb"], r["kloe"]) for r in tracker_now] == [("15", "red", "1")]
+    assert tracker_now[0]["who"] == [name.strip() for name in who.split("/")]
+    due = json.loads(clerk.ok("due", "--format", "json").output)
+    assert [(d["status"], d["kind"], d["owner"]) for d in due] == [
+        ("overdue", "minute action", "Anita Parkin")
+    ]
