@@ -6,7 +6,14 @@ export GOVLEDGER_DB="${GOVLEDGER_DB:-demo.db}"
 export GOVLEDGER_USER="Sam Okafor"
 rm -f "$GOVLEDGER_DB" "$GOVLEDGER_DB-wal" "$GOVLEDGER_DB-shm"
 say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
-g() { echo "$ govledger ${*@Q}"; govledger "$@"; }
+g() {
+  local shown="$ govledger" arg
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./#@:,=+-]+$ ]]; then shown+=" $arg"; else shown+=" '${arg//\'/\'\\\'\'}'"; fi
+  done
+  echo "$shown"
+  govledger "$@"
+}
 
 say "The clerk sets up the ledger, the board and its three meetings"
 g init
@@ -51,6 +58,8 @@ mistake=$(g action rate hw-wsoa-2025#3 red --on 2026-01-20 --reason "Protocol co
 echo "$mistake"
 position=${mistake##* }; position=${position%.}
 
+after_january=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)
+
 say "Spring board (21 April 2026): the January minutes are corrected, work completes"
 g correct "$position" --rating amber --on 2026-04-21 --reason "Minutes of 20 January approved with amendment: action 3 was amber, not red"
 g action rate hw-wsoa-2025#1 green --on 2026-04-21 --reason "Both centres share check outcomes"
@@ -60,3 +69,12 @@ g action retime hw-wsoa-2025#3 "Q2 2026/27" --on 2026-04-21 --reason "Parent con
 
 say "What the ledger holds"
 g log --limit 40
+
+say "The panel: the tracker as it was reported after the January board ..."
+g tracker show hw-wsoa-2025 --at 2026-01-20 --known "$after_january"
+say "... beside the tracker now"
+g tracker show hw-wsoa-2025
+say "What moved since the January board"
+g changes hw-wsoa-2025 --from 2026-01-20
+say "How action 3 got here, correction included"
+g action history hw-wsoa-2025#3
