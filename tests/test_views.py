@@ -8,6 +8,7 @@ the domain model over exactly the events recorded by K.
 from __future__ import annotations
 
 import contextlib
+import json
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -129,7 +130,12 @@ def apply(ledger: Ledger, views: Views, op: tuple, positions: list[int]) -> None
 
 def dump(views: Views) -> dict[str, list[dict]]:
     tables = [*views.trail.tables, *views.tracker.tables]
-    return {t: views.trail.rows(f"SELECT * FROM {t} ORDER BY 1, 2") for t in tables}
+    return {
+        t: sorted(
+            views.trail.rows(f"SELECT * FROM {t}"), key=lambda r: json.dumps(r, sort_keys=True)
+        )
+        for t in tables
+    }
 
 
 def brute_force(ledger: Ledger, at: date, known: str) -> list[tuple]:
