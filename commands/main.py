@@ -8,6 +8,7 @@ import click
 
 from commands import (
     action,
+    audit,
     board,
     correct,
     decision,
@@ -113,5 +114,6 @@ for module in (
     log,
     panel,
     projections,
+    audit,
 ):
     module.register(cli)

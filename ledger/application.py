@@ -31,6 +31,7 @@ from ledger.meeting import Meeting, Outcome
 from ledger.rating import Rating
 from ledger.record import Record
 from ledger.refs import ActionRef, ItemRef, action_id, board_id, meeting_id, meeting_ref, tracker_id
+from ledger.seal import Seal
 from ledger.storage import DateAsISO, locate, prepare
 from ledger.tracker import Tracker
 
@@ -423,6 +424,17 @@ class Ledger(Application):
             reason=reason,
         )
         return self.store(record, subject=record.ref)
+
+    # -- seals -----------------------------------------------------------------------
+
+    @checked
+    def seal(self, note: str = "", *, actor: Text) -> tuple[Recorded, str]:
+        """Record the log's present size and root; returns the digest for the minutes."""
+        frontier = self.recorder.frontier()  # type: ignore[attr-defined]
+        if frontier.size == 0:
+            raise Refused("the ledger is empty; there is nothing to seal yet")
+        seal = Seal.record(frontier.size, frontier.root().hex(), note, actor=actor, on=self.today())
+        return self.store(seal, subject=seal.ref), seal.digest
 
 
 def open_ledger(

@@ -63,7 +63,11 @@ def locate(db: str | None) -> Location:
     return Location(
         text,
         "sqlite",
-        {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": text},
+        {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": text,
+            "APPLICATION_RECORDER_TOPIC": "ledger.integrity:SQLiteLedgerRecorder",
+        },
     )
 
 
@@ -78,6 +82,7 @@ def postgres_settings(url: str) -> dict[str, str]:
         )
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "APPLICATION_RECORDER_TOPIC": "ledger.integrity:PostgresLedgerRecorder",
         "POSTGRES_DBNAME": unquote(dbname),
         "POSTGRES_HOST": parts.hostname or "localhost",
         "POSTGRES_PORT": str(parts.port or 5432),
