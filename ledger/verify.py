@@ -305,6 +305,8 @@ def check_records(
 
 def check_record(record: dict[str, Any], index: int, last: int) -> str:
     """The first thing wrong with one record, or ''."""
+    if record.get("missing"):
+        return "the event written at this position is missing (deleted)"
     try:
         position, stored = int(record["position"]), record["stored"]
         leaf = leaf_hash(
@@ -325,9 +327,14 @@ def check_record(record: dict[str, Any], index: int, last: int) -> str:
             f"leaf index {record.get('leaf_index')} where {index} was expected "
             "(an event before it is missing or was added)"
         )
+    if record.get("leaf_hash") is None:
+        return "no hash was written with this event (it was added outside govledger)"
     if record.get("leaf_hash") != leaf.hex():
         return "the event does not match the hash recorded when it was written (altered)"
-    said = readable(stored["state"], stored["topic"])
+    try:
+        said = readable(stored["state"], stored["topic"])
+    except ValueError:
+        return "the stored event is not valid JSON"
     for name, value in said.items():
         if record.get(name) != value:
             return f"the {name} field says {record.get(name)!r} but the stored event says {value!r}"

@@ -67,9 +67,13 @@ def schema() -> dict[str, Any]:
 
 
 def records(
-    ledger: Any, progress: Callable[[int, int], None] | None = None
+    ledger: Any, progress: Callable[[int, int], None] | None = None, missing: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """Every stored event as an export record, in log order; memory stays flat."""
+    """Every stored event as an export record, in log order; memory stays flat.
+
+    With ``missing``, a position whose hash was written but whose event is gone comes
+    back as ``{"position": P, "missing": True}``, so verification can name it.
+    """
     subjects: dict[str, str] = {}
     frontier = Frontier()
     head = ledger.recorder.max_notification_id() or 0
@@ -77,6 +81,8 @@ def records(
         if progress and count % 5000 == 0:
             progress(count, head)
         if notification is None:
+            if missing:
+                yield {"position": witness[0], "missing": True}
             continue
         yield record(ledger, notification, witness, subjects, frontier)
     if progress:
@@ -87,11 +93,21 @@ def record(
     ledger: Any, n: Any, witness: Any, subjects: dict[str, str], frontier: Frontier
 ) -> dict[str, Any]:
     aggregate_id = as_uuid(n.originator_id)
-    state = n.state.decode("utf-8")
-    said = readable(state, n.topic)
+    state = n.state.decode("utf-8", "surrogateescape")
+    try:
+        said = readable(state, n.topic)
+    except ValueError:
+        said = {
+            "type": n.topic.rpartition(".")[2],
+            "effective": None,
+            "recorded": None,
+            "actor": None,
+            "reason": None,
+            "payload": {},
+        }
     if n.originator_version == 1 or aggregate_id not in subjects:
         subjects[aggregate_id] = ledger.subject_of(n.originator_id)
-    suffix = ITEM_SUFFIX.get(said["type"])
+    suffix = ITEM_SUFFIX.get(said["type"]) if "number" in said["payload"] else None
     subject = subjects[aggregate_id] + (f"/{suffix}{said['payload']['number']}" if suffix else "")
     leaf = (
         witness[2]
@@ -103,7 +119,7 @@ def record(
         "position": n.id,
         "event_id": str(uuid5(NAMESPACE, f"{aggregate_id}:{n.originator_version}")),
         "type": said["type"],
-        "schema_version": int(json.loads(state).get("class_version", 1)),
+        "schema_version": int(said["payload"].get("class_version", 1)),
         "subject": subject,
         "aggregate_id": aggregate_id,
         "aggregate_version": n.originator_version,
@@ -173,8 +189,25 @@ def verify_ledger(
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Recompute every hash from the stored events; check each seal and a trusted digest."""
-    checkpoints = {s["size"]: (s["position"], bytes.fromhex(s["root"])) for s in seals(ledger)}
-    return check_records(records(ledger, progress), digest, checkpoints)
+    sealed = seals(ledger)
+    checkpoints = {s["size"]: (s["position"], bytes.fromhex(s["root"])) for s in sealed}
+    report = check_records(records(ledger, progress, missing=True), digest, checkpoints)
+    if not report.ok:
+        return report
+    for seal in sealed:
+        if seal["size"] > report.size:
+            return report.fail(
+                seal["position"],
+                f"this seal covers {seal['size']} events but the log holds {report.size}",
+            )
+    written = ledger.recorder.frontier().size
+    if written != report.size:
+        return report.fail(
+            None,
+            f"{written} events were written to this ledger but "
+            f"{report.size} are stored: events were removed",
+        )
+    return report
 
 
 def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str) -> int:
