@@ -68,7 +68,9 @@ def export(
     match = within(prefixes) if prefixes is not None else None
     ledger = session.ledger
     rows = (
-        r for r in records(ledger, progress_reporter("Exporting")) if keep(r, start, end, match)
+        r
+        for r in records(ledger, progress_reporter("Exporting"), missing=True)
+        if keep(r, start, end, match)
     )
     source = f"govledger:{session.db or 'govledger.db'}"
     if output:

@@ -393,6 +393,8 @@ class Ledger(Application):
     def subject_of(self, originator_id: UUID) -> str:
         """The ref of the thing an event belongs to, read from its first event."""
         first = self.recorder.select_events(originator_id, lte=Record.INITIAL_VERSION)
+        if not first:
+            return f"(unknown {originator_id})"
         return self.mapper.to_domain_event(first[0]).subject  # type: ignore[attr-defined]
 
     @checked

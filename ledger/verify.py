@@ -322,13 +322,13 @@ def check_record(record: dict[str, Any], index: int, last: int) -> str:
         return f"the record is incomplete or malformed ({type(error).__name__}: {error})"
     if position <= last:
         return f"positions are out of order ({position} after {last})"
+    if record.get("leaf_hash") is None:
+        return "no hash was written with this event (it was added outside govledger)"
     if record.get("leaf_index") != index:
         return (
             f"leaf index {record.get('leaf_index')} where {index} was expected "
             "(an event before it is missing or was added)"
         )
-    if record.get("leaf_hash") is None:
-        return "no hash was written with this event (it was added outside govledger)"
     if record.get("leaf_hash") != leaf.hex():
         return "the event does not match the hash recorded when it was written (altered)"
     try:
@@ -353,10 +353,18 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
                     yield item["data"] if item.get("specversion") else item
             return
         for row in csv.DictReader(handle):
-            yield {
-                k: (json.loads(v) if k in JSON_COLUMNS else int(v) if k in INT_COLUMNS else v)
-                for k, v in row.items()
-            }
+            yield {k: cell(k, v) for k, v in row.items()}
+
+
+def cell(column: str, text: str) -> Any:
+    """A CSV cell as the value a JSON export would hold."""
+    if column == "missing":
+        return text == "True"
+    if text == "" and column not in ("reason", "actor"):
+        return None
+    if column in JSON_COLUMNS:
+        return json.loads(text)
+    return int(text) if column in INT_COLUMNS else text
 
 
 def check_proof(proof: dict[str, Any], digest: tuple[int, bytes] | None = None) -> Report:

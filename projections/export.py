@@ -152,6 +152,10 @@ def keep(
     end: date | None,
     subject: Callable[[str], bool] | None,
 ) -> bool:
+    """The export's filters. A gap marker (an event gone from the database) is kept only
+    in an unfiltered export, where it shows the auditor the damage."""
+    if record.get("missing"):
+        return start is None and end is None and subject is None
     effective = date.fromisoformat(record["effective"])
     if (start and effective < start) or (end and effective > end):
         return False
@@ -215,7 +219,7 @@ def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str) ->
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(
-            out, fieldnames=list(ExportRecord.model_fields), lineterminator="\r\n"
+            out, fieldnames=[*ExportRecord.model_fields, "missing"], lineterminator="\r\n"
         )
         writer.writeheader()
     for row in rows:
@@ -243,6 +247,15 @@ def line(value: dict[str, Any]) -> str:
 
 
 def cloud_event(row: dict[str, Any], source: str) -> dict[str, Any]:
+    if row.get("missing"):
+        return {
+            "specversion": "1.0",
+            "id": f"missing-{row['position']}",
+            "source": source,
+            "type": "govledger.missing",
+            "sequence": str(row["position"]),
+            "data": row,
+        }
     return {
         "specversion": "1.0",
         "id": row["event_id"],

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from eventsourcing.persistence import Tracking
-from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTrackingRecorder
 from eventsourcing.projection import Projection
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
@@ -75,9 +75,8 @@ class View(Projection[Any]):
 
     @classmethod
     def open_store(cls, ledger: Any) -> Any:
-        base = (
-            PostgresViewStore if "postgres" in type(ledger.recorder).__module__ else SQLiteViewStore
-        )
+        postgres = isinstance(ledger.recorder, PostgresApplicationRecorder)
+        base = PostgresViewStore if postgres else SQLiteViewStore
         store_class = type(f"{cls.__name__}Store", (base,), {"ddl": cls.ddl})
         return ledger.factory.tracking_recorder(store_class)
 
