@@ -29,4 +29,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.db*
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.db* demo-export.jsonl

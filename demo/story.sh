@@ -59,6 +59,10 @@ echo "$mistake"
 position=${mistake##* }; position=${position%.}
 
 after_january=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)
+say "The clerk seals the log after the January board and pastes the line into the minutes"
+sealed=$(g seal --note "Winter board, 20 January 2026")
+echo "$sealed"
+digest=$(echo "$sealed" | awk '/^govledger seal/ {print $4}')
 
 say "Spring board (21 April 2026): the January minutes are corrected, work completes"
 g correct "$position" --rating amber --on 2026-04-21 --reason "Minutes of 20 January approved with amendment: action 3 was amber, not red"
@@ -78,3 +82,9 @@ say "What moved since the January board"
 g changes hw-wsoa-2025 --from 2026-01-20
 say "How action 3 got here, correction included"
 g action history hw-wsoa-2025#3
+
+say "The auditor: verify the ledger against the digest in the January minutes, then the export alone"
+g verify --digest "$digest"
+g export -o demo-export.jsonl
+echo "$ python -m ledger.verify demo-export.jsonl --digest $digest"
+python -m ledger.verify demo-export.jsonl --digest "$digest"
