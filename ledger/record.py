@@ -17,6 +17,15 @@ from eventsourcing.domain import Aggregate
 from ledger.errors import InvalidEntry, Refused
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What a recording command stored: the subject's ref and the events' positions."""
+
+    subject: str
+    events: list[str]
+    positions: list[int]
+
+
 @dataclass
 class Entry:
     """One fact on an aggregate's timeline, as recorded and as corrected since."""

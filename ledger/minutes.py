@@ -1,0 +1,112 @@
+"""What a clerk records from the minutes: boards, meetings, decisions, minute actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ledger.board import Board
+from ledger.errors import Refused
+from ledger.forms import BoardRef, Day, OutcomeName, Text, checked
+from ledger.meeting import Meeting, Outcome
+from ledger.record import Recorded
+from ledger.refs import ItemRef
+
+
+class Minutes:
+    """The ledger's recording of boards and their meetings (mixed into ``Ledger``)."""
+
+    board: Any
+    meeting: Any
+    effective: Any
+    today: Any
+    save_new: Any
+    store: Any
+
+    @checked
+    def register_board(
+        self, ref: BoardRef, name: Text, *, actor: Text, on: Day | None = None, reason: str = ""
+    ) -> Recorded:
+        board = Board.register(ref, name, actor=actor, on=self.effective(on), reason=reason)
+        return self.save_new(board)
+
+    @checked
+    def schedule_meeting(
+        self,
+        board: BoardRef,
+        held_on: Day,
+        title: str = "",
+        *,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        owner = self.board(board)
+        day = self.effective(on, since=owner)
+        owner.check_exists_by(held_on)
+        meeting = Meeting.schedule(board, held_on, title, actor=actor, on=day, reason=reason)
+        return self.save_new(meeting)
+
+    def held_meeting(self, board: str, held_on: date, on: date | None) -> tuple[Meeting, date]:
+        """A meeting that has taken place, and the entry's day (the meeting's by default)."""
+        meeting = self.meeting(board, held_on)
+        if held_on > self.today():
+            raise Refused(
+                f"the meeting {meeting.ref} has not taken place yet; record its decisions "
+                "and actions after it"
+            )
+        return meeting, self.effective(on or held_on)
+
+    @checked
+    def record_decision(
+        self,
+        board: BoardRef,
+        meeting: Day,
+        *,
+        item: Text,
+        text: Text,
+        outcome: OutcomeName = Outcome.AGREED,
+        follow_up: Day | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        sitting, day = self.held_meeting(board, meeting, on)
+        number = sitting.record_decision(
+            item=item,
+            text=text,
+            outcome=outcome,
+            follow_up=follow_up,
+            actor=actor,
+            on=day,
+            reason=reason,
+        )
+        return self.store(sitting, subject=f"{sitting.ref}/D{number}")
+
+    @checked
+    def raise_minute_action(
+        self,
+        board: BoardRef,
+        meeting: Day,
+        *,
+        owner: Text,
+        text: Text,
+        due: Day | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        sitting, day = self.held_meeting(board, meeting, on)
+        number = sitting.raise_action(
+            owner=owner, text=text, due=due, actor=actor, on=day, reason=reason
+        )
+        return self.store(sitting, subject=f"{sitting.ref}/A{number}")
+
+    @checked
+    def complete_minute_action(
+        self, ref: str, *, actor: Text, on: Day | None = None, reason: str = ""
+    ) -> Recorded:
+        item = ItemRef.parse(ref, "A")
+        sitting = self.meeting(item.board, item.held_on)
+        sitting.complete_action(item.number, actor=actor, on=self.effective(on), reason=reason)
+        return self.store(sitting, subject=str(item))
