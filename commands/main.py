@@ -18,6 +18,7 @@ from commands import (
     panel,
     projections,
     tracker,
+    tracker_import,
 )
 from commands.session import Session, pass_session
 from ledger.errors import InvalidEntry, LedgerError
@@ -115,5 +116,6 @@ for module in (
     panel,
     projections,
     audit,
+    tracker_import,
 ):
     module.register(cli)

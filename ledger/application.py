@@ -23,12 +23,13 @@ from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref,
 from ledger.seal import Seal
 from ledger.storage import DateAsISO, locate, prepare
 from ledger.tracker import Tracker
+from ledger.tracker_import import TrackerImport
 
 R = TypeVar("R", bound=Record)
 __all__ = ["Ledger", "Recorded", "open_ledger"]
 
 
-class Ledger(Minutes, ActionPlans, Corrections, Application):
+class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, Application):
     """The write side: boards, meetings, trackers and actions, each an event stream."""
 
     name = "Ledger"

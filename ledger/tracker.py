@@ -36,6 +36,16 @@ class Tracker(Record):
             aggregate.board = self.board
             aggregate.enter(self, "adopted", title=self.title)
 
+    class KeyRecorded(Record.Event):
+        """The tracker's key (its legend: what each rating and KLOE means) and heading."""
+
+        TOPIC = "govledger:Tracker.KeyRecorded"
+        heading: str
+        key: dict[str, dict[str, str]]
+
+        def apply(self, aggregate: Tracker) -> None:
+            aggregate.enter(self, "key", heading=self.heading, key=self.key)
+
     class EntryCorrected(Record.EntryCorrected):
         """A mistaken entry on a tracker was put right; both stay in the log."""
 
@@ -63,3 +73,17 @@ class Tracker(Record):
     @property
     def title(self) -> str:
         return self.entries[self.INITIAL_VERSION].values["title"]
+
+    @property
+    def key(self) -> tuple[str, dict[str, dict[str, str]]]:
+        """The latest heading and legend recorded for the tracker."""
+        found = self.live("key")
+        return (found[-1].values["heading"], found[-1].values["key"]) if found else ("", {})
+
+    def record_key(
+        self, heading: str, key: dict[str, dict[str, str]], *, actor: str, on: date, reason: str
+    ) -> None:
+        self.check_exists_by(on)
+        self.trigger_event(
+            self.KeyRecorded, heading=heading, key=key, actor=actor, on=on, reason=reason
+        )

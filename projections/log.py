@@ -100,6 +100,8 @@ def summary(kind: str, e: Any) -> str:
         return f"note: {e.text}"
     if kind == "EntryCorrected":
         return correction(e)
+    if kind == "KeyRecorded":
+        return f"key recorded: {', '.join(e.key) or 'none'}; heading: {e.heading}"
     if kind == "LogSealed":
         return f"sealed the first {e.size} events: {e.size}:{e.root}"
     return kind

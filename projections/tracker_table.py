@@ -14,6 +14,7 @@ from projections.views import Views
 COLUMNS = (
     "tracker",
     "no",
+    "line",
     "kloe",
     "theme",
     "issue",

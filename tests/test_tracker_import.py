@@ -1,0 +1,223 @@
+"""Real trackers in: the seed's PDF text, and the same tracker as CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Clerk, event_count
+
+HEADERS = ["No.", "KLOE", "Theme", "Issue", "Action Health", "Action LA", "Who", "Timescale",
+           "RAGB"]
+FIELDS = ["no", "kloe", "theme", "issue", "health", "la", "who", "timescale", "ragb"]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def ready(db: str) -> Clerk:
+    clerk = Clerk(db)
+    clerk.ok("init")
+    clerk.ok("board", "add", "cepac", "Children and Education PAC", "--on", "2019-01-01")
+    clerk.ok("tracker", "add", "hf-send-2019", "SEND actions", "--board", "cepac",
+             "--on", "2019-06-01")
+    return clerk
+
+
+def shown(clerk: Clerk) -> list[dict]:
+    return json.loads(clerk.ok("tracker", "show", "hf-send-2019", "--format", "json").output)
+
+
+def file_words(path: Path) -> dict[str, list[str]]:
+    """Each column's words in file order, leaving out the title, headers and the legend."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found: dict[str, list[str]] = {f: [] for f in FIELDS}
+    body = lines[[i for i, ln in enumerate(lines) if ln.startswith("No.\t")][0]:]
+    for line in body:
+        if line.startswith("KEY\t"):
+            break
+        if line.startswith("No.\t"):
+            continue
+        for name, cell in zip(FIELDS, line.split("\t"), strict=False):
+            found[name] += words(cell)
+    return found
+
+
+def tracker_words(rows: list[dict]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {f: [] for f in FIELDS}
+    for row in rows:
+        for name in ("kloe", "theme", "issue") if row["line"] == 1 else ():
+            found[name] += words(row[name])
+        for name in ("health", "la", "timescale"):
+            found[name] += words(row[name])
+        found["who"] += words(" / ".join(row["who"]))
+    return found
+
+
+def test_the_seed_tracker_imports_with_every_action_line_and_word(seeds, db):
+    source = seeds / "hf-2019-06-send-action-tracker.tsv.txt"
+    clerk = ready(db)
+    out = clerk.ok("tracker", "import", "hf-send-2019", str(source), "--on", "2019-06-12").output
+    assert "Recorded" in out
+    rows = shown(clerk)
+    numbers = list(dict.fromkeys(r["no"] for r in rows))
+    assert numbers == ["1", "2", "3", "4", "4a", "4b", *map(str, range(5, 15)), "14a",
+                       *map(str, range(15, 21))]
+    lines_per_action = {n: sum(r["no"] == n for r in rows) for n in numbers}
+    assert {n: c for n, c in lines_per_action.items() if c > 1} == {
+        "1": 2, "4b": 2, "9": 2, "12": 2, "14": 2}
+    expected, imported = file_words(source), tracker_words(rows)
+    for name in FIELDS[1:-1]:
+        assert imported[name] == expected[name], name
+    eight = next(r for r in rows if r["no"] == "8")
+    assert "some gaps in provision for young adults remain as there is lack of advocacy" in \
+        eight["issue"]
+    one = [r for r in rows if r["no"] == "1"]
+    assert one[1]["timescale"] == ("Timescale dependent on commissioning model agreed during "
+                                   "19/20. Clear plan in place and agreed by end of Q1.")
+
+
+def test_the_seed_legend_becomes_the_trackers_key(seeds, db):
+    from ledger.application import open_ledger
+
+    clerk = ready(db)
+    clerk.ok("tracker", "import", "hf-send-2019",
+             str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"), "--on", "2019-06-12")
+    ledger = open_ledger(db)
+    try:
+        heading, key = ledger.tracker("hf-send-2019").key
+    finally:
+        ledger.close()
+    assert heading.startswith("Hammersmith and Fulham SEND Inspection")
+    assert key["RAGB"]["Blue"] == "Completed" and key["RAGB"]["Green"] == "On track"
+    assert key["KLOE"] == {"1": "Identifying Needs", "2": "Meeting Needs",
+                           "3": "Improving outcomes"}
+
+
+def table_rows(rows: list[dict], ratings: dict[str, str] | None = None) -> list[list[str]]:
+    """The tracker as a spreadsheet keeps it: one row per action line, blanks under a line."""
+    table, numbered = [HEADERS], set()
+    for row in rows:
+        first = row["line"] == 1
+        no = row["no"] if first and row["no"].isdigit() else ""
+        numbered.add(row["no"])
+        table.append([no, row["kloe"] if first else "", row["theme"] if first else "",
+                      row["issue"] if first else "", row["health"], row["la"],
+                      " / ".join(row["who"]), row["timescale"],
+                      (ratings or {}).get(row["no"], "") if first else ""])
+    return table
+
+
+def write_csv(path: Path, table: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    return path
+
+
+def write_xlsx(path: Path, table: list[list[str]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tracker"
+    for row in table:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_same_tracker_as_csv_or_xlsx_imports_to_the_same_state(seeds, db, tmp_path, kind):
+    clerk = ready(db)
+    clerk.ok("tracker", "import", "hf-send-2019",
+             str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"), "--on", "2019-06-12")
+    original = shown(clerk)
+    table = table_rows(original)
+    path = (write_csv if kind == "csv" else write_xlsx)(tmp_path / f"tracker.{kind}", table)
+    other = ready(str(tmp_path / "other.db"))
+    other.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12")
+    assert shown(other) == original
+
+
+def test_a_newer_version_records_only_what_changed(db, tmp_path):
+    clerk = ready(db)
+    rows = [
+        ["1", "1", "Theme", "Issue one", "Health one", "", "Anita Parkin", "Q2", "Amber"],
+        ["2", "2", "Theme", "Issue two", "", "LA two", "Jan Parnell", "Q3", "Green"],
+        ["3", "2", "Theme", "Issue three", "", "LA three", "Peter Woods", "Q1", "Red"],
+        ["4", "3", "Theme", "Issue four", "", "LA four", "Mandy Lawson", "Q4", "Amber"],
+    ]
+    first = write_csv(tmp_path / "q1.csv", [HEADERS, *rows])
+    clerk.ok("tracker", "import", "hf-send-2019", str(first), "--on", "2019-06-12")
+    rows[0][8], rows[1][8], rows[2][8] = "Green", "Blue", "Amber"
+    rows[3][6] = "Alison Markwell"
+    rows.append(["5", "1", "Theme", "Issue five", "Health five", "", "CCG", "Q2", ""])
+    second = write_csv(tmp_path / "q2.csv", [HEADERS, *rows])
+    before = event_count(db)
+    out = clerk.ok("tracker", "import", "hf-send-2019", str(second), "--on", "2019-09-10").output
+    assert "Recorded 5 events" in out
+    assert event_count(db) == before + 5
+    log = json.loads(clerk.ok("log", "--format", "json", "--limit", "5").output)
+    assert sorted((r["event"], r["subject"]) for r in log) == [
+        ("ActionAdded", "hf-send-2019#5"), ("OwnerReassigned", "hf-send-2019#4"),
+        ("RatingChanged", "hf-send-2019#1"), ("RatingChanged", "hf-send-2019#2"),
+        ("RatingChanged", "hf-send-2019#3")]
+    assert {r["reason"] for r in log} == {"imported from q2.csv"}
+    assert "Recorded 0 events" in clerk.ok("tracker", "import", "hf-send-2019", str(second),
+                                           "--on", "2019-09-10").output
+
+
+def test_a_dry_run_shows_the_plan_and_records_nothing(seeds, db):
+    clerk = ready(db)
+    before = event_count(db)
+    out = clerk.ok("tracker", "import", "hf-send-2019",
+                   str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"), "--dry-run").output
+    assert "Would record 29 events" in out and "hf-send-2019#14a" in out
+    assert event_count(db) == before
+
+
+MALFORMED = {
+    "missing-column": ("t.csv", "No.,KLOE,Theme,Who\n1,1,T,Anita\n", "row 1", "no issue column"),
+    "too-many-cells": ("t.csv", "No.,Issue,Who\n1,An issue,Anita,extra\n", "row 2",
+                       "4 cells but the header has 3 columns"),
+    "not-a-date": ("t.csv", "No.,Issue,RAGB,Rated on\n1,An issue,Red,last week\n", "row 2",
+                   "'last week' is not a date"),
+    "empty": ("t.csv", "", "t.csv", "is empty"),
+    "binary": ("t.csv", b"PK\x03\x04\x00\x00binary", "t.csv", "not a text file"),
+    "bad-rating": ("t.csv", "No.,Issue,RAGB\n1,An issue,Purple\n", "row 2", "not a rating"),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
+def test_a_malformed_file_gets_its_error_and_records_nothing(db, tmp_path, case):
+    name, content, where, message = MALFORMED[case]
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    clerk = ready(db)
+    before = event_count(db)
+    result = clerk("tracker", "import", "hf-send-2019", str(path))
+    assert result.exit_code == 2, result.output
+    assert str(path) in result.output and where in result.output and message in result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert event_count(db) == before
+
+
+def test_headers_that_differ_are_mapped_by_name(db, tmp_path):
+    clerk = ready(db)
+    path = write_csv(tmp_path / "t.csv", [["Ref", "Finding", "Lead officer", "Progress"],
+                                          ["7", "An issue", "Anita Parkin", "G"]])
+    result = clerk("tracker", "import", "hf-send-2019", str(path))
+    assert result.exit_code == 2 and "--map" in result.output
+    clerk.ok("tracker", "import", "hf-send-2019", str(path), "--map", "Lead officer=who",
+             "--map", "Progress=ragb")
+    row = shown(clerk)[0]
+    assert (row["no"], row["issue"], row["who"], row["ragb"]) == (
+        "7", "An issue", ["Anita Parkin"], "green")
