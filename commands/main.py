@@ -15,6 +15,7 @@ from commands import (
     log,
     meeting,
     minute_action,
+    minutes,
     panel,
     projections,
     tracker,
@@ -117,5 +118,6 @@ for module in (
     projections,
     audit,
     tracker_import,
+    minutes,
 ):
     module.register(cli)

@@ -17,6 +17,7 @@ from ledger.errors import AlreadyExists, ChangedMeanwhile, NotFound, Refused
 from ledger.forms import Text, checked
 from ledger.meeting import Meeting
 from ledger.minutes import Minutes
+from ledger.minutes_import import MinutesImport
 from ledger.plans import ActionPlans
 from ledger.record import Record, Recorded
 from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref, tracker_id
@@ -29,7 +30,7 @@ R = TypeVar("R", bound=Record)
 __all__ = ["Ledger", "Recorded", "open_ledger"]
 
 
-class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, Application):
+class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, MinutesImport, Application):
     """The write side: boards, meetings, trackers and actions, each an event stream."""
 
     name = "Ledger"

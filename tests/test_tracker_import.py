@@ -11,8 +11,17 @@ import pytest
 
 from tests.conftest import Clerk, event_count
 
-HEADERS = ["No.", "KLOE", "Theme", "Issue", "Action Health", "Action LA", "Who", "Timescale",
-           "RAGB"]
+HEADERS = [
+    "No.",
+    "KLOE",
+    "Theme",
+    "Issue",
+    "Action Health",
+    "Action LA",
+    "Who",
+    "Timescale",
+    "RAGB",
+]
 FIELDS = ["no", "kloe", "theme", "issue", "health", "la", "who", "timescale", "ragb"]
 
 
@@ -24,8 +33,9 @@ def ready(db: str) -> Clerk:
     clerk = Clerk(db)
     clerk.ok("init")
     clerk.ok("board", "add", "cepac", "Children and Education PAC", "--on", "2019-01-01")
-    clerk.ok("tracker", "add", "hf-send-2019", "SEND actions", "--board", "cepac",
-             "--on", "2019-06-01")
+    clerk.ok(
+        "tracker", "add", "hf-send-2019", "SEND actions", "--board", "cepac", "--on", "2019-06-01"
+    )
     return clerk
 
 
@@ -37,7 +47,7 @@ def file_words(path: Path) -> dict[str, list[str]]:
     """Each column's words in file order, leaving out the title, headers and the legend."""
     lines = path.read_text(encoding="utf-8").splitlines()
     found: dict[str, list[str]] = {f: [] for f in FIELDS}
-    body = lines[[i for i, ln in enumerate(lines) if ln.startswith("No.\t")][0]:]
+    body = lines[next(i for i, ln in enumerate(lines) if ln.startswith("No.\t")) :]
     for line in body:
         if line.startswith("KEY\t"):
             break
@@ -66,28 +76,52 @@ def test_the_seed_tracker_imports_with_every_action_line_and_word(seeds, db):
     assert "Recorded" in out
     rows = shown(clerk)
     numbers = list(dict.fromkeys(r["no"] for r in rows))
-    assert numbers == ["1", "2", "3", "4", "4a", "4b", *map(str, range(5, 15)), "14a",
-                       *map(str, range(15, 21))]
+    assert numbers == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "4a",
+        "4b",
+        *map(str, range(5, 15)),
+        "14a",
+        *map(str, range(15, 21)),
+    ]
     lines_per_action = {n: sum(r["no"] == n for r in rows) for n in numbers}
     assert {n: c for n, c in lines_per_action.items() if c > 1} == {
-        "1": 2, "4b": 2, "9": 2, "12": 2, "14": 2}
+        "1": 2,
+        "4b": 2,
+        "9": 2,
+        "12": 2,
+        "14": 2,
+    }
     expected, imported = file_words(source), tracker_words(rows)
     for name in FIELDS[1:-1]:
         assert imported[name] == expected[name], name
     eight = next(r for r in rows if r["no"] == "8")
-    assert "some gaps in provision for young adults remain as there is lack of advocacy" in \
-        eight["issue"]
+    assert (
+        "some gaps in provision for young adults remain as there is lack of advocacy"
+        in eight["issue"]
+    )
     one = [r for r in rows if r["no"] == "1"]
-    assert one[1]["timescale"] == ("Timescale dependent on commissioning model agreed during "
-                                   "19/20. Clear plan in place and agreed by end of Q1.")
+    assert one[1]["timescale"] == (
+        "Timescale dependent on commissioning model agreed during "
+        "19/20. Clear plan in place and agreed by end of Q1."
+    )
 
 
 def test_the_seed_legend_becomes_the_trackers_key(seeds, db):
     from ledger.application import open_ledger
 
     clerk = ready(db)
-    clerk.ok("tracker", "import", "hf-send-2019",
-             str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"), "--on", "2019-06-12")
+    clerk.ok(
+        "tracker",
+        "import",
+        "hf-send-2019",
+        str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"),
+        "--on",
+        "2019-06-12",
+    )
     ledger = open_ledger(db)
     try:
         heading, key = ledger.tracker("hf-send-2019").key
@@ -95,8 +129,11 @@ def test_the_seed_legend_becomes_the_trackers_key(seeds, db):
         ledger.close()
     assert heading.startswith("Hammersmith and Fulham SEND Inspection")
     assert key["RAGB"]["Blue"] == "Completed" and key["RAGB"]["Green"] == "On track"
-    assert key["KLOE"] == {"1": "Identifying Needs", "2": "Meeting Needs",
-                           "3": "Improving outcomes"}
+    assert key["KLOE"] == {
+        "1": "Identifying Needs",
+        "2": "Meeting Needs",
+        "3": "Improving outcomes",
+    }
 
 
 def table_rows(rows: list[dict], ratings: dict[str, str] | None = None) -> list[list[str]]:
@@ -106,10 +143,19 @@ def table_rows(rows: list[dict], ratings: dict[str, str] | None = None) -> list[
         first = row["line"] == 1
         no = row["no"] if first and row["no"].isdigit() else ""
         numbered.add(row["no"])
-        table.append([no, row["kloe"] if first else "", row["theme"] if first else "",
-                      row["issue"] if first else "", row["health"], row["la"],
-                      " / ".join(row["who"]), row["timescale"],
-                      (ratings or {}).get(row["no"], "") if first else ""])
+        table.append(
+            [
+                no,
+                row["kloe"] if first else "",
+                row["theme"] if first else "",
+                row["issue"] if first else "",
+                row["health"],
+                row["la"],
+                " / ".join(row["who"]),
+                row["timescale"],
+                (ratings or {}).get(row["no"], "") if first else "",
+            ]
+        )
     return table
 
 
@@ -134,8 +180,14 @@ def write_xlsx(path: Path, table: list[list[str]]) -> Path:
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_the_same_tracker_as_csv_or_xlsx_imports_to_the_same_state(seeds, db, tmp_path, kind):
     clerk = ready(db)
-    clerk.ok("tracker", "import", "hf-send-2019",
-             str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"), "--on", "2019-06-12")
+    clerk.ok(
+        "tracker",
+        "import",
+        "hf-send-2019",
+        str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"),
+        "--on",
+        "2019-06-12",
+    )
     original = shown(clerk)
     table = table_rows(original)
     path = (write_csv if kind == "csv" else write_xlsx)(tmp_path / f"tracker.{kind}", table)
@@ -164,29 +216,47 @@ def test_a_newer_version_records_only_what_changed(db, tmp_path):
     assert event_count(db) == before + 5
     log = json.loads(clerk.ok("log", "--format", "json", "--limit", "5").output)
     assert sorted((r["event"], r["subject"]) for r in log) == [
-        ("ActionAdded", "hf-send-2019#5"), ("OwnerReassigned", "hf-send-2019#4"),
-        ("RatingChanged", "hf-send-2019#1"), ("RatingChanged", "hf-send-2019#2"),
-        ("RatingChanged", "hf-send-2019#3")]
+        ("ActionAdded", "hf-send-2019#5"),
+        ("OwnerReassigned", "hf-send-2019#4"),
+        ("RatingChanged", "hf-send-2019#1"),
+        ("RatingChanged", "hf-send-2019#2"),
+        ("RatingChanged", "hf-send-2019#3"),
+    ]
     assert {r["reason"] for r in log} == {"imported from q2.csv"}
-    assert "Recorded 0 events" in clerk.ok("tracker", "import", "hf-send-2019", str(second),
-                                           "--on", "2019-09-10").output
+    assert (
+        "Recorded 0 events"
+        in clerk.ok("tracker", "import", "hf-send-2019", str(second), "--on", "2019-09-10").output
+    )
 
 
 def test_a_dry_run_shows_the_plan_and_records_nothing(seeds, db):
     clerk = ready(db)
     before = event_count(db)
-    out = clerk.ok("tracker", "import", "hf-send-2019",
-                   str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"), "--dry-run").output
+    out = clerk.ok(
+        "tracker",
+        "import",
+        "hf-send-2019",
+        str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"),
+        "--dry-run",
+    ).output
     assert "Would record 29 events" in out and "hf-send-2019#14a" in out
     assert event_count(db) == before
 
 
 MALFORMED = {
     "missing-column": ("t.csv", "No.,KLOE,Theme,Who\n1,1,T,Anita\n", "row 1", "no issue column"),
-    "too-many-cells": ("t.csv", "No.,Issue,Who\n1,An issue,Anita,extra\n", "row 2",
-                       "4 cells but the header has 3 columns"),
-    "not-a-date": ("t.csv", "No.,Issue,RAGB,Rated on\n1,An issue,Red,last week\n", "row 2",
-                   "'last week' is not a date"),
+    "too-many-cells": (
+        "t.csv",
+        "No.,Issue,Who\n1,An issue,Anita,extra\n",
+        "row 2",
+        "4 cells but the header has 3 columns",
+    ),
+    "not-a-date": (
+        "t.csv",
+        "No.,Issue,RAGB,Rated on\n1,An issue,Red,last week\n",
+        "row 2",
+        "'last week' is not a date",
+    ),
     "empty": ("t.csv", "", "t.csv", "is empty"),
     "binary": ("t.csv", b"PK\x03\x04\x00\x00binary", "t.csv", "not a text file"),
     "bad-rating": ("t.csv", "No.,Issue,RAGB\n1,An issue,Purple\n", "row 2", "not a rating"),
@@ -212,12 +282,26 @@ def test_a_malformed_file_gets_its_error_and_records_nothing(db, tmp_path, case)
 
 def test_headers_that_differ_are_mapped_by_name(db, tmp_path):
     clerk = ready(db)
-    path = write_csv(tmp_path / "t.csv", [["Ref", "Finding", "Lead officer", "Progress"],
-                                          ["7", "An issue", "Anita Parkin", "G"]])
+    path = write_csv(
+        tmp_path / "t.csv",
+        [["Ref", "Finding", "Lead officer", "Progress"], ["7", "An issue", "Anita Parkin", "G"]],
+    )
     result = clerk("tracker", "import", "hf-send-2019", str(path))
     assert result.exit_code == 2 and "--map" in result.output
-    clerk.ok("tracker", "import", "hf-send-2019", str(path), "--map", "Lead officer=who",
-             "--map", "Progress=ragb")
+    clerk.ok(
+        "tracker",
+        "import",
+        "hf-send-2019",
+        str(path),
+        "--map",
+        "Lead officer=who",
+        "--map",
+        "Progress=ragb",
+    )
     row = shown(clerk)[0]
     assert (row["no"], row["issue"], row["who"], row["ragb"]) == (
-        "7", "An issue", ["Anita Parkin"], "green")
+        "7",
+        "An issue",
+        ["Anita Parkin"],
+        "green",
+    )
