@@ -34,8 +34,6 @@ class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, MinutesImport, Ap
     """The write side: boards, meetings, trackers and actions, each an event stream."""
 
     name = "Ledger"
-    env = {"IS_SNAPSHOTTING_ENABLED": "y"}
-    snapshotting_intervals = {Action: 50, Meeting: 50, Board: 50, Tracker: 50}
 
     def __init__(
         self, env: dict[str, str] | None = None, *, today: Callable[[], date] = date.today

@@ -218,3 +218,17 @@ def test_decisions_wait_until_the_meeting_has_happened(ledger):
     ledger.schedule_meeting("seb", "2999-06-12", **CLERK)
     with pytest.raises(Refused, match="has not taken place yet"):
         ledger.record_decision("seb", "2999-06-12", item="I", text="T", **CLERK)
+
+
+def test_an_action_with_a_long_history_saves_and_reloads(ledger, db):
+    set_up_tracker(ledger)
+    ratings = ["red", "amber", "green"]
+    for n in range(120):
+        ledger.rate_action("hf-send-2019#15", ratings[n % 3], on="2019-06-12", reason=f"#{n}",
+                           **CLERK)
+    reopened = open_ledger(db)
+    try:
+        assert reopened.action("hf-send-2019#15").rating() is Rating(ratings[119 % 3])
+        assert reopened.action("hf-send-2019#15").version == 121
+    finally:
+        reopened.close()
