@@ -70,6 +70,14 @@ class AuditTrail(View):
         "CREATE INDEX IF NOT EXISTS gl_trail_tracker ON gl_trail (tracker, effective_on)",
     )
 
+    def __init__(self, ledger: Any) -> None:
+        super().__init__(ledger)
+        self.cached: dict[str, dict[str, Any]] = {}
+
+    def drop(self) -> None:
+        self.cached.clear()
+        super().drop()
+
     # -- applying events -----------------------------------------------------------
 
     def on_BoardRegistered(self, w: Writer, e: Any, position: int) -> None:
@@ -142,8 +150,11 @@ class AuditTrail(View):
         ref: str = "",
         corrects: int | None = None,
     ) -> None:
-        subject = w.one("SELECT * FROM gl_subjects WHERE id=?", str(e.originator_id))
+        subject = self.cached.get(str(e.originator_id)) or w.one(
+            "SELECT * FROM gl_subjects WHERE id=?", str(e.originator_id)
+        )
         assert subject is not None, f"event {position} of an unknown subject"
+        self.cached[subject["id"]] = subject
         fields = dumps(payload(e))
         w.run(
             "INSERT INTO gl_trail (position, subject_id, ref, tracker, board, event, kind, "

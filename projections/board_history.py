@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from projections.history import change, line_numbers
+from projections.history import Stories
 from projections.views import Views
 
 HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
@@ -19,7 +19,7 @@ def history(
     """The board's record in date order; meetings by the day they sit."""
     rows = [r for r in views.trail.of_board(board) if not r["voided"]]
     done = completions(rows)
-    stories: dict[str, list[dict[str, Any]]] = {}
+    stories = Stories(views.trail)
     told = []
     for row in rows:
         entry = describe(row, done, today, stories, views)
@@ -44,7 +44,7 @@ def describe(
     row: dict[str, Any],
     done: dict[str, str],
     today: date,
-    stories: dict[str, list[dict[str, Any]]],
+    stories: Stories,
     views: Views,
 ) -> dict[str, Any] | None:
     c, kind = row["current"], row["kind"]
@@ -68,8 +68,7 @@ def describe(
             "status": action_status(row, done, today),
         }
     if kind in ("rating", "reopen"):
-        trail = stories.setdefault(row["subject_id"], views.trail.trail(row["subject_id"]))
-        moved = change(trail, row, line_numbers(trail))
+        moved = stories.change(row)
         return {
             "date": row["effective_on"],
             "kind": "rating",

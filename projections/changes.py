@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from projections.history import change, line_numbers
+from projections.history import Stories
 from projections.views import Views
 
 RANK = {None: 0, "red": 1, "amber": 2, "green": 3, "blue": 4}
@@ -29,10 +29,9 @@ def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
         for r in views.trail.of_tracker(tracker, start, end)
         if not r["voided"] and r["kind"] in ("added", "rating", "reopen", "reassign", "retime")
     ]
-    stories: dict[str, list[dict[str, Any]]] = {}
+    stories = Stories(views.trail)
     for row in window:
-        trail = stories.setdefault(row["subject_id"], views.trail.trail(row["subject_id"]))
-        moved = change(trail, row, line_numbers(trail))
+        moved = stories.change(row)
         rows.append(
             {
                 "effective": row["effective_on"],

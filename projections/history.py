@@ -45,37 +45,52 @@ def asserted(row: dict[str, Any], attr: tuple[str, int], lines: dict[int, int]) 
     return current[name] if row["kind"] == wanted and current["line"] == line else None
 
 
-def before(
-    rows: list[dict[str, Any]], row: dict[str, Any], attr: tuple[str, int], lines: dict[int, int]
-) -> Any:
-    key = (row["effective_on"], row["position"])
-    value = None
-    earlier = [r for r in rows if not r["voided"] and (r["effective_on"], r["position"]) < key]
-    for other in sorted(earlier, key=lambda r: (r["effective_on"], r["position"])):
-        said = asserted(other, attr, lines)
-        if said is not None:
-            value = said
-    return value
+def befores(rows: list[dict[str, Any]], lines: dict[int, int]) -> dict[int, dict]:
+    """For each row, what was in effect just before it (its own attribute), in one sweep
+    of the live rows in effective order: rating, and each line's owners and timescale."""
+    state: dict[tuple[str, int], Any] = {}
+    found: dict[int, dict] = {}
+    ordered = sorted(rows, key=lambda r: (r["effective_on"], r["position"]))
+    for row in ordered:
+        found[row["position"]] = dict(state)
+        if row["voided"] or row["kind"] == "correction":
+            continue
+        for attr in attrs_of(row, lines):
+            said = asserted(row, attr, lines)
+            if said is not None:
+                state[attr] = said
+    return found
+
+
+def attrs_of(row: dict[str, Any], lines: dict[int, int]) -> list[tuple[str, int]]:
+    kind = row["kind"]
+    if kind in ("rating", "reopen"):
+        return [("rating", 0)]
+    if kind in ("added", "line"):
+        return [("owners", lines[row["position"]]), ("timescale", lines[row["position"]])]
+    if kind in ("reassign", "retime"):
+        return [("owners" if kind == "reassign" else "timescale", row["current"]["line"])]
+    return []
 
 
 def change(
-    rows: list[dict[str, Any]], row: dict[str, Any], lines: dict[int, int]
+    rows: list[dict[str, Any]],
+    row: dict[str, Any],
+    lines: dict[int, int],
+    earlier: dict[int, dict] | None = None,
 ) -> dict[str, Any]:
     """The from → to of one entry, with a word for what kind of change it was."""
     kind, current = row["kind"], row["current"]
+    before = (earlier or befores(rows, lines))[row["position"]]
     if kind == "added":
         return {"what": "added", "to": current["issue"]}
     if kind == "line":
         return {"what": f"line {lines[row['position']]} added", "to": owners(current["owners"])}
     if kind in ("rating", "reopen"):
-        return {
-            "what": "rating",
-            "from": before(rows, row, ("rating", 0), lines),
-            "to": current["rating"],
-        }
+        return {"what": "rating", "from": before.get(("rating", 0)), "to": current["rating"]}
     if kind in ("reassign", "retime"):
         name = "owners" if kind == "reassign" else "timescale"
-        old = before(rows, row, (name, current["line"]), lines)
+        old = before.get((name, current["line"]))
         shown = owners if kind == "reassign" else (lambda v: v or "(none)")
         return {
             "what": f"line {current['line']} {name}",
@@ -108,12 +123,13 @@ def shown(value: Any) -> str:
 def story(rows: list[dict[str, Any]], backdated_days: int = 7) -> list[dict[str, Any]]:
     """The action's events as the panel reads them, oldest recorded first."""
     lines = line_numbers(rows)
+    earlier = befores(rows, lines)
     told = []
     for row in rows:
         if row["kind"] == "correction":
             text = corrects(rows, row)
         else:
-            moved = change(rows, row, lines)
+            moved = change(rows, row, lines, earlier)
             text = (
                 moved["what"]
                 + ": "
@@ -151,3 +167,21 @@ def marks(row: dict[str, Any], backdated_days: int) -> str:
     if row["corrected_by"]:
         found.append("corrected by " + ", ".join(f"#{p}" for p in row["corrected_by"]))
     return "; ".join(found)
+
+
+class Stories:
+    """Each subject's trail read once, with what was in effect before each of its entries,
+    for views that describe many changes (``changes``, ``board history``)."""
+
+    def __init__(self, trail: Any) -> None:
+        self.trail = trail
+        self.cache: dict[str, tuple[list[dict[str, Any]], dict[int, int], dict[int, dict]]] = {}
+
+    def change(self, row: dict[str, Any]) -> dict[str, Any]:
+        key = row["subject_id"]
+        if key not in self.cache:
+            rows = self.trail.trail(key)
+            lines = line_numbers(rows)
+            self.cache[key] = (rows, lines, befores(rows, lines))
+        rows, lines, earlier = self.cache[key]
+        return change(rows, row, lines, earlier)

@@ -224,8 +224,9 @@ def test_an_action_with_a_long_history_saves_and_reloads(ledger, db):
     set_up_tracker(ledger)
     ratings = ["red", "amber", "green"]
     for n in range(120):
-        ledger.rate_action("hf-send-2019#15", ratings[n % 3], on="2019-06-12", reason=f"#{n}",
-                           **CLERK)
+        ledger.rate_action(
+            "hf-send-2019#15", ratings[n % 3], on="2019-06-12", reason=f"#{n}", **CLERK
+        )
     reopened = open_ledger(db)
     try:
         assert reopened.action("hf-send-2019#15").rating() is Rating(ratings[119 % 3])

@@ -1,0 +1,85 @@
+"""python -m bench [--sizes 10k,100k,1m]: the table of operation × size, ours beside the floor."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.measure import machine, run_size, scratch
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def size_of(text: str) -> int:
+    text = text.strip().lower()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("km")) * scale)
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
+
+
+def table(results: list[dict]) -> str:
+    from tabulate import tabulate
+
+    body = [
+        [
+            r["operation"],
+            f"{r['size']:,}",
+            fmt(r["ours"]),
+            fmt(r["floor"]),
+            r["unit"],
+            f"{r['ratio']:.2f}x" if r["ratio"] else "",
+            ", ".join(f"{k}={v}" for k, v in r.items() if k in ("peak_mb", "p95_ms")),
+        ]
+        for r in results
+    ]
+    return tabulate(
+        body,
+        ["operation", "size", "ours", "floor", "unit", "ours/floor", "notes"],
+        tablefmt="github",
+        disable_numparse=True,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", default="10k,100k,1m", help="ledger sizes, e.g. 10k,100k")
+    args = parser.parse_args()
+    sizes = [size_of(s) for s in args.sizes.split(",")]
+    results = []
+    started = time.perf_counter()
+    with scratch() as folder:
+        for size in sizes:
+            print(f"size {size:,}: generating and measuring ...", file=sys.stderr, flush=True)
+            results.extend(run_size(size, Path(folder)))
+            print(table([r for r in results if r["size"] == size]), file=sys.stderr)
+    print(table(results))
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"sqlite-{stamp}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "machine": machine(),
+                "backend": "sqlite",
+                "sizes": sizes,
+                "seconds": round(time.perf_counter() - started, 1),
+                "results": results,
+            },
+            indent=2,
+        )
+    )
+    print(f"\nwritten to {out} in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

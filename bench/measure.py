@@ -1,0 +1,252 @@
+"""The operations, timed on one ledger: bulk recording, rebuild, export, verify, queries,
+one clerk command, and the library's plain path for an as-of question."""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from bench import floors
+from bench.synthetic import Generator, Shape
+
+QUERY_PICKS = 200
+
+
+def row(
+    operation: str,
+    size: int,
+    ours: float,
+    floor: float | None,
+    unit: str,
+    better: str = "higher",
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """One line of the table; ratio is how many times slower than the floor we are."""
+    ratio = None
+    if floor:
+        ratio = floor / ours if better == "higher" else ours / floor
+    return {
+        "operation": operation,
+        "size": size,
+        "ours": ours,
+        "floor": floor,
+        "unit": unit,
+        "ratio": ratio,
+        **(extra or {}),
+    }
+
+
+def run_size(size: int, folder: Path, progress: Any = None) -> list[dict[str, Any]]:
+    from ledger.application import open_ledger
+
+    path = str(folder / f"bench-{size}.db")
+    ledger = open_ledger(path, create=True)
+    shape = Generator(ledger, size).run(progress)
+    results = [
+        row(
+            "bulk recording",
+            size,
+            shape.events / shape.save_seconds,
+            floors.write_floor(path, floors.rows(path)),
+            "events/s",
+        )
+    ]
+    read_floor = floors.read_floor(path)
+    results.append(rebuild(ledger, shape, size, read_floor))
+    results.append(export(path, shape, size, read_floor))
+    results.append(verify(ledger, shape, size, floors.read_floor(path, hash_too=True)))
+    results.extend(queries(ledger, shape, size))
+    results.append(clerk_command(path, shape, size))
+    results.append(plain_path(ledger, shape, size))
+    ledger.close()
+    return results
+
+
+def rebuild(ledger: Any, shape: Shape, size: int, floor: float) -> dict[str, Any]:
+    from projections.views import Views
+
+    views = Views(ledger)
+    started = time.perf_counter()
+    views.rebuild()
+    return row(
+        "projection rebuild",
+        size,
+        shape.events / (time.perf_counter() - started),
+        floor,
+        "events/s",
+    )
+
+
+def export(path: str, shape: Shape, size: int, floor: float) -> dict[str, Any]:
+    """Exported by a new process, so that its peak memory is its own."""
+    out = Path(path).with_suffix(".jsonl")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "commands", "--db", path, "export", "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    out.unlink()
+    return row(
+        "export to JSONL",
+        size,
+        shape.events / seconds,
+        floor,
+        "events/s",
+        extra={"peak_mb": round(peak_mb, 1)},
+    )
+
+
+def verify(ledger: Any, shape: Shape, size: int, floor: float) -> dict[str, Any]:
+    from projections.export import verify_ledger
+
+    started = time.perf_counter()
+    report = verify_ledger(ledger)
+    assert report.ok, report.line()
+    return row("verify", size, shape.events / (time.perf_counter() - started), floor, "events/s")
+
+
+def timed(work: Any, picks: list[Any]) -> tuple[float, float]:
+    times = []
+    for pick in picks:
+        started = time.perf_counter()
+        work(pick)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def queries(ledger: Any, shape: Shape, size: int) -> list[dict[str, Any]]:
+    from projections.board_history import history
+    from projections.changes import movement
+    from projections.history import story
+    from projections.views import Views
+
+    views = Views(ledger)
+    views.catch_up()
+    rng = random.Random(11)
+    span = (shape.last_day - shape.first_day).days or 1
+
+    def day() -> Any:
+        return shape.first_day + timedelta(days=rng.randint(0, span))
+
+    stamps = [
+        r["recorded_at"]
+        for r in views.trail.rows("SELECT recorded_at FROM gl_trail WHERE position % 37 = 0")
+    ]
+
+    def known() -> str:
+        return rng.choice(stamps)
+
+    actions = [rng.choice(shape.actions) for _ in range(QUERY_PICKS)]
+    trackers = [rng.choice(shape.trackers) for _ in range(QUERY_PICKS)]
+    boards = [rng.choice(shape.boards) for _ in range(QUERY_PICKS)]
+    cases = {
+        "action history": (
+            lambda ref: story(views.trail.trail(views.trail.subject_of("action", ref)["id"])),
+            actions,
+        ),
+        "tracker show now": (lambda t: views.tracker.state(t, shape.last_day), trackers),
+        "tracker show --at --known": (lambda t: views.tracker.state(t, day(), known()), trackers),
+        "changes between dates": (lambda t: movement(views, t, day(), shape.last_day), trackers),
+        "board history": (lambda b: history(views, b, None, None, shape.last_day), boards),
+    }
+    found = []
+    for name, (work, picks) in cases.items():
+        median, p95 = timed(work, picks)
+        found.append(
+            row(name, size, median, None, "ms median", "lower", extra={"p95_ms": round(p95, 2)})
+        )
+    return found
+
+
+def clerk_command(path: str, shape: Shape, size: int) -> dict[str, Any]:
+    """One `govledger action rate` as a new process, against one insert by bare Python."""
+    rng = random.Random(5)
+    ratings = iter(["red", "amber", "green"] * 10)
+
+    def rate() -> None:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "commands",
+                "--db",
+                path,
+                "--as",
+                "Bench",
+                "action",
+                "rate",
+                rng.choice(shape.actions),
+                next(ratings),
+                "--reason",
+                "benchmark",
+            ],
+            capture_output=True,
+        )
+
+    ours = floors.median_of(rate, 5)
+    return row(
+        "one clerk command (new process)",
+        size,
+        ours * 1000,
+        floors.cli_floor(path) * 1000,
+        "ms",
+        "lower",
+    )
+
+
+def plain_path(ledger: Any, shape: Shape, size: int) -> dict[str, Any]:
+    """The same as-of question through the library alone: repository.get(id, version=...)
+    per action of a tracker, folded in Python; against the tracker view's query."""
+    from ledger.refs import ActionRef, action_id
+    from projections.views import Views
+
+    views = Views(ledger)
+    rng = random.Random(3)
+    trackers = [rng.choice(shape.trackers) for _ in range(20)]
+
+    def library(tracker: str) -> None:
+        for n in range(1, 41):
+            ident = action_id(ActionRef(tracker, str(n)))
+            latest = ledger.repository.get(ident)
+            old = ledger.repository.get(ident, version=max(1, latest.version // 2))
+            old.rating(shape.last_day)
+
+    median, _ = timed(library, trackers)
+    ours, _ = timed(lambda t: views.tracker.state(t, shape.last_day), trackers)
+    return row("as-of via library replay (vs view)", size, median, ours, "ms median", "lower")
+
+
+def machine() -> dict[str, Any]:
+    import platform
+    import sqlite3
+
+    cpu = "unknown"
+    if os.path.exists("/proc/cpuinfo"):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+    }
+
+
+def scratch() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="govledger-bench-")
