@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format install clean
+.PHONY: demo test lint format install clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(if $(SIZES),--sizes $(SIZES),)
 
 format: $(STAMP)
 	$(BIN)/ruff format .

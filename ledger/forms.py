@@ -97,13 +97,18 @@ def one_line(error: ValidationError) -> str:
 
 
 def checked(method: F) -> F:
-    """Validate a ledger method's arguments with pydantic; a failure is an InvalidEntry."""
-    validated = validate_call(config=ConfigDict(arbitrary_types_allowed=True))(method)
+    """Validate a ledger method's arguments with pydantic; a failure is an InvalidEntry.
+
+    The validator is built on the first call, so a command pays only for the method it runs.
+    """
+    built: list[Callable[..., Any]] = []
 
     @functools.wraps(method)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not built:
+            built.append(validate_call(config=ConfigDict(arbitrary_types_allowed=True))(method))
         try:
-            return validated(*args, **kwargs)
+            return built[0](*args, **kwargs)
         except ValidationError as error:
             raise InvalidEntry(one_line(error)) from None
 

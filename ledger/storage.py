@@ -83,7 +83,7 @@ def postgres_settings(url: str) -> dict[str, str]:
         )
     return {
         "PERSISTENCE_MODULE": "eventsourcing.postgres",
-        "APPLICATION_RECORDER_TOPIC": "ledger.integrity:PostgresLedgerRecorder",
+        "APPLICATION_RECORDER_TOPIC": "ledger.integrity_postgres:PostgresLedgerRecorder",
         "POSTGRES_DBNAME": unquote(dbname),
         "POSTGRES_HOST": parts.hostname or "localhost",
         "POSTGRES_PORT": str(parts.port or 5432),

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from eventsourcing.persistence import Tracking
-from eventsourcing.postgres import PostgresApplicationRecorder, PostgresTrackingRecorder
 from eventsourcing.projection import Projection
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
@@ -39,27 +37,6 @@ class SQLiteViewStore(SQLiteTrackingRecorder):
         return statement
 
 
-class PostgresViewStore(PostgresTrackingRecorder):
-    """A view's tables beside the ledger's events in the same PostgreSQL schema."""
-
-    ddl: ClassVar[Sequence[str]] = ()
-    dialect = "postgres"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from psycopg.sql import SQL
-
-        super().__init__(*args, **kwargs)
-        self.tracking_table = f'"{self.datastore.schema}"."{self.tracking_table_name}"'
-        self.sql_create_statements.extend(SQL(self.sql(s)) for s in self.ddl)  # type: ignore[arg-type]
-
-    def sql(self, statement: str) -> str:
-        """Qualify our tables with the schema and use psycopg's placeholders."""
-        schema = self.datastore.schema
-        statement = re.sub(r"\b(gl_\w+)", lambda m: f'"{schema}".{m.group(1)}', statement)
-        statement = re.sub(r'(INDEX IF NOT EXISTS )"[^"]+"\.', r"\1", statement)
-        return statement.replace("?", "%s").replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")
-
-
 class View(Projection[Any]):
     """A read model: tables, how each event changes them, and the queries panels ask."""
 
@@ -75,8 +52,11 @@ class View(Projection[Any]):
 
     @classmethod
     def open_store(cls, ledger: Any) -> Any:
-        postgres = isinstance(ledger.recorder, PostgresApplicationRecorder)
-        base = PostgresViewStore if postgres else SQLiteViewStore
+        base: type = SQLiteViewStore
+        if type(ledger.factory).__module__ == "eventsourcing.postgres":
+            from projections.view_postgres import PostgresViewStore
+
+            base = PostgresViewStore
         store_class = type(f"{cls.__name__}Store", (base,), {"ddl": cls.ddl})
         return ledger.factory.tracking_recorder(store_class)
 

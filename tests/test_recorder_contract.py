@@ -16,7 +16,8 @@ from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 from eventsourcing.tests.persistence import ApplicationRecorderTestCase
 
-from ledger.integrity import PostgresLedgerRecorder, SQLiteLedgerRecorder
+from ledger.integrity import SQLiteLedgerRecorder
+from ledger.integrity_postgres import PostgresLedgerRecorder
 from tests.conftest import postgres_answers
 
 

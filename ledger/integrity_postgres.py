@@ -1,0 +1,91 @@
+"""The PostgreSQL recorder with write-time hashes and guards (see ``ledger.integrity``).
+
+Kept apart so that a ledger on SQLite never imports psycopg.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder
+
+from ledger.integrity import REFUSAL, leaves_for, unpack
+from ledger.verify import Frontier
+
+
+class PostgresLedgerRecorder(PostgresApplicationRecorder):
+    """The library's PostgreSQL recorder, plus write-time hashes and UPDATE/DELETE guards."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from psycopg.sql import SQL, Identifier
+
+        super().__init__(*args, **kwargs)
+        schema = Identifier(self.datastore.schema)
+        events = Identifier(self.events_table_name)
+        self.sql_create_statements.extend(
+            [
+                SQL(
+                    "CREATE TABLE IF NOT EXISTS {0}.gl_integrity (position BIGINT PRIMARY KEY, "
+                    "leaf_index BIGINT NOT NULL UNIQUE, leaf BYTEA NOT NULL)"
+                ).format(schema),
+                SQL(
+                    "CREATE TABLE IF NOT EXISTS {0}.gl_frontier (id INTEGER PRIMARY KEY "
+                    "CHECK (id = 1), size BIGINT NOT NULL, hashes BYTEA NOT NULL)"
+                ).format(schema),
+                SQL(
+                    "CREATE OR REPLACE FUNCTION {0}.gl_refuse() RETURNS trigger "
+                    "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{1}'; END $$"
+                ).format(schema, SQL(REFUSAL)),
+                SQL(
+                    "CREATE OR REPLACE TRIGGER gl_events_guard BEFORE UPDATE OR DELETE ON {0}.{1} "
+                    "FOR EACH ROW EXECUTE FUNCTION {0}.gl_refuse()"
+                ).format(schema, events),
+                SQL(
+                    "CREATE OR REPLACE TRIGGER gl_integrity_guard BEFORE UPDATE OR DELETE ON "
+                    "{0}.gl_integrity FOR EACH ROW EXECUTE FUNCTION {0}.gl_refuse()"
+                ).format(schema),
+            ]
+        )
+        self.table = f'"{self.datastore.schema}"'
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        assert ids is not None
+        curs.execute(f"SELECT size, hashes FROM {self.table}.gl_frontier WHERE id = 1")
+        found = curs.fetchone()
+        frontier = unpack((found["size"], found["hashes"]) if found else None)
+        rows = []
+        for position, leaf in leaves_for(stored_events, ids):
+            rows.append((position, frontier.size, leaf))
+            frontier.append(leaf)
+        curs.executemany(
+            f"INSERT INTO {self.table}.gl_integrity (position, leaf_index, leaf) "
+            "VALUES (%s, %s, %s)",
+            rows,
+        )
+        curs.execute(
+            f"INSERT INTO {self.table}.gl_frontier (id, size, hashes) VALUES (1, %s, %s) "
+            "ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
+            "hashes = excluded.hashes",
+            (frontier.size, b"".join(frontier.hashes)),
+        )
+        return ids
+
+    def integrity(self, after: int, limit: int) -> list[tuple[int, int, bytes]]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT position, leaf_index, leaf FROM {self.table}.gl_integrity "
+                "WHERE position > %s ORDER BY position LIMIT %s",
+                (after, limit),
+            )
+            return [(r["position"], r["leaf_index"], bytes(r["leaf"])) for r in curs.fetchall()]
+
+    def frontier(self) -> Frontier:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(f"SELECT size, hashes FROM {self.table}.gl_frontier WHERE id = 1")
+            found = curs.fetchone()
+            return unpack((found["size"], found["hashes"]) if found else None)

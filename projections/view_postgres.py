@@ -1,0 +1,30 @@
+"""A view's tables in PostgreSQL (see ``projections.view``); imported only for PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from eventsourcing.postgres import PostgresTrackingRecorder
+
+
+class PostgresViewStore(PostgresTrackingRecorder):
+    """A view's tables beside the ledger's events in the same PostgreSQL schema."""
+
+    ddl: ClassVar[Sequence[str]] = ()
+    dialect = "postgres"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from psycopg.sql import SQL
+
+        super().__init__(*args, **kwargs)
+        self.tracking_table = f'"{self.datastore.schema}"."{self.tracking_table_name}"'
+        self.sql_create_statements.extend(SQL(self.sql(s)) for s in self.ddl)  # type: ignore[arg-type]
+
+    def sql(self, statement: str) -> str:
+        """Qualify our tables with the schema and use psycopg's placeholders."""
+        schema = self.datastore.schema
+        statement = re.sub(r"\b(gl_\w+)", lambda m: f'"{schema}".{m.group(1)}', statement)
+        statement = re.sub(r'(INDEX IF NOT EXISTS )"[^"]+"\.', r"\1", statement)
+        return statement.replace("?", "%s").replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")
