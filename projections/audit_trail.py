@@ -155,7 +155,7 @@ class AuditTrail(View):
         )
         assert subject is not None, f"event {position} of an unknown subject"
         self.cached[subject["id"]] = subject
-        fields = dumps(payload(e))
+        fields = dumps({k: v for k, v in vars(e).items() if k not in BASE_FIELDS})
         w.run(
             "INSERT INTO gl_trail (position, subject_id, ref, tracker, board, event, kind, "
             "effective_on, recorded_on, recorded_at, actor, reason, recorded, current, voided, "

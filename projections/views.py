@@ -51,7 +51,7 @@ class Views:
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring every view level with the log; cheap when nothing is new."""
-        return sum(catch_up(self.ledger, view, progress) for view in self.all)
+        return catch_up(self.ledger, *self.all, progress=progress)
 
     def status(self) -> list[Status]:
         head = self.ledger.recorder.max_notification_id() or 0
@@ -59,8 +59,7 @@ class Views:
 
     def rebuild(self, name: str | None = None, progress: Progress | None = None) -> int:
         """Drop and replay one view (or all) from the first event."""
-        done = 0
-        for view in self.named(name):
+        chosen = self.named(name)
+        for view in chosen:
             view.drop()
-            done += catch_up(self.ledger, view, progress)
-        return done
+        return catch_up(self.ledger, *chosen, progress=progress)
