@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
-from eventsourcing.persistence import Tracking
+from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import Projection
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
@@ -153,7 +153,10 @@ def catch_up(ledger: Any, *views: View, progress: Progress | None = None) -> int
             behind = view.position()
             unseen = [(e, p) for e, p in events if p > behind]
             if unseen:
-                view.process_batch(unseen)
+                try:
+                    view.process_batch(unseen)
+                except IntegrityError:
+                    continue  # another reader applied this batch first; its work stands
         done += len(found)
         if progress:
             progress(done, head)

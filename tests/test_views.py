@@ -23,6 +23,7 @@ from ledger.application import Ledger, open_ledger
 from ledger.errors import LedgerError
 from projections.audit_trail import AuditTrail, recorded_at
 from projections.tracker import LATEST
+from projections.view import View
 from projections.views import Views
 from tests.conftest import PG_URL
 
@@ -221,3 +222,24 @@ def test_a_crash_inside_a_view_update_leaves_it_at_its_last_position(ledger, mon
     caught = dump(views)
     views.rebuild()
     assert dump(views) == caught
+
+
+def test_two_readers_catching_up_at_once_neither_fails_nor_applies_twice(ledger, monkeypatch):
+    set_up(ledger)
+    first, second = Views(ledger), Views(ledger)
+    ledger.rate_action("t#1", "red", on=START, reason="Board", **CLERK)
+    stale = first.trail.position()
+    first.catch_up()
+    real = View.position
+    asked: dict[int, int] = {}
+
+    def stale_once(self: View) -> int:
+        """The second reader read its positions just before the first one committed."""
+        asked[id(self)] = asked.get(id(self), 0) + 1
+        return stale if asked[id(self)] <= 2 else real(self)
+
+    monkeypatch.setattr(View, "position", stale_once)
+    second.catch_up()  # both batches refused by the tracking guard; no error, no double rows
+    monkeypatch.undo()
+    trail = second.trail.rows("SELECT COUNT(*) AS n FROM gl_trail")[0]["n"]
+    assert trail == second.trail.position() == ledger.recorder.max_notification_id()
