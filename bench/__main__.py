@@ -49,9 +49,28 @@ def table(results: list[dict]) -> str:
     )
 
 
+def real_log(folder: Path) -> list[dict]:
+    """The ServiceNow incident log, where ../shared is beside the project."""
+    from bench.measure import measure_all
+    from bench.servicenow import DATA, load
+    from ledger.application import open_ledger
+
+    if not DATA.exists():
+        print(f"skipping the real log: {DATA} is absent", file=sys.stderr)
+        return []
+    print("real log (ServiceNow incidents): recording and measuring ...", file=sys.stderr)
+    path = str(folder / "servicenow.db")
+    ledger = open_ledger(path, create=True)
+    shape = load(ledger)
+    results = measure_all(ledger, path, shape, f"real {shape.events:,}")
+    print(table(results), file=sys.stderr)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10k,100k,1m", help="ledger sizes, e.g. 10k,100k")
+    parser.add_argument("--no-real", action="store_true", help="skip the ServiceNow real log")
     args = parser.parse_args()
     sizes = [size_of(s) for s in args.sizes.split(",")]
     results = []
@@ -61,6 +80,8 @@ def main() -> int:
             print(f"size {size:,}: generating and measuring ...", file=sys.stderr, flush=True)
             results.extend(run_size(size, Path(folder)))
             print(table([r for r in results if r["size"] == size]), file=sys.stderr)
+        if not args.no_real:
+            results.extend(real_log(Path(folder)))
     print(table(results))
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

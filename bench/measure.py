@@ -45,11 +45,17 @@ def row(
 
 
 def run_size(size: int, folder: Path, progress: Any = None) -> list[dict[str, Any]]:
+    """A synthetic ledger of ``size`` events, then every measurement on it."""
     from ledger.application import open_ledger
 
     path = str(folder / f"bench-{size}.db")
     ledger = open_ledger(path, create=True)
     shape = Generator(ledger, size).run(progress)
+    return measure_all(ledger, path, shape, shape.events)
+
+
+def measure_all(ledger: Any, path: str, shape: Shape, size: Any) -> list[dict[str, Any]]:
+    """Every operation on one recorded ledger, each beside its floor."""
     results = [
         row(
             "bulk recording",
@@ -161,8 +167,13 @@ def queries(ledger: Any, shape: Shape, size: int) -> list[dict[str, Any]]:
         "tracker show now": (lambda t: views.tracker.state(t, shape.last_day), trackers),
         "tracker show --at --known": (lambda t: views.tracker.state(t, day(), known()), trackers),
         "changes between dates": (lambda t: movement(views, t, day(), shape.last_day), trackers),
-        "board history": (lambda b: history(views, b, None, None, shape.last_day), boards),
+        "board history, 90 days": (lambda b: board_window(b), boards),
     }
+
+    def board_window(board: str) -> Any:
+        start = day()
+        return history(views, board, start, start + timedelta(days=90), shape.last_day)
+
     found = []
     for name, (work, picks) in cases.items():
         median, p95 = timed(work, picks)
@@ -218,9 +229,13 @@ def plain_path(ledger: Any, shape: Shape, size: int) -> dict[str, Any]:
     rng = random.Random(3)
     trackers = [rng.choice(shape.trackers) for _ in range(20)]
 
+    members: dict[str, list[str]] = {}
+    for ref in shape.actions:
+        members.setdefault(ref.partition("#")[0], []).append(ref)
+
     def library(tracker: str) -> None:
-        for n in range(1, 41):
-            ident = action_id(ActionRef(tracker, str(n)))
+        for ref in members.get(tracker, []):
+            ident = action_id(ActionRef.parse(ref))
             latest = ledger.repository.get(ident)
             old = ledger.repository.get(ident, version=max(1, latest.version // 2))
             old.rating(shape.last_day)

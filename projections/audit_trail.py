@@ -194,10 +194,12 @@ class AuditTrail(View):
     def of_board(
         self, board: str, start: date | None = None, end: date | None = None
     ) -> list[dict[str, Any]]:
+        """A board's rows in effect within the dates, with every meeting and completion
+        (a meeting is dated by the day it sits; a completion tells an older action's status)."""
         return decode(
             self.rows(
-                "SELECT * FROM gl_trail WHERE board=? AND effective_on>=? AND effective_on<=? "
-                "ORDER BY effective_on, position",
+                "SELECT * FROM gl_trail WHERE board=? AND ((effective_on>=? AND effective_on<=?) "
+                "OR kind IN ('scheduled', 'completed')) ORDER BY effective_on, position",
                 [board, (start or date.min).isoformat(), (end or date.max).isoformat()],
             )
         )

@@ -17,7 +17,7 @@ def history(
     views: Views, board: str, start: date | None, end: date | None, today: date
 ) -> list[dict[str, Any]]:
     """The board's record in date order; meetings by the day they sit."""
-    rows = [r for r in views.trail.of_board(board) if not r["voided"]]
+    rows = [r for r in views.trail.of_board(board, start, end) if not r["voided"]]
     done = completions(rows)
     stories = Stories(views.trail)
     told = []
