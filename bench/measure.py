@@ -167,12 +167,14 @@ def queries(ledger: Any, shape: Shape, size: int) -> list[dict[str, Any]]:
         "tracker show now": (lambda t: views.tracker.state(t, shape.last_day), trackers),
         "tracker show --at --known": (lambda t: views.tracker.state(t, day(), known()), trackers),
         "changes between dates": (lambda t: movement(views, t, day(), shape.last_day), trackers),
-        "board history, 90 days": (lambda b: board_window(b), boards),
+        "board history, 1/20 of the span": (lambda b: board_window(b), boards),
     }
 
     def board_window(board: str) -> Any:
+        """A panel reads a board's history a period at a time: here a twentieth of the log."""
         start = day()
-        return history(views, board, start, start + timedelta(days=90), shape.last_day)
+        end = start + timedelta(days=max(7, span // 20))
+        return history(views, board, start, end, shape.last_day)
 
     found = []
     for name, (work, picks) in cases.items():

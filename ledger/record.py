@@ -68,7 +68,8 @@ class Record(Aggregate):
 
     @property
     def ref(self) -> str:
-        raise NotImplementedError
+        """How clerks name this thing (``seb``, ``hf-send-2019#15``); each aggregate says."""
+        raise TypeError(f"{type(self).__name__} does not say how it is named")
 
     @property
     def since(self) -> date:
