@@ -18,7 +18,7 @@ from ledger.errors import InvalidEntry
 
 NAMESPACE = uuid5(NAMESPACE_URL, "https://govledger.org/ids")
 REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
-NUMBER = re.compile(r"(\d{1,4})\.?([a-z]{0,2})")
+NUMBER = re.compile(r"(\d{1,6})\.?([a-z]{0,2})")
 UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 ITEM = re.compile(r"(?P<meeting>[^/]+@\d{4}-\d{2}-\d{2})/(?P<kind>[DA])(?P<n>\d+)")
 
