@@ -32,7 +32,7 @@ def table(results: list[dict]) -> str:
     body = [
         [
             r["operation"],
-            f"{r['size']:,}",
+            f"{r['size']:,}" if isinstance(r["size"], int) else r["size"],
             fmt(r["ours"]),
             fmt(r["floor"]),
             r["unit"],

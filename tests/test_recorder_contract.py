@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 import uuid
 from pathlib import Path
 
@@ -21,12 +22,21 @@ from ledger.integrity_postgres import PostgresLedgerRecorder
 from tests.conftest import postgres_answers
 
 
+def settle_threads() -> None:
+    """The library's concurrency case stops its reader threads without joining them; wait
+    for them before closing the database under them (closing first crashes SQLite)."""
+    for thread in threading.enumerate():
+        if "read_continuously" in thread.name:
+            thread.join(timeout=10)
+
+
 class TestSQLiteLedgerRecorder(ApplicationRecorderTestCase):
     def setUp(self) -> None:
         self.folder = tempfile.TemporaryDirectory()
         self.datastore = SQLiteDatastore(db_name=str(Path(self.folder.name) / "ledger.db"))
 
     def tearDown(self) -> None:
+        settle_threads()
         self.datastore.close()
         self.folder.cleanup()
 
@@ -60,6 +70,7 @@ class TestPostgresLedgerRecorder(ApplicationRecorderTestCase):
             c.execute(f'CREATE SCHEMA "{self.schema}"')
 
     def tearDown(self) -> None:
+        settle_threads()
         self.datastore.close()
         import psycopg
 
