@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from commands.output import render
+from commands.output import show_planned
 from commands.session import DAY, Session, pass_session
 
 
@@ -33,25 +33,18 @@ def import_minutes(
     Example:
       govledger minutes import cepac minutes-2019-07-02.txt --meeting 2019-07-02 --dry-run
     """
-    from projections.log import summary
-
     draft = session.ledger.import_minutes(
         board, file, meeting=meeting, actor=session.actor, dry_run=dry_run
     )
     for item in draft.items:
         click.echo(f"Item: {item.title}")
-    rows = [
-        {"ref": ref, "event": type(e).__name__, "summary": summary(type(e).__name__, e)}
-        for ref, e in draft.events
-    ]
-    if rows:
-        click.echo(render(rows, ("ref", "event", "summary"), "table", wrap=("summary",)))
+    count = show_planned(draft.events)
     when = draft.next_meeting.isoformat() if draft.next_meeting else "not yet in the ledger"
     click.echo(f"Next meeting of {board}: {when}.")
     for line in draft.suggestions:
         click.echo(f"Rating mentioned (not recorded; a clerk's judgement): {line}")
     verb = "Would record" if dry_run else "Recorded"
-    click.echo(f"{verb} {len(rows)} events.")
+    click.echo(f"{verb} {count} events.")
 
 
 def register(cli: click.Group) -> None:

@@ -90,3 +90,16 @@ def widths(columns: Sequence[str], body: list[list[str]], wrap: Sequence[str]) -
             break
         limits[i] = shown(i) - 4
     return limits
+
+
+def show_planned(events: Sequence[tuple[str, Any]]) -> int:
+    """Print the events an import records (or would record), one a row; returns how many."""
+    from projections.log import summary
+
+    rows = [
+        {"ref": ref, "event": type(e).__name__, "summary": summary(type(e).__name__, e)}
+        for ref, e in events
+    ]
+    if rows:
+        click.echo(render(rows, ("ref", "event", "summary"), "table", wrap=("summary",)))
+    return len(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from commands.output import render
+from commands.output import show_planned
 from commands.session import Session, on_option, pass_session
 
 FORMATS = ("auto", "csv", "tsv", "xlsx", "pdf-text")
@@ -67,8 +67,6 @@ def tracker_import(
       govledger tracker import hf-send-2019 action-tracker.xlsx --dry-run
       govledger tracker import hf-send-2019 tracker.tsv.txt --format pdf-text --on 2019-06-12
     """
-    from projections.log import summary
-
     done = session.ledger.import_tracker(
         tracker,
         file,
@@ -79,19 +77,14 @@ def tracker_import(
         on=on,
         dry_run=dry_run,
     )
-    rows = [
-        {"ref": ref, "event": type(e).__name__, "summary": summary(type(e).__name__, e)}
-        for ref, e in done.events
-    ]
-    if rows:
-        click.echo(render(rows, ("ref", "event", "summary"), "table", wrap=("summary",)))
+    count = show_planned(done.events)
     verb = "Would record" if dry_run else "Recorded"
     tail = (
         f" at positions {done.recorded.positions[0]}-{done.recorded.positions[-1]}"
         if done.recorded
         else ""
     )
-    click.echo(f"{verb} {len(rows)} events{tail}; {len(done.unchanged)} actions unchanged.")
+    click.echo(f"{verb} {count} events{tail}; {len(done.unchanged)} actions unchanged.")
     if done.text_differs:
         click.echo(
             "The text of these actions differs from the ledger and was not recorded "
