@@ -43,7 +43,8 @@ class LedgerGroup(click.Group):
             return super().invoke(ctx)
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else ctx.command_path
-            raise Failure(f"{error.format_message()} See '{where} --help'.", 2) from None
+            problem = error.format_message().rstrip(".")
+            raise Failure(f"{problem}. See '{where} --help'.", 2) from None
         except InvalidEntry as error:
             raise Failure(str(error), 2) from None
         except LedgerError as error:
