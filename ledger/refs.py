@@ -44,12 +44,6 @@ def action_number(number: str) -> str:
     return str(int(found.group(1))) + found.group(2)
 
 
-def number_order(number: str) -> tuple[int, str]:
-    found = NUMBER.fullmatch(number)
-    assert found, number
-    return int(found.group(1)), found.group(2)
-
-
 @dataclass(frozen=True)
 class ActionRef:
     tracker: str

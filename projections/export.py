@@ -9,7 +9,6 @@ edited by hand no longer matches its own stored state.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -268,9 +267,3 @@ def cloud_event(row: dict[str, Any], source: str) -> dict[str, Any]:
         "datacontenttype": "application/json",
         "data": row,
     }
-
-
-def as_text(rows: Iterator[dict[str, Any]], fmt: str, source: str) -> str:
-    out = io.StringIO()
-    write(rows, fmt, out, source)
-    return out.getvalue()

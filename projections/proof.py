@@ -47,7 +47,7 @@ def inclusion(session: Any, target: str) -> dict[str, Any]:
 
 def resolve(session: Any, target: str, size: int) -> int:
     if target.isdigit():
-        return int(target)
+        return session.ledger.notification_at(int(target)).id
     from ledger.refs import ActionRef
 
     ref = str(ActionRef.parse(target))

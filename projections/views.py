@@ -45,10 +45,6 @@ class Views:
             raise InvalidEntry(f"no view named {name!r}; the views are: {names}")
         return found
 
-    def backlog(self) -> int:
-        head = self.ledger.recorder.max_notification_id() or 0
-        return max(head - min(v.position() for v in self.all), 0)
-
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring every view level with the log; cheap when nothing is new."""
         return catch_up(self.ledger, *self.all, progress=progress)
