@@ -118,7 +118,7 @@ def export(path: str, shape: Shape, size: int, floor: float) -> dict[str, Any]:
 
 
 def verify(ledger: Any, shape: Shape, size: int, floor: float) -> dict[str, Any]:
-    from projections.export import verify_ledger
+    from projections.verification import verify_ledger
 
     started = time.perf_counter()
     report = verify_ledger(ledger)

@@ -173,7 +173,7 @@ def verify(session: Session, file: str | None, digest: str | None) -> None:
     if file:
         report = check_records(read_records(file), trusted)
     else:
-        from projections.export import verify_ledger
+        from projections.verification import verify_ledger
 
         report = verify_ledger(session.ledger, trusted, progress_reporter("Verifying"))
     click.echo(report.line())

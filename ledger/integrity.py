@@ -18,6 +18,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 
 from ledger.verify import Frontier, canonical, leaf_hash
 
+Witnessed = tuple[int, Any, int, str, bytes, int | None, bytes | None]
 REFUSAL = "govledger: recorded events are never updated or deleted; record a correction instead"
 
 
@@ -79,19 +80,31 @@ class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
         )
         return ids
 
-    def integrity(self, after: int, limit: int) -> list[tuple[int, int, bytes]]:
-        with self.datastore.transaction(commit=False) as c:
-            c.execute(
-                "SELECT position, leaf_index, leaf FROM gl_integrity WHERE position > ? "
-                "ORDER BY position LIMIT ?",
-                (after, limit),
-            )
-            return [(r[0], r[1], bytes(r[2])) for r in c.fetchall()]
-
     def frontier(self) -> Frontier:
         with self.datastore.transaction(commit=False) as c:
             c.execute("SELECT size, hashes FROM gl_frontier WHERE id = 1")
             return unpack(c.fetchone())
+
+    def witnessed(self, after: int, limit: int) -> list[Witnessed]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                "SELECT e.rowid, e.originator_id, e.originator_version, e.topic, e.state, "
+                f"i.leaf_index, i.leaf FROM {self.events_table_name} e LEFT JOIN gl_integrity i "
+                "ON i.position = e.rowid WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?",
+                (after, limit),
+            )
+            return [tuple(r) for r in c.fetchall()]  # type: ignore[misc]
+
+    def position_of_leaf(self, index: int) -> int | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT position FROM gl_integrity WHERE leaf_index = ?", (index,))
+            found = c.fetchone()
+            return found[0] if found else None
+
+    def leaves(self, size: int) -> list[bytes]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute("SELECT leaf FROM gl_integrity ORDER BY leaf_index LIMIT ?", (size,))
+            return [bytes(r[0]) for r in c.fetchall()]
 
 
 def unpack(row: Any) -> Frontier:
@@ -101,27 +114,25 @@ def unpack(row: Any) -> Frontier:
     return Frontier(size, [blob[i : i + 32] for i in range(0, len(blob), 32)])
 
 
-def stored_with_witness(ledger: Any, batch: int = 2000) -> Iterator[tuple[Any, Any]]:
-    """Each stored event in log order with its write-time (position, leaf index, leaf), or None.
+def witnessed(recorder: Any, batch: int = 5000) -> Iterator[Witnessed]:
+    """Every stored event in log order, raw, beside the leaf index and leaf hash written
+    with it (None, None where none was): (position, aggregate id, version, topic, state,
+    leaf index, leaf). Read in batches, so memory stays flat.
 
-    Witness rows whose event is gone come back with None in place of the event.
+    An event removed from the database shows as a jump in the leaf indexes;
+    ``recorder.position_of_leaf`` names its position.
     """
-    recorder = ledger.recorder
     last = 0
     while True:
-        found = recorder.select_notifications(start=last, limit=batch, inclusive_of_start=False)
-        witness = recorder.integrity(last, batch)
-        upto = found[-1].id if found else None
-        if upto is not None and len(witness) == batch:
-            upto = min(upto, witness[-1][0])
-        by_position = {w[0]: w for w in witness if upto is None or w[0] <= upto}
-        notes = {n.id: n for n in found if upto is None or n.id <= upto}
-        for position in sorted(set(by_position) | set(notes)):
-            yield notes.get(position), by_position.get(position)
-        if not found and not witness:
+        rows = recorder.witnessed(last, batch)
+        yield from rows
+        if len(rows) < batch:
             return
-        last = max([*by_position, *notes])
+        last = rows[-1][0]
 
 
 def as_uuid(value: Any) -> str:
+    """An aggregate id as the UUID text with dashes; SQLite stores it as 32 hex digits."""
+    if type(value) is str and len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
     return str(value if isinstance(value, UUID) else UUID(str(value)))

@@ -11,7 +11,7 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 
-from ledger.integrity import REFUSAL, leaves_for, unpack
+from ledger.integrity import REFUSAL, Witnessed, leaves_for, unpack
 from ledger.verify import Frontier
 
 
@@ -75,14 +75,42 @@ class PostgresLedgerRecorder(PostgresApplicationRecorder):
         )
         return ids
 
-    def integrity(self, after: int, limit: int) -> list[tuple[int, int, bytes]]:
+    def witnessed(self, after: int, limit: int) -> list[Witnessed]:
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(
-                f"SELECT position, leaf_index, leaf FROM {self.table}.gl_integrity "
-                "WHERE position > %s ORDER BY position LIMIT %s",
+                "SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, "
+                f"e.state, i.leaf_index, i.leaf FROM {self.table}.{self.events_table_name} e "
+                f"LEFT JOIN {self.table}.gl_integrity i ON i.position = e.notification_id "
+                "WHERE e.notification_id > %s ORDER BY e.notification_id LIMIT %s",
                 (after, limit),
             )
-            return [(r["position"], r["leaf_index"], bytes(r["leaf"])) for r in curs.fetchall()]
+            return [
+                (
+                    r["notification_id"],
+                    r["originator_id"],
+                    r["originator_version"],
+                    r["topic"],
+                    bytes(r["state"]),
+                    r["leaf_index"],
+                    None if r["leaf"] is None else bytes(r["leaf"]),
+                )
+                for r in curs.fetchall()
+            ]
+
+    def position_of_leaf(self, index: int) -> int | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT position FROM {self.table}.gl_integrity WHERE leaf_index = %s", (index,)
+            )
+            found = curs.fetchone()
+            return found["position"] if found else None
+
+    def leaves(self, size: int) -> list[bytes]:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT leaf FROM {self.table}.gl_integrity ORDER BY leaf_index LIMIT %s", (size,)
+            )
+            return [bytes(r["leaf"]) for r in curs.fetchall()]
 
     def frontier(self) -> Frontier:
         with self.datastore.transaction(commit=False) as curs:

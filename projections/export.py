@@ -12,16 +12,21 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
+from hashlib import sha1
 from typing import Any, TextIO
-from uuid import uuid5
+from uuid import UUID
 
+import orjson
 from pydantic import BaseModel, Field
 
-from ledger.integrity import as_uuid, stored_with_witness
+from ledger.integrity import Witnessed, as_uuid, witnessed
 from ledger.refs import NAMESPACE
-from ledger.verify import Frontier, Report, canonical, check_records, leaf_hash, readable
+from ledger.verify import Frontier, canonical, leaf_hash, readable
 
 FORMATS = ("jsonl", "csv", "cloudevents")
+NAMESPACE_BYTES = NAMESPACE.bytes
+ROOT_EVERY = 1000
+VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 ITEM_SUFFIX = {"DecisionRecorded": "D", "MinuteActionRaised": "A", "MinuteActionCompleted": "A"}
 
 
@@ -58,7 +63,10 @@ class ExportRecord(BaseModel):
     )
     leaf_hash: str | None = Field(description="SHA-256 leaf hash written with the event (hex)")
     tree_size: int = Field(description="Leaves in the tree up to and including this event")
-    tree_root: str = Field(description="Merkle root of the log up to and including this event")
+    tree_root: str | None = Field(
+        description="Merkle root of the log up to and including this event: given on every "
+        f"{ROOT_EVERY:,}th event, at the size of each seal and on the last event; null between"
+    )
 
 
 def schema() -> dict[str, Any]:
@@ -66,73 +74,124 @@ def schema() -> dict[str, Any]:
 
 
 def records(
-    ledger: Any, progress: Callable[[int, int], None] | None = None, missing: bool = False
+    ledger: Any,
+    progress: Callable[[int, int], None] | None = None,
+    missing: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Every stored event as an export record, in log order; memory stays flat.
 
-    With ``missing``, a position whose hash was written but whose event is gone comes
-    back as ``{"position": P, "missing": True}``, so verification can name it.
+    With ``missing``, an event whose hash was written but which is gone from the database
+    comes back as ``{"position": P, "missing": True}``, so verification can name it.
     """
+    recorder = ledger.recorder
+    head = recorder.max_notification_id() or 0
+    marks = {s["size"] for s in seals(ledger)}
     subjects: dict[str, str] = {}
     frontier = Frontier()
-    head = ledger.recorder.max_notification_id() or 0
-    for count, (notification, witness) in enumerate(stored_with_witness(ledger), start=1):
-        if progress and count % 5000 == 0:
-            progress(count, head)
-        if notification is None:
+    expected = 0
+    for count, row in enumerate(witnessed(recorder), start=1):
+        index = row[5]
+        if index is not None:
             if missing:
-                yield {"position": witness[0], "missing": True}
-            continue
-        yield record(ledger, notification, witness, subjects, frontier)
+                yield from gaps(recorder, expected, index)
+            expected = index + 1
+        if progress and count % 5000 == 0:
+            progress(row[0], head)
+        item = record(ledger, row, subjects)
+        frontier.append(row[6] or leaf_of(item))
+        item["tree_size"] = size = frontier.size
+        if size % ROOT_EVERY == 0 or size in marks or row[0] >= head:
+            item["tree_root"] = frontier.root().hex()
+        yield item
+    if missing:
+        yield from gaps(recorder, expected, recorder.frontier().size)
     if progress:
         progress(head, head)
 
 
-def record(
-    ledger: Any, n: Any, witness: Any, subjects: dict[str, str], frontier: Frontier
-) -> dict[str, Any]:
-    aggregate_id = as_uuid(n.originator_id)
-    state = n.state.decode("utf-8", "surrogateescape")
+def record_at(ledger: Any, position: int) -> dict[str, Any] | None:
+    """The export record of the event at one position (its tree root left out)."""
+    found = ledger.recorder.witnessed(position - 1, 1)
+    if not found or found[0][0] != position:
+        return None
+    lone = record(ledger, found[0], {})
+    lone["tree_size"] = (lone["leaf_index"] or 0) + 1
+    return lone
+
+
+def gaps(recorder: Any, start: int, stop: int) -> Iterator[dict[str, Any]]:
+    """Markers for events written at leaf indexes start..stop-1 and gone since."""
+    for index in range(start, stop):
+        position = recorder.position_of_leaf(index)
+        if position is not None:
+            yield {"position": position, "missing": True}
+
+
+def record(ledger: Any, row: Witnessed, subjects: dict[str, str]) -> dict[str, Any]:
+    """One export record. Its tree root is filled in by ``records`` only every ROOT_EVERY
+    events, at each seal's size and on the last event: folding a root costs log n hashes."""
+    position, aggregate, version, topic, stored, index, witness = row
+    aggregate_id = as_uuid(aggregate)
+    state = stored.decode("utf-8", "surrogateescape")
+    said = said_by(state, topic)
+    if version == 1 or aggregate_id not in subjects:
+        subjects[aggregate_id] = ledger.subject_of(UUID(aggregate_id))
+    payload = said["payload"]
+    suffix = ITEM_SUFFIX.get(said["type"]) if "number" in payload else None
+    subject = subjects[aggregate_id] + (f"/{suffix}{payload['number']}" if suffix else "")
+    return {
+        "position": position,
+        "event_id": event_id(aggregate_id, version),
+        "type": said["type"],
+        "schema_version": int(payload.get("class_version", 1)),
+        "subject": subject,
+        "aggregate_id": aggregate_id,
+        "aggregate_version": version,
+        "effective": said["effective"],
+        "recorded": said["recorded"],
+        "actor": said["actor"],
+        "reason": said["reason"],
+        "payload": payload,
+        "stored": {"topic": topic, "state": state},
+        "leaf_index": index,
+        "leaf_hash": witness.hex() if witness else None,
+        "tree_size": None,
+        "tree_root": None,
+    }
+
+
+def leaf_of(item: dict[str, Any]) -> bytes:
+    """The leaf hash of a record whose event was stored without one."""
+    stored = item["stored"]
+    return leaf_hash(
+        canonical(
+            item["position"],
+            item["aggregate_id"],
+            item["aggregate_version"],
+            stored["topic"],
+            stored["state"],
+        )
+    )
+
+
+def said_by(state: str, topic: str) -> dict[str, Any]:
     try:
-        said = readable(state, n.topic)
+        return readable(state, topic, orjson.loads)
     except ValueError:
-        said = {
-            "type": n.topic.rpartition(".")[2],
+        return {
+            "type": topic.rpartition(".")[2],
             "effective": None,
             "recorded": None,
             "actor": None,
             "reason": None,
             "payload": {},
         }
-    if n.originator_version == 1 or aggregate_id not in subjects:
-        subjects[aggregate_id] = ledger.subject_of(n.originator_id)
-    suffix = ITEM_SUFFIX.get(said["type"]) if "number" in said["payload"] else None
-    subject = subjects[aggregate_id] + (f"/{suffix}{said['payload']['number']}" if suffix else "")
-    leaf = (
-        witness[2]
-        if witness
-        else leaf_hash(canonical(n.id, aggregate_id, n.originator_version, n.topic, state))
-    )
-    frontier.append(leaf)
-    return {
-        "position": n.id,
-        "event_id": str(uuid5(NAMESPACE, f"{aggregate_id}:{n.originator_version}")),
-        "type": said["type"],
-        "schema_version": int(said["payload"].get("class_version", 1)),
-        "subject": subject,
-        "aggregate_id": aggregate_id,
-        "aggregate_version": n.originator_version,
-        "effective": said["effective"],
-        "recorded": said["recorded"],
-        "actor": said["actor"],
-        "reason": said["reason"],
-        "payload": said["payload"],
-        "stored": {"topic": n.topic, "state": state},
-        "leaf_index": witness[1] if witness else None,
-        "leaf_hash": witness[2].hex() if witness else None,
-        "tree_size": frontier.size,
-        "tree_root": frontier.root().hex(),
-    }
+
+
+def event_id(aggregate_id: str, version: int) -> str:
+    """uuid5(NAMESPACE, "<aggregate id>:<version>") as text, without building UUID objects."""
+    h = sha1(NAMESPACE_BYTES + f"{aggregate_id}:{version}".encode()).hexdigest()
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 def within(prefixes: list[str]) -> Callable[[str], bool]:
@@ -186,33 +245,6 @@ def seals(ledger: Any) -> list[dict[str, Any]]:
     return listed
 
 
-def verify_ledger(
-    ledger: Any,
-    digest: tuple[int, bytes] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Report:
-    """Recompute every hash from the stored events; check each seal and a trusted digest."""
-    sealed = seals(ledger)
-    checkpoints = {s["size"]: (s["position"], bytes.fromhex(s["root"])) for s in sealed}
-    report = check_records(records(ledger, progress, missing=True), digest, checkpoints)
-    if not report.ok:
-        return report
-    for seal in sealed:
-        if seal["size"] > report.size:
-            return report.fail(
-                seal["position"],
-                f"this seal covers {seal['size']} events but the log holds {report.size}",
-            )
-    written = ledger.recorder.frontier().size
-    if written != report.size:
-        return report.fail(
-            None,
-            f"{written} events were written to this ledger but "
-            f"{report.size} are stored: events were removed",
-        )
-    return report
-
-
 def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str) -> int:
     """Write records as jsonl, csv (RFC 4180) or CloudEvents 1.0 (one JSON a line)."""
     count = 0
@@ -242,7 +274,7 @@ def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str) ->
 
 
 def line(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
 
 
 def cloud_event(row: dict[str, Any], source: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ledger.errors import NotFound, Refused
 from ledger.verify import inclusion_proof, tree_root
-from projections.export import records, seals
+from projections.export import record_at, seals
 
 
 def inclusion(session: Any, target: str) -> dict[str, Any]:
@@ -17,23 +17,16 @@ def inclusion(session: Any, target: str) -> dict[str, Any]:
         raise Refused("no seal has been recorded yet; seal the log first with govledger seal")
     sealed = latest[-1]
     position = resolve(session, target, sealed["size"])
-    leaves: list[bytes] = []
-    chosen = None
-    for row in records(ledger):
-        if len(leaves) == sealed["size"]:
-            break
-        leaves.append(bytes.fromhex(row["leaf_hash"] or "00" * 32))
-        if row["position"] == position:
-            chosen = (len(leaves) - 1, row)
-    if chosen is None:
+    row = record_at(ledger, position)
+    if row is None or row["leaf_index"] is None or row["leaf_index"] >= sealed["size"]:
         raise Refused(
             f"position {position} is not in the sealed log of {sealed['size']} "
             "events; seal again to include it"
         )
-    root = tree_root(leaves)
-    if root.hex() != sealed["root"]:
+    leaves = ledger.recorder.leaves(sealed["size"])
+    if tree_root(leaves).hex() != sealed["root"]:
         raise Refused("the log no longer matches its latest seal; run govledger verify")
-    index, row = chosen
+    index = row["leaf_index"]
     return {
         "position": position,
         "leaf_index": index,

@@ -1,0 +1,121 @@
+"""Verification of a ledger in its database: every hash recomputed from the stored events.
+
+It reads the stored rows directly (no domain objects, no export records): each event's
+canonical bytes are hashed and compared with the leaf written with it, the leaves are
+folded into the tree, and the root is taken only where a seal or a trusted digest names
+a size, so the cost per event is one row, one leaf hash and, amortised, one node hash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ledger.integrity import as_uuid, witnessed
+from ledger.verify import Frontier, Report, canonical, leaf_hash
+from projections.export import seals
+
+ALTERED = "the event does not match the hash recorded when it was written (altered)"
+MISSING = "the event written at this position is missing (deleted)"
+
+
+def verify_ledger(
+    ledger: Any,
+    digest: tuple[int, bytes] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Recompute every hash from the stored events; check each seal and a trusted digest."""
+    sealed = seals(ledger)
+    checkpoints = {s["size"]: (s["position"], bytes.fromhex(s["root"])) for s in sealed}
+    report = check_stored(ledger, checkpoints, digest, progress)
+    if not report.ok:
+        return report
+    written = ledger.recorder.frontier().size
+    gone = ledger.recorder.position_of_leaf(report.size) if written > report.size else None
+    if gone is not None:
+        return report.fail(gone, MISSING)
+    if digest and report.size < digest[0]:
+        return report.fail(
+            None,
+            f"the log holds {report.size} events but the trusted "
+            f"digest covers {digest[0]}: events were removed",
+        )
+    for seal in sealed:
+        if seal["size"] > report.size:
+            return report.fail(
+                seal["position"],
+                f"this seal covers {seal['size']} events but the log holds {report.size}",
+            )
+    if written != report.size:
+        return report.fail(
+            None,
+            f"{written} events were written to this ledger but "
+            f"{report.size} are stored: events were removed",
+        )
+    return report
+
+
+def check_stored(
+    ledger: Any,
+    seals: dict[int, tuple[int, bytes]],
+    digest: tuple[int, bytes] | None,
+    progress: Callable[[int, int], None] | None,
+) -> Report:
+    """The stored events, in log order, against their write-time leaves and the seals."""
+    report, frontier = Report(), Frontier()
+    roots = dict(seals)
+    if digest:
+        roots.setdefault(digest[0], (-1, digest[1]))
+    head = ledger.recorder.max_notification_id() or 0
+    for position, aggregate_id, version, topic, state, index, leaf in witnessed(ledger.recorder):
+        if leaf is None:
+            return report.fail(
+                position, "no hash was written with this event (it was added outside govledger)"
+            )
+        if index != frontier.size:
+            gone = ledger.recorder.position_of_leaf(frontier.size)
+            if index > frontier.size and gone is not None:
+                return report.fail(gone, MISSING)
+            return report.fail(
+                position,
+                f"leaf index {index} where {frontier.size} was expected "
+                "(an event before it is missing or was added)",
+            )
+        try:
+            text = state.decode("utf-8")
+        except UnicodeDecodeError:
+            return report.fail(position, ALTERED)
+        if leaf_hash(canonical(position, as_uuid(aggregate_id), version, topic, text)) != leaf:
+            return report.fail(position, ALTERED)
+        frontier.append(leaf)
+        if frontier.size in roots:
+            problem = at_checkpoint(frontier, roots[frontier.size], digest)
+            if problem:
+                return report.fail(problem[0] or position, problem[1])
+        if progress and frontier.size % 5000 == 0:
+            progress(position, head)
+    if progress:
+        progress(head, head)
+    report.size, report.root = frontier.size, frontier.root()
+    return report
+
+
+def at_checkpoint(
+    frontier: Frontier, expected: tuple[int, bytes], digest: tuple[int, bytes] | None
+) -> tuple[int | None, str] | None:
+    """A seal's or the trusted digest's root, against the tree at that size."""
+    root = frontier.root()
+    position, sealed_root = expected
+    if position >= 0 and root != sealed_root:
+        return (
+            position,
+            f"this seal of the first {frontier.size} events does "
+            "not match them (a forged seal, or the events before it were altered)",
+        )
+    if digest and frontier.size == digest[0] and root != digest[1]:
+        return (
+            None,
+            f"the first {digest[0]} events do not match the "
+            f"trusted digest {digest[0]}:{digest[1].hex()}",
+        )
+    return None
