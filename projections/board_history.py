@@ -19,7 +19,7 @@ def history(
     """The board's record in date order; meetings by the day they sit."""
     rows = [r for r in views.trail.of_board(board, start, end) if not r["voided"]]
     done = completions(rows)
-    stories = Stories(views.trail)
+    stories = Stories(views.trail, rows, end or today)
     told = []
     for row in rows:
         entry = describe(row, done, today, stories, views)

@@ -29,7 +29,7 @@ def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
         for r in views.trail.of_tracker(tracker, start, end)
         if not r["voided"] and r["kind"] in ("added", "rating", "reopen", "reassign", "retime")
     ]
-    stories = Stories(views.trail)
+    stories = Stories(views.trail, window, end)
     for row in window:
         moved = stories.change(row)
         rows.append(

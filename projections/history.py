@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+STORIED = ("added", "line", "rating", "reopen", "reassign", "retime")
 COLUMNS = (
     "position",
     "effective",
@@ -173,9 +174,15 @@ class Stories:
     """Each subject's trail read once, with what was in effect before each of its entries,
     for views that describe many changes (``changes``, ``board history``)."""
 
-    def __init__(self, trail: Any) -> None:
+    def __init__(self, trail: Any, rows: list[dict[str, Any]], until: date) -> None:
+        """Reads at once the trails of the actions ``rows`` mention, as far as ``until``:
+        what was in effect before an entry never depends on entries effective after it."""
         self.trail = trail
         self.cache: dict[str, tuple[list[dict[str, Any]], dict[int, int], dict[int, dict]]] = {}
+        wanted = {r["subject_id"] for r in rows if r["kind"] in STORIED}
+        for key, found in trail.timelines(wanted, until).items():
+            lines = line_numbers(found)
+            self.cache[key] = (found, lines, befores(found, lines))
 
     def change(self, row: dict[str, Any]) -> dict[str, Any]:
         key = row["subject_id"]

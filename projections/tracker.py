@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import orjson
+
 from projections.audit_trail import recorded_at
 from projections.view import View, Writer, dumps
 
@@ -86,6 +88,8 @@ class TrackerView(View):
         "value TEXT NOT NULL, voided INTEGER NOT NULL, known_from TEXT NOT NULL, "
         "known_to TEXT NOT NULL, PRIMARY KEY (entry, attr, rev))",
         "CREATE INDEX IF NOT EXISTS gl_facts_action ON gl_facts (action_id, known_from)",
+        "CREATE INDEX IF NOT EXISTS gl_facts_latest ON gl_facts "
+        "(action_id, attr, effective_on, entry)",
     )
 
     # -- applying events -----------------------------------------------------------
@@ -138,7 +142,7 @@ class TrackerView(View):
         for fact in w.all(
             "SELECT * FROM gl_facts WHERE entry=? AND known_to=?", e.position, FOREVER
         ):
-            value = corrected(fact["attr"], json.loads(fact["value"]), changes)
+            value = corrected(fact["attr"], orjson.loads(fact["value"]), changes)
             effective = e.effective.isoformat() if e.effective else fact["effective_on"]
             voided = int(bool(fact["voided"]) or e.void)
             w.run(
@@ -187,23 +191,21 @@ class TrackerView(View):
 
     def state(self, tracker: str, at: date, known: str = LATEST) -> list[ActionState]:
         """Every action of ``tracker`` as in effect on ``at``, as recorded by ``known``."""
-        facts = self.rows(
-            "SELECT a.ref, a.number, a.sort_no, a.sort_suffix, f.attr, f.entry, "
-            "f.effective_on, f.value FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id "
-            "WHERE a.tracker=? AND f.effective_on<=? AND f.known_from<=? AND f.known_to>? "
-            "AND f.voided=0",
-            [tracker, at.isoformat(), known, known],
-        )
-        latest: dict[tuple[str, str], dict[str, Any]] = {}
-        for fact in facts:
-            key = (fact["ref"], fact["attr"])
-            held = latest.get(key)
-            if held is None or (fact["effective_on"], fact["entry"]) > (
-                held["effective_on"],
-                held["entry"],
-            ):
-                latest[key] = fact
-        return fold(latest)
+        facts = self.rows(NEWEST_FACTS, [tracker, at.isoformat(), known, known])
+        return fold({(fact["ref"], fact["attr"]): fact for fact in facts})
+
+
+# For each (action, attribute) of the tracker, one index seek (gl_facts_latest) for the
+# newest fact in effect by the date and known by the time, rather than a scan of them all.
+NEWEST_FACTS = (
+    "WITH k AS (SELECT DISTINCT f.action_id, f.attr, a.ref, a.number, a.sort_no, "
+    "a.sort_suffix FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id WHERE a.tracker=?) "
+    "SELECT k.ref, k.number, k.sort_no, k.sort_suffix, k.attr, f.effective_on, f.value "
+    "FROM k JOIN gl_facts f ON (f.entry, f.attr, f.rev) = (SELECT g.entry, g.attr, g.rev "
+    "FROM gl_facts g WHERE g.action_id = k.action_id AND g.attr = k.attr "
+    "AND g.effective_on<=? AND g.known_from<=? AND g.known_to>? AND g.voided=0 "
+    "ORDER BY g.effective_on DESC, g.entry DESC LIMIT 1)"
+)
 
 
 def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
@@ -212,19 +214,19 @@ def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
     order: dict[str, tuple[int, str]] = {}
     for (ref, attr), fact in latest.items():
         if attr == "details":
-            actions[ref] = ActionState(ref, fact["number"], json.loads(fact["value"]))
+            actions[ref] = ActionState(ref, fact["number"], orjson.loads(fact["value"]))
             order[ref] = (fact["sort_no"], fact["sort_suffix"])
     lines: dict[str, dict[int, dict[str, Any]]] = {ref: {} for ref in actions}
     for (ref, attr), fact in latest.items():
         family, _, number = attr.partition(".")
         if ref in actions and family == "line":
-            lines[ref][int(number)] = {"line": int(number), **json.loads(fact["value"])}
+            lines[ref][int(number)] = {"line": int(number), **orjson.loads(fact["value"])}
     for (ref, attr), fact in latest.items():
         action = actions.get(ref)
         family, _, number = attr.partition(".")
         if action is None or family in ("details", "line"):
             continue
-        value = json.loads(fact["value"])
+        value = orjson.loads(fact["value"])
         if family == "rating":
             action.rating, action.evidence = value["rating"], value["evidence"]
             action.rated_on = fact["effective_on"]
