@@ -42,7 +42,7 @@ ENTRY_KIND = {
 
 def recorded_at(event: Any) -> str:
     """A fixed-width UTC time, so that text order is time order on both backends."""
-    return event.timestamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return event.timestamp.isoformat(timespec="microseconds")[:26] + "Z"
 
 
 def payload(event: Any) -> dict[str, Any]:
@@ -56,6 +56,7 @@ class AuditTrail(View):
 
     name = "audit_trail"
     tables = ("gl_trail", "gl_subjects")
+    read_indexes = ("gl_trail_subject", "gl_trail_board", "gl_trail_tracker")
     ddl = (
         "CREATE TABLE IF NOT EXISTS gl_subjects (id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
         "ref TEXT NOT NULL, tracker TEXT, board TEXT)",

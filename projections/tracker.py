@@ -75,6 +75,7 @@ class TrackerView(View):
 
     name = "tracker"
     tables = ("gl_facts", "gl_actions", "gl_trackers")
+    read_indexes = ("gl_facts_action", "gl_facts_latest")
     ddl = (
         "CREATE TABLE IF NOT EXISTS gl_trackers (ref TEXT PRIMARY KEY, board TEXT NOT NULL, "
         "title TEXT NOT NULL)",

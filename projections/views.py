@@ -58,4 +58,9 @@ class Views:
         chosen = self.named(name)
         for view in chosen:
             view.drop()
-        return catch_up(self.ledger, *chosen, progress=progress)
+            view.drop_read_indexes()
+        try:
+            return catch_up(self.ledger, *chosen, progress=progress)
+        finally:
+            for view in chosen:
+                view.build_read_indexes()
