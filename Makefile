@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format install clean bench
+.PHONY: demo test lint format install clean bench bench-pg
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,10 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m bench $(if $(SIZES),--sizes $(SIZES),)
+	$(BIN)/python -m bench $(if $(SIZES),--sizes $(SIZES),) $(if $(RUNS),--runs $(RUNS),)
+
+bench-pg: $(STAMP)
+	$(BIN)/python -m bench --backend postgres --sizes $(or $(SIZES),100k) $(if $(RUNS),--runs $(RUNS),)
 
 format: $(STAMP)
 	$(BIN)/ruff format .

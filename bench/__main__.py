@@ -1,17 +1,24 @@
-"""python -m bench [--sizes 10k,100k,1m]: the table of operation × size, ours beside the floor."""
+"""python -m bench [--sizes 10k,100k,1m] [--runs 3] [--backend postgres]: the table of
+operation × size, ours beside the floor measured in the same run."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from bench.measure import machine, run_size, scratch
+from bench.measure import machine, postgres_version, run_size, scratch
 
 RESULTS = Path(__file__).parent / "results"
+PG_URL = os.environ.get("GOVLEDGER_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def size_of(text: str) -> int:
@@ -29,6 +36,7 @@ def fmt(value: float | None) -> str:
 def table(results: list[dict]) -> str:
     from tabulate import tabulate
 
+    notes = ("peak_mb", "p95_ms", "ratios")
     body = [
         [
             r["operation"],
@@ -37,7 +45,7 @@ def table(results: list[dict]) -> str:
             fmt(r["floor"]),
             r["unit"],
             f"{r['ratio']:.2f}x" if r["ratio"] else "",
-            ", ".join(f"{k}={v}" for k, v in r.items() if k in ("peak_mb", "p95_ms")),
+            ", ".join(f"{k}={r[k]}" for k in notes if k in r),
         ]
         for r in results
     ]
@@ -49,57 +57,126 @@ def table(results: list[dict]) -> str:
     )
 
 
-def real_log(folder: Path) -> list[dict]:
+def medians(runs: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """One row per operation: the median of each figure over the runs; the ratio is the
+    median of each run's own ratio (ours and floor measured together), with their range."""
+    merged = []
+    for rows in zip(*runs, strict=True):
+        first = dict(rows[0])
+        for key in ("ours", "floor", "ratio", "p95_ms"):
+            values = [r[key] for r in rows if r.get(key) is not None]
+            if values:
+                first[key] = statistics.median(values)
+        if "peak_mb" in first:
+            first["peak_mb"] = max(r["peak_mb"] for r in rows)
+        ratios = [r["ratio"] for r in rows if r.get("ratio")]
+        if len(ratios) > 1:
+            first["ratios"] = f"{min(ratios):.2f}-{max(ratios):.2f}x"
+        first["runs"] = len(rows)
+        merged.append(first)
+    return merged
+
+
+@contextmanager
+def ledger_places(backend: str) -> Iterator[Callable[[str], str]]:
+    """Where each run's ledger lives: a file in a scratch folder, or a fresh schema."""
+    if backend == "sqlite":
+        with scratch() as folder:
+            yield lambda name: str(Path(folder) / f"{name}.db")
+        return
+    import psycopg
+
+    made: list[str] = []
+
+    def schema(name: str) -> str:
+        made.append(f"govledger_bench_{name}".replace("-", "_"))
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA IF EXISTS "{made[-1]}" CASCADE')
+        return f"{PG_URL}?schema={made[-1]}"
+
+    try:
+        yield schema
+    finally:
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            for name in made:
+                conn.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+
+
+def real_log(place: Callable[[str], str], run: int) -> list[dict]:
     """The ServiceNow incident log, where ../shared is beside the project."""
     from bench.measure import measure_all
-    from bench.servicenow import DATA, load
+    from bench.servicenow import load
     from ledger.application import open_ledger
 
-    if not DATA.exists():
-        print(f"skipping the real log: {DATA} is absent", file=sys.stderr)
-        return []
-    print("real log (ServiceNow incidents): recording and measuring ...", file=sys.stderr)
-    path = str(folder / "servicenow.db")
-    ledger = open_ledger(path, create=True)
+    db = place(f"servicenow-{run}")
+    ledger = open_ledger(db, create=True)
     shape = load(ledger)
-    results = measure_all(ledger, path, shape, f"real {shape.events:,}")
-    print(table(results), file=sys.stderr)
-    return results
+    return measure_all(ledger, db, shape, f"real {shape.events:,}")
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10k,100k,1m", help="ledger sizes, e.g. 10k,100k")
+    parser.add_argument("--runs", type=int, default=1, help="runs per size; medians are shown")
+    parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--no-real", action="store_true", help="skip the ServiceNow real log")
     args = parser.parse_args()
     sizes = [size_of(s) for s in args.sizes.split(",")]
-    results = []
+    if args.backend == "postgres" and postgres_version(PG_URL) is None:
+        parser.error(
+            f"no PostgreSQL server answers at {PG_URL}; start it, or set GOVLEDGER_BENCH_PG"
+        )
+    results: list[dict[str, Any]] = []
     started = time.perf_counter()
-    with scratch() as folder:
+    with ledger_places(args.backend) as place:
         for size in sizes:
-            print(f"size {size:,}: generating and measuring ...", file=sys.stderr, flush=True)
-            results.extend(run_size(size, Path(folder)))
-            print(table([r for r in results if r["size"] == size]), file=sys.stderr)
+            runs = []
+            for run in range(args.runs):
+                say(f"{args.backend}, {size:,} events, run {run + 1} of {args.runs} ...")
+                runs.append(run_size(size, place(f"{size}-{run}")))
+                say(table(runs[-1]))
+            results.extend(medians(runs))
         if not args.no_real:
-            results.extend(real_log(Path(folder)))
+            from bench.servicenow import DATA
+
+            if DATA.exists():
+                runs = []
+                for run in range(args.runs):
+                    say(f"{args.backend}, the real log, run {run + 1} of {args.runs} ...")
+                    runs.append(real_log(place, run))
+                    say(table(runs[-1]))
+                results.extend(medians(runs))
+            else:
+                say(f"skipping the real log: {DATA} is absent")
     print(table(results))
+    seconds = time.perf_counter() - started
+    out = write_results(args, sizes, results, seconds)
+    print(f"\nwritten to {out} in {seconds:.0f} s")
+    return 0
+
+
+def write_results(args: Any, sizes: list[int], results: list[dict], seconds: float) -> Path:
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = RESULTS / f"sqlite-{stamp}.json"
+    out = RESULTS / f"{args.backend}-{stamp}.json"
     out.write_text(
         json.dumps(
             {
-                "machine": machine(),
-                "backend": "sqlite",
+                "machine": machine(PG_URL),
+                "backend": args.backend,
                 "sizes": sizes,
-                "seconds": round(time.perf_counter() - started, 1),
+                "runs": args.runs,
+                "seconds": round(seconds, 1),
                 "results": results,
             },
             indent=2,
         )
     )
-    print(f"\nwritten to {out} in {time.perf_counter() - started:.0f} s")
-    return 0
+    return out
 
 
 if __name__ == "__main__":

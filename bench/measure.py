@@ -45,33 +45,42 @@ def row(
     }
 
 
-def run_size(size: int, folder: Path, progress: Any = None) -> list[dict[str, Any]]:
-    """A synthetic ledger of ``size`` events, then every measurement on it."""
+def run_size(size: int, db: str, progress: Any = None) -> list[dict[str, Any]]:
+    """A synthetic ledger of ``size`` events at ``db`` (a new file or schema), then every
+    measurement on it."""
     from ledger.application import open_ledger
 
-    path = str(folder / f"bench-{size}.db")
-    ledger = open_ledger(path, create=True)
+    ledger = open_ledger(db, create=True)
     shape = Generator(ledger, size).run(progress)
-    return measure_all(ledger, path, shape, shape.events)
+    return measure_all(ledger, db, shape, shape.events)
 
 
-def measure_all(ledger: Any, path: str, shape: Shape, size: Any) -> list[dict[str, Any]]:
+def floors_for(db: str) -> Any:
+    if db.startswith("postgresql://"):
+        from bench import floors_postgres
+
+        return floors_postgres
+    return floors
+
+
+def measure_all(ledger: Any, db: str, shape: Shape, size: Any) -> list[dict[str, Any]]:
     """Every operation on one recorded ledger, each beside its floor."""
+    floor = floors_for(db)
     results = [
         row(
             "bulk recording",
             size,
             shape.events / shape.save_seconds,
-            floors.write_floor(path, floors.rows(path)),
+            floor.write_floor(db, floor.rows(db)),
             "events/s",
         )
     ]
-    read_floor = floors.read_floor(path)
+    read_floor = floor.read_floor(db)
     results.append(rebuild(ledger, shape, size, read_floor))
-    results.append(export(path, shape, size, read_floor))
-    results.append(verify(ledger, shape, size, floors.read_floor(path, hash_too=True)))
+    results.append(export(db, shape, size, read_floor))
+    results.append(verify(ledger, shape, size, floor.read_floor(db, hash_too=True)))
     results.extend(queries(ledger, shape, size))
-    results.append(clerk_command(path, shape, size))
+    results.append(clerk_command(db, shape, size, floor))
     results.append(plain_path(ledger, shape, size))
     ledger.close()
     return results
@@ -92,15 +101,15 @@ def rebuild(ledger: Any, shape: Shape, size: int, floor: float) -> dict[str, Any
     )
 
 
-def export(path: str, shape: Shape, size: int, floor: float) -> dict[str, Any]:
+def export(db: str, shape: Shape, size: int, floor: float) -> dict[str, Any]:
     """Exported by a new process, its peak memory read by GNU time.
 
     A child forked from this (large) benchmark process inherits its resident size in the
     kernel's high-water mark, so rusage would report ours, not the export's; GNU time is a
     small parent whose own child's peak is the export's alone.
     """
-    out = Path(path).with_suffix(".jsonl")
-    command = [sys.executable, "-m", "commands", "--db", path, "export", "-o", str(out)]
+    out = Path(tempfile.gettempdir()) / f"govledger-bench-export-{os.getpid()}.jsonl"
+    command = [sys.executable, "-m", "commands", "--db", db, "export", "-o", str(out)]
     gnu_time = shutil.which("time") if Path("/usr/bin/time").exists() else None
     started = time.perf_counter()
     done = subprocess.run(
@@ -152,7 +161,7 @@ def queries(ledger: Any, shape: Shape, size: int) -> list[dict[str, Any]]:
 
     stamps = [
         r["recorded_at"]
-        for r in views.trail.rows("SELECT recorded_at FROM gl_trail WHERE position % 37 = 0")
+        for r in views.trail.rows("SELECT recorded_at FROM gl_trail WHERE MOD(position, 37) = 0")
     ]
 
     def known() -> str:
@@ -168,15 +177,18 @@ def queries(ledger: Any, shape: Shape, size: int) -> list[dict[str, Any]]:
         ),
         "tracker show now": (lambda t: views.tracker.state(t, shape.last_day), trackers),
         "tracker show --at --known": (lambda t: views.tracker.state(t, day(), known()), trackers),
-        "changes between dates": (lambda t: movement(views, t, day(), shape.last_day), trackers),
-        "board history, 1/20 of the span": (lambda b: board_window(b), boards),
+        "changes, 1/20 of the span": (lambda t: movement(views, t, *period()), trackers),
+        "board history, 1/20 of the span": (
+            lambda b: history(views, b, *period(), shape.last_day),
+            boards,
+        ),
     }
 
-    def board_window(board: str) -> Any:
-        """A panel reads a board's history a period at a time: here a twentieth of the log."""
+    def period() -> tuple[Any, Any]:
+        """A panel reads changes and a board's history a period at a time (from one meeting
+        to the next, or a quarter): here a twentieth of the log's span."""
         start = day()
-        end = start + timedelta(days=max(7, span // 20))
-        return history(views, board, start, end, shape.last_day)
+        return start, min(start + timedelta(days=max(7, span // 20)), shape.last_day)
 
     found = []
     for name, (work, picks) in cases.items():
@@ -187,7 +199,7 @@ def queries(ledger: Any, shape: Shape, size: int) -> list[dict[str, Any]]:
     return found
 
 
-def clerk_command(path: str, shape: Shape, size: int) -> dict[str, Any]:
+def clerk_command(db: str, shape: Shape, size: int, floor: Any) -> dict[str, Any]:
     """One `govledger action rate` as a new process, against one insert by bare Python."""
     rng = random.Random(5)
     ratings = iter(["red", "amber", "green"] * 10)
@@ -199,7 +211,7 @@ def clerk_command(path: str, shape: Shape, size: int) -> dict[str, Any]:
                 "-m",
                 "commands",
                 "--db",
-                path,
+                db,
                 "--as",
                 "Bench",
                 "action",
@@ -217,7 +229,7 @@ def clerk_command(path: str, shape: Shape, size: int) -> dict[str, Any]:
         "one clerk command (new process)",
         size,
         ours * 1000,
-        floors.cli_floor(path) * 1000,
+        floor.cli_floor(db) * 1000,
         "ms",
         "lower",
     )
@@ -249,7 +261,7 @@ def plain_path(ledger: Any, shape: Shape, size: int) -> dict[str, Any]:
     return row("as-of via library replay (vs view)", size, median, ours, "ms median", "lower")
 
 
-def machine() -> dict[str, Any]:
+def machine(pg_url: str) -> dict[str, Any]:
     import platform
     import sqlite3
 
@@ -264,8 +276,20 @@ def machine() -> dict[str, Any]:
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
+        "postgresql": postgres_version(pg_url),
         "platform": platform.platform(),
     }
+
+
+def postgres_version(url: str) -> str | None:
+    try:
+        import psycopg
+
+        with psycopg.connect(url, connect_timeout=3) as conn:
+            found = conn.execute("SHOW server_version").fetchone()
+            return str(found[0]) if found else None
+    except Exception:  # no server here: the figure is simply unknown
+        return None
 
 
 def scratch() -> tempfile.TemporaryDirectory:

@@ -118,7 +118,7 @@ def checked(method: F) -> F:
 class CorrectedValues(BaseModel):
     """The fields a correction may set; which of them apply depends on the entry."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     rating: RatingName | None = None
     evidence: str | None = None

@@ -192,21 +192,30 @@ class TrackerView(View):
 
     def state(self, tracker: str, at: date, known: str = LATEST) -> list[ActionState]:
         """Every action of ``tracker`` as in effect on ``at``, as recorded by ``known``."""
-        facts = self.rows(NEWEST_FACTS, [tracker, at.isoformat(), known, known])
+        statement = NEWEST_FACTS[self.view.dialect]
+        facts = self.rows(statement, [tracker, at.isoformat(), known, known])
         return fold({(fact["ref"], fact["attr"]): fact for fact in facts})
 
 
 # For each (action, attribute) of the tracker, one index seek (gl_facts_latest) for the
-# newest fact in effect by the date and known by the time, rather than a scan of them all.
-NEWEST_FACTS = (
+# newest fact in effect by the date and known by the time, rather than a scan of them all:
+# a correlated subquery on SQLite, which has no LATERAL; a LATERAL join on PostgreSQL,
+# whose planner does not turn the subquery into a seek.
+PAIRS = (
     "WITH k AS (SELECT DISTINCT f.action_id, f.attr, a.ref, a.number, a.sort_no, "
     "a.sort_suffix FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id WHERE a.tracker=?) "
     "SELECT k.ref, k.number, k.sort_no, k.sort_suffix, k.attr, f.effective_on, f.value "
-    "FROM k JOIN gl_facts f ON (f.entry, f.attr, f.rev) = (SELECT g.entry, g.attr, g.rev "
+)
+NEWEST = (
     "FROM gl_facts g WHERE g.action_id = k.action_id AND g.attr = k.attr "
     "AND g.effective_on<=? AND g.known_from<=? AND g.known_to>? AND g.voided=0 "
-    "ORDER BY g.effective_on DESC, g.entry DESC LIMIT 1)"
+    "ORDER BY g.effective_on DESC, g.entry DESC LIMIT 1"
 )
+NEWEST_FACTS = {
+    "sqlite": PAIRS + "FROM k JOIN gl_facts f ON (f.entry, f.attr, f.rev) = "
+    f"(SELECT g.entry, g.attr, g.rev {NEWEST})",
+    "postgres": PAIRS + f"FROM k CROSS JOIN LATERAL (SELECT g.effective_on, g.value {NEWEST}) f",
+}
 
 
 def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
