@@ -6,7 +6,6 @@ Each row keeps the event as recorded and, separately, its values as corrected si
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -48,7 +47,7 @@ def recorded_at(event: Any) -> str:
 def payload(event: Any) -> dict[str, Any]:
     """The event's own fields, as JSON-ready values."""
     fields = {k: v for k, v in vars(event).items() if k not in BASE_FIELDS}
-    return json.loads(dumps(fields))
+    return orjson.loads(dumps(fields))
 
 
 class AuditTrail(View):
@@ -118,9 +117,9 @@ class AuditTrail(View):
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:
         target = w.one("SELECT * FROM gl_trail WHERE position=?", e.position)
         assert target is not None, f"correction {position} of unknown position {e.position}"
-        current = {**json.loads(target["current"]), **payload(e)["values"]}
+        current = {**orjson.loads(target["current"]), **payload(e)["values"]}
         effective = e.effective.isoformat() if e.effective else target["effective_on"]
-        corrected_by = [*json.loads(target["corrected_by"]), position]
+        corrected_by = [*orjson.loads(target["corrected_by"]), position]
         w.run(
             "UPDATE gl_trail SET current=?, effective_on=?, voided=?, corrected_by=? "
             "WHERE position=?",
@@ -241,6 +240,6 @@ class AuditTrail(View):
 def decode(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         for column in ("recorded", "current", "corrected_by"):
-            row[column] = json.loads(row[column])
+            row[column] = orjson.loads(row[column])
         row["voided"] = bool(row["voided"])
     return rows

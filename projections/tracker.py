@@ -9,7 +9,6 @@ indexed query over a tracker's facts, whatever the size of the ledger.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -139,7 +138,7 @@ class TrackerView(View):
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:
         """Close the current version of each fact the corrected entry asserted; open the next."""
         known = recorded_at(e)
-        changes = json.loads(dumps(e.values))
+        changes = orjson.loads(dumps(e.values))
         for fact in w.all(
             "SELECT * FROM gl_facts WHERE entry=? AND known_to=?", e.position, FOREVER
         ):
