@@ -198,22 +198,29 @@ class TrackerView(View):
 
 # For each (action, attribute) of the tracker, one index seek (gl_facts_latest) for the
 # newest fact in effect by the date and known by the time, rather than a scan of them all:
-# a correlated subquery on SQLite, which has no LATERAL; a LATERAL join on PostgreSQL,
-# whose planner does not turn the subquery into a seek.
+# a correlated subquery on SQLite, which has no LATERAL; LATERAL joins on PostgreSQL, whose
+# planner otherwise scans all facts (for the pairs, and per pair for the subquery).
 PAIRS = (
     "WITH k AS (SELECT DISTINCT f.action_id, f.attr, a.ref, a.number, a.sort_no, "
     "a.sort_suffix FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id WHERE a.tracker=?) "
-    "SELECT k.ref, k.number, k.sort_no, k.sort_suffix, k.attr, f.effective_on, f.value "
 )
+PAIRS_LATERAL = (
+    "WITH k AS (SELECT a.id AS action_id, p.attr, a.ref, a.number, a.sort_no, a.sort_suffix "
+    "FROM gl_actions a CROSS JOIN LATERAL (SELECT DISTINCT f.attr FROM gl_facts f "
+    "WHERE f.action_id = a.id) p WHERE a.tracker=?) "
+)
+SELECTED = "SELECT k.ref, k.number, k.sort_no, k.sort_suffix, k.attr, f.effective_on, f.value "
 NEWEST = (
     "FROM gl_facts g WHERE g.action_id = k.action_id AND g.attr = k.attr "
     "AND g.effective_on<=? AND g.known_from<=? AND g.known_to>? AND g.voided=0 "
     "ORDER BY g.effective_on DESC, g.entry DESC LIMIT 1"
 )
 NEWEST_FACTS = {
-    "sqlite": PAIRS + "FROM k JOIN gl_facts f ON (f.entry, f.attr, f.rev) = "
+    "sqlite": PAIRS + SELECTED + "FROM k JOIN gl_facts f ON (f.entry, f.attr, f.rev) = "
     f"(SELECT g.entry, g.attr, g.rev {NEWEST})",
-    "postgres": PAIRS + f"FROM k CROSS JOIN LATERAL (SELECT g.effective_on, g.value {NEWEST}) f",
+    "postgres": PAIRS_LATERAL
+    + SELECTED
+    + f"FROM k CROSS JOIN LATERAL (SELECT g.effective_on, g.value {NEWEST}) f",
 }
 
 
