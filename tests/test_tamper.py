@@ -409,3 +409,19 @@ def test_the_verifier_runs_as_one_copied_file_with_only_the_standard_library(db,
         text=True,
     )
     assert bad.returncode == 1 and "trusted digest" in bad.stdout
+
+
+def test_an_export_gives_the_root_at_each_seal_and_at_the_end_and_a_forged_one_fails(db, tmp_path):
+    clerk, digest = panel_ledger(db)
+    sealed_size = int(digest.split(":")[0])
+    out = tmp_path / "export.jsonl"
+    clerk.ok("export", "-o", str(out))
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rooted = [r["tree_size"] for r in records if r["tree_root"] is not None]
+    assert rooted == [sealed_size, len(records)]
+    assert records[sealed_size - 1]["tree_root"] == digest.split(":")[1]
+    records[-1]["tree_root"] = "ab" * 32
+    out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert standalone([str(out)]) == 1
+    result = clerk("verify", str(out))
+    assert result.exit_code == 1 and "differs from the log as sealed" in result.output

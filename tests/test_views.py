@@ -243,3 +243,36 @@ def test_two_readers_catching_up_at_once_neither_fails_nor_applies_twice(ledger,
     monkeypatch.undo()
     trail = second.trail.rows("SELECT COUNT(*) AS n FROM gl_trail")[0]["n"]
     assert trail == second.trail.position() == ledger.recorder.max_notification_id()
+
+
+def test_a_rebuild_cut_short_leaves_the_panel_its_indexes_at_the_next_open(ledger, monkeypatch):
+    set_up(ledger)
+    ledger.rate_action("t#1", "red", on=START, reason="Board", **CLERK)
+    views = Views(ledger)
+    views.catch_up()
+
+    def power_cut(*args: object) -> None:
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(AuditTrail, "on_RatingChanged", power_cut)
+    with pytest.raises(RuntimeError, match="power cut"):
+        views.rebuild("audit_trail")
+    monkeypatch.undo()
+    assert indexes(views) >= set(AuditTrail.read_indexes)
+    views.trail.drop_read_indexes()
+    assert not indexes(views) & set(AuditTrail.read_indexes)
+    reopened = Views(ledger)
+    assert indexes(reopened) >= set(AuditTrail.read_indexes)
+    reopened.catch_up()
+    assert reopened.trail.position() == ledger.recorder.max_notification_id()
+
+
+def indexes(views: Views) -> set[str]:
+    if views.trail.view.dialect == "sqlite":
+        found = views.trail.rows("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {r["name"] for r in found}
+    found = views.trail.rows(
+        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = ?",
+        [views.trail.view.datastore.schema],
+    )
+    return {r["name"] for r in found}
