@@ -29,6 +29,7 @@ class SQLiteViewStore(SQLiteTrackingRecorder):
     ddl: ClassVar[Sequence[str]] = ()
     dialect = "sqlite"
     tracking_table = "tracking"
+    index_names: tuple[str, ...] = ("SELECT name FROM sqlite_master WHERE type = 'index'",)
 
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), *map(self.sql, self.ddl)]
@@ -88,11 +89,16 @@ class View(Projection[Any]):
                 Writer(self.view, curs).run(f"DROP INDEX IF EXISTS {index}")
 
     def build_read_indexes(self, w: Writer | None = None) -> None:
-        """Create any read index that is missing (after a replay, or one cut short)."""
-        wanted = [s for s in self.ddl if any(f" {name} ON " in s for name in self.read_indexes)]
+        """Create any read index that is missing (after a replay, or one cut short).
+
+        Only missing ones, so that opening a view for a read issues no DDL (which on
+        PostgreSQL takes a lock on the table even when the index is there)."""
         if w is not None:
-            for statement in wanted:
-                w.run(statement)
+            found = {r["name"] for r in w.all(*self.view.index_names)}
+            missing = [name for name in self.read_indexes if name not in found]
+            for statement in self.ddl:
+                if any(f" {name} ON " in statement for name in missing):
+                    w.run(statement)
             return
         with self.view.datastore.transaction(commit=True) as curs:
             self.build_read_indexes(Writer(self.view, curs))

@@ -20,6 +20,10 @@ class PostgresViewStore(PostgresTrackingRecorder):
 
         super().__init__(*args, **kwargs)
         self.tracking_table = f'"{self.datastore.schema}"."{self.tracking_table_name}"'
+        self.index_names = (
+            "SELECT indexname AS name FROM pg_indexes WHERE schemaname = ?",
+            self.datastore.schema,
+        )
         self.sql_create_statements.extend(SQL(self.sql(s)) for s in self.ddl)  # type: ignore[arg-type]
 
     def sql(self, statement: str) -> str:
