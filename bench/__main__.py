@@ -24,7 +24,23 @@ PG_URL = os.environ.get("GOVLEDGER_BENCH_PG", "postgresql://postgres@127.0.0.1:5
 def size_of(text: str) -> int:
     text = text.strip().lower()
     scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
-    return int(float(text.rstrip("km")) * scale)
+    try:
+        size = int(float(text.rstrip("km")) * scale)
+    except ValueError:
+        size = 0
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size; write e.g. 10k, 100k or 1m")
+    return size
+
+
+def sizes_of(text: str) -> list[int]:
+    return [size_of(s) for s in text.split(",")]
+
+
+def at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of runs; write e.g. 3")
+    return int(text)
 
 
 def fmt(value: float | None) -> str:
@@ -120,12 +136,16 @@ def say(text: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--sizes", default="10k,100k,1m", help="ledger sizes, e.g. 10k,100k")
-    parser.add_argument("--runs", type=int, default=1, help="runs per size; medians are shown")
+    parser.add_argument(
+        "--sizes", type=sizes_of, default="10k,100k,1m", help="ledger sizes, e.g. 10k,100k"
+    )
+    parser.add_argument(
+        "--runs", type=at_least_one, default=1, help="runs per size; medians are shown"
+    )
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--no-real", action="store_true", help="skip the ServiceNow real log")
     args = parser.parse_args()
-    sizes = [size_of(s) for s in args.sizes.split(",")]
+    sizes = args.sizes
     if args.backend == "postgres" and postgres_version(PG_URL) is None:
         parser.error(
             f"no PostgreSQL server answers at {PG_URL}; start it, or set GOVLEDGER_BENCH_PG"

@@ -15,15 +15,19 @@ import time
 from typing import Any
 
 from bench.floors import median_of
+from ledger.storage import EVENTS_TABLE, locate
 
 __all__ = ["cli_floor", "median_of", "read_floor", "rows", "write_floor"]
 
 
 def split(url: str) -> tuple[str, str]:
-    """'postgresql://.../db?schema=s' as (the connection URL, the schema)."""
-    base, _, query = url.partition("?")
-    schema = query.partition("schema=")[2].partition("&")[0] or "public"
-    return base, schema
+    """'postgresql://.../db?schema=s' as (the connection URL, the schema), as the ledger
+    reads it."""
+    return url.partition("?")[0], locate(url).settings["POSTGRES_SCHEMA"]
+
+
+def events(url: str) -> str:
+    return f'"{split(url)[1]}".{EVENTS_TABLE["postgres"]}'
 
 
 def connect(url: str) -> Any:
@@ -33,11 +37,10 @@ def connect(url: str) -> Any:
 
 
 def rows(url: str) -> list[tuple]:
-    schema = split(url)[1]
     with connect(url) as conn:
         return conn.execute(
             "SELECT originator_id, originator_version, topic, state "
-            f'FROM "{schema}".ledger_events ORDER BY notification_id'
+            f"FROM {events(url)} ORDER BY notification_id"
         ).fetchall()
 
 
@@ -64,13 +67,12 @@ def write_floor(url: str, stored: list[tuple]) -> float:
 
 def read_floor(url: str, hash_too: bool = False) -> float:
     """Events/s for a streamed SELECT of the stored events and json.loads (+ SHA-256)."""
-    schema = split(url)[1]
     with connect(url) as conn, conn.cursor(name="floor") as cur:
         started = time.perf_counter()
         count = 0
         cur.execute(
             "SELECT originator_id, originator_version, topic, state "
-            f'FROM "{schema}".ledger_events ORDER BY notification_id'
+            f"FROM {events(url)} ORDER BY notification_id"
         )
         for _, _, _, state in cur:
             json.loads(state)

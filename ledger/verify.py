@@ -26,6 +26,9 @@ LEAF_PREFIX, NODE_PREFIX = b"\x00", b"\x01"
 BASE_FIELDS = ("originator_topic", "timestamp", "actor", "on", "reason")
 JSON_COLUMNS = ("payload", "stored")
 CONTAINERS = (dict, list)
+MISSING = "the event written at this position is missing (deleted)"
+UNWITNESSED = "no hash was written with this event (it was added outside govledger)"
+ALTERED = "the event does not match the hash recorded when it was written (altered)"
 INT_COLUMNS = ("position", "aggregate_version", "schema_version", "leaf_index", "tree_size")
 
 
@@ -196,8 +199,6 @@ def readable(state: str, topic: str, loads: Any = json.loads) -> dict[str, Any]:
     base: dict[str, Any] = {}
     payload: dict[str, Any] = {}
     for name, value in loads(state).items():
-        if type(value) is dict and len(value) == 2 and "_data_" in value and "_type_" in value:
-            value = value["_data_"]
         if type(value) in CONTAINERS:
             value = plain(value)
         (base if name in BASE_FIELDS else payload)[name] = value
@@ -266,17 +267,7 @@ def check_records(
         problem = check_record(record, frontier.size, last)
         if problem:
             return report.fail(position, problem)
-        frontier.append(
-            leaf_hash(
-                canonical(
-                    record["position"],
-                    record["aggregate_id"],
-                    record["aggregate_version"],
-                    record["stored"]["topic"],
-                    record["stored"]["state"],
-                )
-            )
-        )
+        frontier.append(bytes.fromhex(record["leaf_hash"]))  # checked against the event above
         claimed = record.get("tree_root")
         if claimed is not None and claimed != frontier.root().hex():
             return report.fail(
@@ -285,20 +276,9 @@ def check_records(
                 "when exported (an event before it was removed, "
                 "added or reordered)",
             )
-        sealed = seals.get(frontier.size)
-        if sealed and frontier.root() != sealed[1]:
-            return report.fail(
-                sealed[0],
-                f"this seal of the first {frontier.size} events does "
-                "not match them (a forged seal, or the events "
-                "before it were altered)",
-            )
-        if digest and frontier.size == digest[0] and frontier.root() != digest[1]:
-            return report.fail(
-                position,
-                f"the first {digest[0]} events do not match the "
-                f"trusted digest {digest[0]}:{digest[1].hex()}",
-            )
+        mismatch = checkpoint(frontier, seals, digest)
+        if mismatch:
+            return report.fail(mismatch[0] or position, mismatch[1])
         last = record["position"]
     report.size, report.root = frontier.size, frontier.root()
     if digest and frontier.size < digest[0]:
@@ -310,10 +290,42 @@ def check_records(
     return report
 
 
+def checkpoint(
+    frontier: Frontier, seals: dict[int, tuple[int, bytes]], digest: tuple[int, bytes] | None
+) -> tuple[int | None, str] | None:
+    """Where a seal or the trusted digest names the tree's present size, its root must match:
+    (the seal's position, or None for the digest; the problem), or None if all is well."""
+    sealed = seals.get(frontier.size)
+    named = digest is not None and frontier.size == digest[0]
+    if not sealed and not named:
+        return None
+    root = frontier.root()
+    if sealed and root != sealed[1]:
+        return (
+            sealed[0],
+            f"this seal of the first {frontier.size} events does not match them "
+            "(a forged seal, or the events before it were altered)",
+        )
+    if digest and named and root != digest[1]:
+        return (
+            None,
+            f"the first {digest[0]} events do not match the "
+            f"trusted digest {digest[0]}:{digest[1].hex()}",
+        )
+    return None
+
+
+def misplaced(index: Any, expected: int) -> str:
+    return (
+        f"leaf index {index} where {expected} was expected "
+        "(an event before it is missing or was added)"
+    )
+
+
 def check_record(record: dict[str, Any], index: int, last: int) -> str:
     """The first thing wrong with one record, or ''."""
     if record.get("missing"):
-        return "the event written at this position is missing (deleted)"
+        return MISSING
     try:
         position, stored = int(record["position"]), record["stored"]
         leaf = leaf_hash(
@@ -330,14 +342,11 @@ def check_record(record: dict[str, Any], index: int, last: int) -> str:
     if position <= last:
         return f"positions are out of order ({position} after {last})"
     if record.get("leaf_hash") is None:
-        return "no hash was written with this event (it was added outside govledger)"
+        return UNWITNESSED
     if record.get("leaf_index") != index:
-        return (
-            f"leaf index {record.get('leaf_index')} where {index} was expected "
-            "(an event before it is missing or was added)"
-        )
+        return misplaced(record.get("leaf_index"), index)
     if record.get("leaf_hash") != leaf.hex():
-        return "the event does not match the hash recorded when it was written (altered)"
+        return ALTERED
     try:
         said = readable(stored["state"], stored["topic"])
     except ValueError:

@@ -6,6 +6,7 @@ Each row keeps the event as recorded and, separately, its values as corrected si
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -193,21 +194,22 @@ class AuditTrail(View):
             self.rows("SELECT * FROM gl_trail WHERE subject_id=? ORDER BY position", [subject_id])
         )
 
-    def timelines(self, subject_ids: set[str], until: date) -> dict[str, list[dict[str, Any]]]:
+    def timelines(
+        self, subject_ids: set[str], kinds: Sequence[str], until: date
+    ) -> dict[str, list[dict[str, Any]]]:
         """What ``Stories`` needs of many subjects' trails, in one query per 500 subjects:
-        their changes in effect by ``until`` (and every line-creating row, which numbers
-        lines); notes, decisions and corrections (already applied to the rows they correct)
-        play no part in what was in effect."""
+        their rows of ``kinds`` in effect by ``until``, and every line-creating row (which
+        numbers the lines)."""
         found: dict[str, list[dict[str, Any]]] = {key: [] for key in subject_ids}
         ids = sorted(subject_ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             for row in self.rows(
                 "SELECT subject_id, position, kind, effective_on, voided, current FROM gl_trail "
-                f"WHERE subject_id IN ({', '.join('?' * len(chunk))}) AND kind IN "
-                "('added', 'line', 'rating', 'reopen', 'reassign', 'retime') "
+                f"WHERE subject_id IN ({', '.join('?' * len(chunk))}) "
+                f"AND kind IN ({', '.join('?' * len(kinds))}) "
                 "AND (effective_on<=? OR kind IN ('added', 'line')) ORDER BY position",
-                [*chunk, until.isoformat()],
+                [*chunk, *kinds, until.isoformat()],
             ):
                 row["current"] = orjson.loads(row["current"])
                 row["voided"] = bool(row["voided"])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+# The kinds of row that set what is in effect (notes, decisions and corrections do not:
+# a correction is already applied to the row it corrects).
 STORIED = ("added", "line", "rating", "reopen", "reassign", "retime")
 COLUMNS = (
     "position",
@@ -177,18 +179,13 @@ class Stories:
     def __init__(self, trail: Any, rows: list[dict[str, Any]], until: date) -> None:
         """Reads at once the trails of the actions ``rows`` mention, as far as ``until``:
         what was in effect before an entry never depends on entries effective after it."""
-        self.trail = trail
         self.cache: dict[str, tuple[list[dict[str, Any]], dict[int, int], dict[int, dict]]] = {}
         wanted = {r["subject_id"] for r in rows if r["kind"] in STORIED}
-        for key, found in trail.timelines(wanted, until).items():
+        for key, found in trail.timelines(wanted, STORIED, until).items():
             lines = line_numbers(found)
             self.cache[key] = (found, lines, befores(found, lines))
 
     def change(self, row: dict[str, Any]) -> dict[str, Any]:
-        key = row["subject_id"]
-        if key not in self.cache:
-            rows = self.trail.trail(key)
-            lines = line_numbers(rows)
-            self.cache[key] = (rows, lines, befores(rows, lines))
-        rows, lines, earlier = self.cache[key]
+        """The from → to of a row given at the start (one of the STORIED kinds)."""
+        rows, lines, earlier = self.cache[row["subject_id"]]
         return change(rows, row, lines, earlier)

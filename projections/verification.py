@@ -12,11 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 from ledger.integrity import as_uuid, witnessed
-from ledger.verify import Frontier, Report, canonical, leaf_hash
+from ledger.verify import (
+    ALTERED,
+    MISSING,
+    UNWITNESSED,
+    Frontier,
+    Report,
+    canonical,
+    checkpoint,
+    leaf_hash,
+    misplaced,
+)
 from projections.export import seals
-
-ALTERED = "the event does not match the hash recorded when it was written (altered)"
-MISSING = "the event written at this position is missing (deleted)"
 
 
 def verify_ledger(
@@ -63,24 +70,15 @@ def check_stored(
 ) -> Report:
     """The stored events, in log order, against their write-time leaves and the seals."""
     report, frontier = Report(), Frontier()
-    roots = dict(seals)
-    if digest:
-        roots.setdefault(digest[0], (-1, digest[1]))
     head = ledger.recorder.max_notification_id() or 0
     for position, aggregate_id, version, topic, state, index, leaf in witnessed(ledger.recorder):
         if leaf is None:
-            return report.fail(
-                position, "no hash was written with this event (it was added outside govledger)"
-            )
+            return report.fail(position, UNWITNESSED)
         if index != frontier.size:
             gone = ledger.recorder.position_of_leaf(frontier.size)
             if index > frontier.size and gone is not None:
                 return report.fail(gone, MISSING)
-            return report.fail(
-                position,
-                f"leaf index {index} where {frontier.size} was expected "
-                "(an event before it is missing or was added)",
-            )
+            return report.fail(position, misplaced(index, frontier.size))
         try:
             text = state.decode("utf-8")
         except UnicodeDecodeError:
@@ -88,34 +86,12 @@ def check_stored(
         if leaf_hash(canonical(position, as_uuid(aggregate_id), version, topic, text)) != leaf:
             return report.fail(position, ALTERED)
         frontier.append(leaf)
-        if frontier.size in roots:
-            problem = at_checkpoint(frontier, roots[frontier.size], digest)
-            if problem:
-                return report.fail(problem[0] or position, problem[1])
+        mismatch = checkpoint(frontier, seals, digest)
+        if mismatch:
+            return report.fail(mismatch[0] or position, mismatch[1])
         if progress and frontier.size % 5000 == 0:
             progress(position, head)
     if progress:
         progress(head, head)
     report.size, report.root = frontier.size, frontier.root()
     return report
-
-
-def at_checkpoint(
-    frontier: Frontier, expected: tuple[int, bytes], digest: tuple[int, bytes] | None
-) -> tuple[int | None, str] | None:
-    """A seal's or the trusted digest's root, against the tree at that size."""
-    root = frontier.root()
-    position, sealed_root = expected
-    if position >= 0 and root != sealed_root:
-        return (
-            position,
-            f"this seal of the first {frontier.size} events does "
-            "not match them (a forged seal, or the events before it were altered)",
-        )
-    if digest and frontier.size == digest[0] and root != digest[1]:
-        return (
-            None,
-            f"the first {digest[0]} events do not match the "
-            f"trusted digest {digest[0]}:{digest[1].hex()}",
-        )
-    return None

@@ -72,7 +72,7 @@ class View(Projection[Any]):
             w.run(META)
             found = w.one("SELECT digest FROM gl_views WHERE name=?", self.name)
             if found and found["digest"] == digest:
-                self.build_read_indexes(w)
+                self.create_missing_indexes(w)
                 return
             for table in self.tables:
                 w.run(f"DROP TABLE IF EXISTS {table}")
@@ -85,23 +85,23 @@ class View(Projection[Any]):
 
     def drop_read_indexes(self) -> None:
         with self.view.datastore.transaction(commit=True) as curs:
+            w = Writer(self.view, curs)
             for index in self.read_indexes:
-                Writer(self.view, curs).run(f"DROP INDEX IF EXISTS {index}")
+                w.run(f"DROP INDEX IF EXISTS {index}")
 
-    def build_read_indexes(self, w: Writer | None = None) -> None:
-        """Create any read index that is missing (after a replay, or one cut short).
-
-        Only missing ones, so that opening a view for a read issues no DDL (which on
-        PostgreSQL takes a lock on the table even when the index is there)."""
-        if w is not None:
-            found = {r["name"] for r in w.all(*self.view.index_names)}
-            missing = [name for name in self.read_indexes if name not in found]
-            for statement in self.ddl:
-                if any(f" {name} ON " in statement for name in missing):
-                    w.run(statement)
-            return
+    def build_read_indexes(self) -> None:
         with self.view.datastore.transaction(commit=True) as curs:
-            self.build_read_indexes(Writer(self.view, curs))
+            self.create_missing_indexes(Writer(self.view, curs))
+
+    def create_missing_indexes(self, w: Writer) -> None:
+        """Create the read indexes that are missing (after a replay, or one cut short);
+        only those, so that opening a view for a read issues no DDL (which on PostgreSQL
+        takes a lock on the table even when the index is there)."""
+        found = {r["name"] for r in w.all(*self.view.index_names)}
+        missing = [name for name in self.read_indexes if name not in found]
+        for statement in self.ddl:
+            if any(f" {name} ON " in statement for name in missing):
+                w.run(statement)
 
     # -- writing -------------------------------------------------------------------
 
