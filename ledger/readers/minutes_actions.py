@@ -1,0 +1,144 @@
+"""Which lines of minutes give someone an action, who, and what.
+
+Minutes name an action's owner in an ``ACTION:``/``ACTIONS:`` line (several owners split
+by ``/``, ``,`` or "and"), in a right-hand column, in a table of actions (ITEM / ACTION /
+BY WHOM / BY WHEN) or in a sentence: "Councillor Healey to order scalpings", "The Clerk
+agreed to write", "Esme will contact Ruby Kelly", "David undertook to ...", "KC to action".
+A sentence names an owner only when the name is a person's or a role's: a name from the
+attendance list, a title and a name, initials, or an office such as the Clerk.
+"""
+
+from __future__ import annotations
+
+import re
+
+ACTION_LINE = re.compile(r"^\s*actions?\s*(?:point)?s?\s*(?::|-|–|—)\s*(?P<rest>.*)$", re.I)
+ACTION_BARE = re.compile(r"^\s*ACTIONS?\s+(?P<rest>[A-Z]{2,5}(?:\s*/\s*[A-Z][A-Za-z]{1,8})*)$")
+ROLES = (
+    r"(?:the\s+)?(?:(?:deputy|assistant|parish|town|locum|acting)\s+)?(?:clerk|chair(?:man|person)?|"
+    r"vice[- ]chair(?:man)?|treasurer|secretary|rfo|head\s*teacher|head(?:\s+of\s+[A-Z][\w&]+"
+    r"(?:\s+[A-Z][\w&]+){0,2})?|director(?:\s+of\s+[A-Z][\w&]+(?:\s+[A-Z][\w&]+){0,2})?|"
+    r"chief\s+executive|ceo|monitoring\s+officer|(?:lead|scrutiny|democratic\s+services|"
+    r"finance|project)\s+officer|officers?|governance\s+manager|manager|trustees|governors)"
+)
+TITLED = (
+    r"(?:cllr|councillor|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+)
+INITIALS = r"[A-Z]{2,4}(?=\b)"
+VERB_AFTER = (
+    r"(?:to|will|would|shall|agreed\s+to|has\s+agreed\s+to|undertook\s+to|offered\s+to|"
+    r"volunteered\s+to|kindly\s+agreed\s+to|is\s+to|are\s+to|was\s+asked\s+to|were\s+asked\s+to|"
+    r"is\s+going\s+to|needs?\s+to|should)"
+)
+NOT_A_DEED = re.compile(
+    r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|update|report|present|"
+    r"speak\s+on|attend)\b",
+    re.IGNORECASE,
+)
+SPLIT_OWNERS = re.compile(r"\s*(?:/|,|&|\band\b|;)\s*")
+NOT_OWNER = re.compile(r"^(?:none|n/?a|nil|-+|tbc|all|noted|ongoing|complete[d]?|closed)$", re.I)
+TABLE_HEAD = re.compile(
+    r"^(?:action(?:s|\s+point)?|by\s+whom|who|owner|lead|responsible|by\s+when|when|due|"
+    r"deadline|target(?:\s+date)?|item|ref|no\.?|status|date)$",
+    re.IGNORECASE,
+)
+
+
+def owners(text: str) -> list[str]:
+    """The owners named in an ACTION line or a column cell: "MS/AB/AHop", "Clerk & Chair"."""
+    names = [n.strip(" .:;") for n in SPLIT_OWNERS.split(text.strip())]
+    return [n for n in names if n and not NOT_OWNER.match(n)]
+
+
+def action_line(line: str) -> tuple[list[str], str] | None:
+    """An ``ACTION:`` line: its owners, and what it says they must do if it says.
+
+    "ACTION: MS/AB" names owners only; "Action: Olivia to see if ..." both; "ACTION: write
+    to the Lions – DT" a deed and its owner at the end.
+    """
+    found = ACTION_LINE.match(line) or ACTION_BARE.match(line)
+    if not found:
+        return None
+    rest = found["rest"].strip()
+    if not rest:
+        return [], ""
+    deed = owned_sentence(rest, known=None, loose=True)
+    if deed:
+        return deed
+    head, dash, tail = rest.rpartition(" – ") if " – " in rest else rest.rpartition(" - ")
+    if dash and len(tail) <= 40 and owners(tail):
+        return owners(tail), head.strip()
+    if len(rest) <= 60 and not re.search(r"\b(?:to|the|will|be|is|of)\b", rest):
+        return owners(rest), ""
+    return [], rest
+
+
+def person(name: str, known: set[str] | None) -> bool:
+    """Whether ``name`` names a person or an office, not a thing ("Payment", "Minutes")."""
+    if re.fullmatch(ROLES, name, re.IGNORECASE) or re.fullmatch(TITLED, name, re.IGNORECASE):
+        return True
+    if re.fullmatch(INITIALS, name):
+        return True
+    words = name.split()
+    if known is None:
+        return all(w[:1].isupper() for w in words) and len(words) <= 3
+    return bool(words) and words[0].strip("'’s") in known
+
+
+OWNED = re.compile(
+    rf"^(?P<who>{TITLED}|{ROLES}|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
+    rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
+    rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
+)
+TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")
+
+
+def owned_sentence(
+    sentence: str, known: set[str] | None, *, loose: bool = False
+) -> tuple[list[str], str] | None:
+    """A sentence that gives a named person or office something to do, and its owners."""
+    text = re.sub(r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that)\s+", "", sentence, flags=re.I)
+    found = OWNED.match(text)
+    if found and not NOT_A_DEED.match(found["what"]):
+        who = found["who"]
+        if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
+            return owners(who), sentence
+    found = TO_ACTION.search(sentence)
+    if found and person(found["who"], known):
+        return [found["who"]], sentence
+    return None
+
+
+def table_columns(cells: list[tuple[int, str]]) -> dict[str, int] | None:
+    """The columns of a table of actions, from its header line, or None if it is not one."""
+    if len(cells) < 2 or not all(TABLE_HEAD.match(text) for _, text in cells):
+        return None
+    columns: dict[str, int] = {}
+    for start, text in cells:
+        word = text.lower()
+        if word.startswith(("by whom", "who", "owner", "lead", "responsible")):
+            columns["who"] = start
+        elif word.startswith(("by when", "when", "due", "deadline", "target", "date")):
+            columns["due"] = start
+        elif word.startswith("action"):
+            columns["what"] = start
+        elif word.startswith(("item", "ref", "no")):
+            columns["item"] = start
+    return columns if "who" in columns and len(columns) >= 2 else None
+
+
+def table_row(cells: list[tuple[int, str]], columns: dict[str, int]) -> dict[str, str]:
+    """A row's cells sorted into the table's columns by where each cell starts."""
+    order = sorted(columns.items(), key=lambda pair: pair[1])
+    row: dict[str, str] = {}
+    for start, text in cells:
+        name = order[0][0]
+        for column, at in order:
+            if start >= at - 4:
+                name = column
+        row[name] = f"{row[name]} {text}".strip() if name in row else text
+    if "what" not in columns and "item" in row:
+        item, _, what = row["item"].partition(" ")
+        row["item"], row["what"] = item, what
+    return row

@@ -1,0 +1,127 @@
+"""Dates as minutes write them: "7 March 2022", "Tuesday 16th March 2021", "31/03/2021",
+"2021-03-31", "March 2022", and the meeting a report-back names ("the next meeting", "the
+March meeting", "a future meeting", "in due course").
+
+Every pattern here is anchored on a few words, so reading a line costs time linear in it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ledger.readers.minutes_draft import When
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH_NAMES = [name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")][:12]
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
+DAY_FIRST = re.compile(
+    rf"\b{WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:\^?(?:st|nd|rd|th)\^?)?\s+(?:of\s+)?"
+    rf"(?P<m>{MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+MONTH_FIRST = re.compile(
+    rf"\b{WEEKDAY}?(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+NUMERIC = re.compile(
+    r"\b(?P<d>\d{1,2})(?P<s>[/.])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/\d\d/)\d{2}|(?<=/\d/)\d{2})(?!\d)"
+)
+ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+DAY_MONTH = re.compile(
+    rf"\b{WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b(?!\s+\d{{4}})",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+NEXT_MEETING = re.compile(
+    r"\b(?:the\s+|our\s+|its\s+)?next\s+(?:\w+\s+){0,3}?(?:meeting|agenda|board|committee|panel)\b",
+    re.IGNORECASE,
+)
+MONTH_MEETING = re.compile(rf"\bthe\s+(?P<m>{MONTH})\s+(?:\w+\s+)?meeting\b", re.IGNORECASE)
+UNDATED = re.compile(
+    r"\b(?:in\s+due\s+course|at\s+a\s+(?:later|future)\s+(?:date|meeting|stage)|"
+    r"(?:to|at)\s+a\s+future\s+meeting|future\s+meeting|later\s+meeting|when\s+available|"
+    r"as\s+soon\s+as\s+possible|asap)\b",
+    re.IGNORECASE,
+)
+
+
+def to_date(year: str, month: str, day: str) -> date | None:
+    """A date from the parts as written, or None when they name no real day."""
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."), 0)
+    whole = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return date(whole, number, int(day))
+    except ValueError:
+        return None
+
+
+def dates_in(text: str) -> list[tuple[int, date]]:
+    """Every full date written in ``text``, with where it starts, in order."""
+    found: list[tuple[int, date]] = []
+    taken: list[range] = []
+    for pattern in (DAY_FIRST, MONTH_FIRST, ISO, NUMERIC):
+        for match in pattern.finditer(text):
+            if any(match.start() in span for span in taken):
+                continue
+            day = to_date(match["y"], match["m"], match["d"])
+            if day is not None:
+                found.append((match.start(), day))
+                taken.append(range(match.start(), match.end()))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def first_date(text: str, year_hint: int | None = None) -> date | None:
+    """The first date in ``text``; a day and month alone take ``year_hint``."""
+    found = dates_in(text)
+    if found:
+        return found[0][1]
+    if year_hint:
+        match = DAY_MONTH.search(text)
+        if match:
+            return to_date(str(year_hint), match["m"], match["d"])
+    return None
+
+
+def when(text: str, *, year_hint: int | None = None) -> When | None:
+    """When a report-back or action falls due, as ``text`` says, or None if it says not."""
+    match = NEXT_MEETING.search(text)
+    if match:
+        day = first_date(text[match.end() : match.end() + 60], year_hint)
+        return When(match.group(0), day, "next")
+    match = MONTH_MEETING.search(text)
+    if match:
+        return When(match.group(0), None, MONTH_NAMES[MONTHS[match["m"].lower()] - 1])
+    for position, day in dates_in(text):
+        return When(text[position : position + 30].split(".")[0].strip(), day)
+    if year_hint and (match := DAY_MONTH.search(text)):
+        return When(match.group(0), to_date(str(year_hint), match["m"], match["d"]))
+    match = UNDATED.search(text)
+    if match:
+        return When(match.group(0))
+    return None

@@ -1,0 +1,210 @@
+"""Which sentences of minutes record a decision, with what outcome, parts and vote.
+
+Minutes mark decisions in many ways: a ``RESOLVED:``/``AGREED``/``DECIDED`` heading with
+lettered parts below it, "It was resolved that ...", "The Committee noted the report",
+"Councillors resolved to ...", a bare "AGREED." after a request, "Approved." in a grants
+table, an amendment "carried" or "lost". A person who "agreed to" do something owes an
+action, not a decision; an answer, a question or a decision of another body quoted in
+passing is no decision of this one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ledger.readers.minutes_draft import Vote
+
+VERBS = {
+    "resolved": "resolved",
+    "resolves": "resolved",
+    "agreed": "agreed",
+    "agrees": "agreed",
+    "decided": "decided",
+    "decides": "decided",
+    "approved": "approved",
+    "approves": "approved",
+    "accepted": "approved",
+    "adopted": "approved",
+    "ratified": "approved",
+    "endorsed": "endorsed",
+    "endorses": "endorsed",
+    "supported": "agreed",
+    "noted": "noted",
+    "notes": "noted",
+    "received": "received",
+    "receives": "received",
+    "deferred": "deferred",
+    "defers": "deferred",
+    "postponed": "deferred",
+    "rejected": "rejected",
+    "refused": "rejected",
+    "declined": "rejected",
+    "carried": "carried",
+    "lost": "lost",
+    "fell": "lost",
+    "defeated": "lost",
+    "appointed": "appointed",
+    "elected": "appointed",
+    "co-opted": "appointed",
+    "delegated": "delegated",
+    "recommended": "recommended",
+    "recommends": "recommended",
+}
+VERB = "|".join(sorted(VERBS, key=len, reverse=True))
+MARKER = re.compile(
+    r"^(?:(?:it\s+was\s+|and\s+)?(?:unanimously\s+|duly\s+)?(?P<verb>RESOLVED|AGREED|DECIDED|DECISION|"
+    r"RECEIVED|NOTED|APPROVED|DEFERRED|REJECTED|CARRIED|LOST))\b\s*(?:that\b|-|–|—|:|\.|,)?\s*",
+    re.IGNORECASE,
+)
+COLLECTIVE = (
+    r"(?:the\s+|this\s+)?(?:[A-Z][\w&'-]*\s+){0,3}?(?:committee|sub-committee|board|council|"
+    r"panel|cabinet|meeting|members|councillors|governors|trustees|directors|forum|group|"
+    r"executive|authority|commission|partnership|assembly|we|all|everyone|it)"
+)
+ACTIVE = re.compile(
+    rf"\b{COLLECTIVE}\s+(?:then\s+|also\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
+    rf"has\s+|have\s+)?(?P<verb>{VERB})\b",
+    re.IGNORECASE,
+)
+PASSIVE_VERB = (
+    "resolved|agreed|decided|approved|accepted|adopted|ratified|endorsed|noted|deferred|"
+    "rejected|appointed|elected|co-opted|delegated"
+)
+PASSIVE = re.compile(
+    rf"\b(?:it\s+was|was|were|is|are|been|be)\s+(?:then\s+|also\s+|therefore\s+|formally\s+|"
+    rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b(?!\s+out)",
+    re.IGNORECASE,
+)
+MOTION = re.compile(
+    r"\b(?:amendment|motion|proposal|recommendation)s?\b[^.]{0,80}?\b(?:was|were)\s+"
+    r"(?:therefore\s+|then\s+)?(?P<verb>carried|lost|defeated|fell|agreed|rejected)\b",
+    re.IGNORECASE,
+)
+APOLOGIES = re.compile(r"^\W*(?:apologies|declarations?|interests?)\b", re.IGNORECASE)
+OPENING = re.compile(rf"^(?:and\s+)?(?:unanimously\s+)?(?P<verb>{VERB})\b", re.IGNORECASE)
+CLOSING = re.compile(r"\b(?P<verb>AGREED|APPROVED|RESOLVED|REJECTED|CARRIED|NOTED)\.?\s*$")
+PHRASES = re.compile(
+    r"\b(?:to\s+receive\s+and\s+note|a\s+resolution\s+was\s+passed|moved\s+as\s+(?:a\s+)?correct|"
+    r"(?:as\s+)?a\s+(?:true|correct|accurate)(?:\s+and\s+(?:accurate|correct))?\s+record|"
+    r"signed\s+(?:by\s+the\s+chair(?:man)?\s+)?as\s+a\s+correct|(?:£[\d,.]+k?\s+)approved)",
+    re.IGNORECASE,
+)
+NOT_OURS = re.compile(
+    r"\b(?:had\s+(?:been\s+)?|has\s+been\s+|previously\s+|already\s+|as\s+(?:was\s+)?|"
+    r"once\s+|if\s+|unless\s+|until\s+|when\s+|would\s+be\s+|will\s+be\s+|should\s+be\s+|"
+    r"to\s+be\s+|not\s+(?:been\s+)?|yet\s+to\s+be\s+)(?:VERB)\b".replace("VERB", VERB),
+    re.IGNORECASE,
+)
+NOTED_FACT = re.compile(r"\b(?:was|were|it\s+was)\s+(?:also\s+)?noted\s+that\b", re.IGNORECASE)
+PERSON_AGREED = re.compile(
+    r"^(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
+    r"(?:agreed|offered|undertook|volunteered)\s+to\b"
+)
+QUOTED_ELSEWHERE = re.compile(
+    r"\b(?:cabinet|council|government|department|trust|ministers?|dfe|nhs\s+england)\s+"
+    r"(?:had\s+)?(?:resolved|decided|agreed|approved)\b.*\b(?:in|on|at)\s+(?:its|their)\b",
+    re.IGNORECASE,
+)
+PART = re.compile(r"^\(?(?:[a-q]|[ivx]{1,5}|\d{1,2})[.)]\s+\S", re.IGNORECASE)
+NUMBER_WORDS = {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COUNT = r"(\d{1,3}|no|none|one|two|three|four|five)"
+FOR = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?(?:for|in\s+favour)\b", re.IGNORECASE)
+AGAINST = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?against\b|\bagainst\s*:?\s*{COUNT}\b", re.I)
+ABSTAIN = re.compile(rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+abstained\b", re.IGNORECASE)
+FOR_AFTER = re.compile(rf"\b(?:for|in\s+favour)\s*:?\s*{COUNT}\b", re.IGNORECASE)
+RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
+PROPOSER = re.compile(
+    r"\b(?:proposed|moved)(?:\s+by)?\s*:?\s*(?P<who>(?:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
+)
+SECONDER = re.compile(
+    r"\bseconded(?:\s+by)?\s*:?\s*(?P<who>(?:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
+def marker(line: str) -> str | None:
+    """The outcome a line opens with (``RESOLVED:``, ``It was resolved that``), if any."""
+    found = MARKER.match(line)
+    if not found:
+        return None
+    word = found["verb"].lower()
+    if word in ("decision",):
+        return "decided"
+    if found["verb"].islower() and not line[found.end() :].strip():
+        return None  # "agreed" alone in lower case is a word, not a heading
+    return VERBS.get(word, word)
+
+
+def body_after_marker(line: str) -> str:
+    found = MARKER.match(line)
+    return line[found.end() :].strip() if found else line
+
+
+def outcome(sentence: str) -> str | None:
+    """The outcome a sentence records, or None if it records no decision of this body."""
+    if sentence.rstrip().endswith("?") or PERSON_AGREED.match(sentence):
+        return None
+    if QUOTED_ELSEWHERE.search(sentence) or NOTED_FACT.search(sentence):
+        return None
+    if APOLOGIES.match(sentence) and not OPENING.match(sentence):
+        return None
+    for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING):
+        found = pattern.search(sentence)
+        if found and not NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()]):
+            return VERBS.get(found["verb"].lower(), found["verb"].lower())
+    if PHRASES.search(sentence):
+        return "approved" if "record" in sentence.lower() else "noted"
+    return None
+
+
+def is_part(line: str) -> bool:
+    return bool(PART.match(line))
+
+
+def count(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text.lower())
+
+
+def vote(text: str) -> Vote | None:
+    """Counts and result where the minutes give them ("7 for, 2 against, 1 abstention",
+    "with one against", "carried unanimously")."""
+    found = {
+        "for": FOR.search(text) or FOR_AFTER.search(text),
+        "against": AGAINST.search(text),
+        "abstain": ABSTAIN.search(text),
+    }
+    result = RESULT.search(text)
+    if not any(found.values()) and not result:
+        return None
+    numbers = {
+        k: count(next((g for g in m.groups() if g), None)) if m else None for k, m in found.items()
+    }
+    word = result.group(1).lower() if result else ""
+    word = (
+        "unanimous"
+        if word.startswith("unanimous")
+        else {"fell": "lost", "defeated": "lost"}.get(word, word)
+    )
+    if word == "unanimous" and numbers["against"] is None:
+        numbers["against"] = 0
+    return Vote(
+        said=text if len(text) <= 300 else text[:300],
+        result=word,
+        votes_for=numbers["for"],
+        against=numbers["against"],
+        abstained=numbers["abstain"],
+    )
+
+
+def mover(text: str) -> tuple[str, str]:
+    """Who proposed and who seconded, where the minutes say."""
+    proposed = PROPOSER.search(text)
+    seconded = SECONDER.search(text)
+    return (
+        proposed["who"].strip() if proposed else "",
+        seconded["who"].strip() if seconded else "",
+    )
