@@ -75,6 +75,11 @@ def parse_minutes(
     return draft
 
 
+def prose(title: str) -> bool:
+    """Whether a numbered line's words are a paragraph rather than an item's title."""
+    return len(title) > 70 or (len(title.split()) > 6 and title.endswith("."))
+
+
 def holds(item: DraftItem) -> bool:
     return bool(item.decisions or item.actions or item.report_backs)
 
@@ -111,7 +116,12 @@ class Walk:
         if (found := heading(line, following)) is not None:
             self.flush()
             self.listing = None
-            self.draft.items.append(DraftItem(*found))
+            number, title = found
+            if prose(title):  # "1.1 The minutes were accepted ...": a numbered paragraph
+                self.draft.items.append(DraftItem(number, ""))
+                self.paragraph.append(Line(line.number, title, line.aside))
+                return index + 1
+            self.draft.items.append(DraftItem(number, title))
             skip = line.text.lower().startswith("agenda item") and following is not None
             return lines.index(following, index) + 1 if skip else index + 1
         if is_label(line):
@@ -124,13 +134,17 @@ class Walk:
             self.flush(keep=True)
             self.action_from_line(deed, line)
             return index + 1
-        if (outcome := decide.marker(line.text)) is not None:
+        if (outcome := decide.marker(line.text)) is not None and not self.mid_sentence():
             self.flush(keep=True)
             return self.decision_block(lines, index, outcome)
         if self.listing is not None and decide.is_part(line.text):
             self.flush()
         self.paragraph.append(line)
         return index + 1
+
+    def mid_sentence(self) -> bool:
+        """Whether the paragraph so far stops mid-sentence ("... it was" / "AGREED to ...")."""
+        return bool(self.paragraph) and not self.paragraph[-1].text.endswith((".", ":", ";"))
 
     # -- paragraphs read sentence by sentence ---------------------------------------
 
@@ -223,6 +237,8 @@ class Walk:
                 break
             elif decide.is_part(line.text):
                 parts.append(line.text)
+            elif (parts or texts) and (parts or texts)[-1].endswith("."):
+                break  # the resolution has ended; what follows is the minutes' narrative
             elif parts:
                 parts[-1] = f"{parts[-1]} {line.text}"
             else:

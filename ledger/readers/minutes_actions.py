@@ -91,6 +91,7 @@ OWNED = re.compile(
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
     rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
 )
+CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")
 
 
@@ -98,12 +99,15 @@ def owned_sentence(
     sentence: str, known: set[str] | None, *, loose: bool = False
 ) -> tuple[list[str], str] | None:
     """A sentence that gives a named person or office something to do, and its owners."""
-    text = re.sub(r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that)\s+", "", sentence, flags=re.I)
-    found = OWNED.match(text)
-    if found and not NOT_A_DEED.match(found["what"]):
-        who = found["who"]
-        if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
-            return owners(who), sentence
+    for clause in CLAUSE.split(sentence):
+        text = re.sub(
+            r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that)\s+", "", clause, flags=re.I
+        )
+        found = OWNED.match(text)
+        if found and not NOT_A_DEED.match(found["what"]):
+            who = found["who"]
+            if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
+                return owners(who), sentence
     found = TO_ACTION.search(sentence)
     if found and person(found["who"], known):
         return [found["who"]], sentence

@@ -33,6 +33,7 @@ FURNITURE = re.compile(
     r"this page is intentionally left blank)\s*$",
     re.IGNORECASE,
 )
+MARKER_WORD = re.compile(r"^(?:agreed|resolved|approved|noted|rejected|carried|lost)\.?$", re.I)
 ASIDE_MAX = 45  # a right-hand column cell holds a name or a few words, not prose
 
 
@@ -84,6 +85,8 @@ def aside_of(text: str, cells: list[tuple[int, str]], width: int) -> str:
     (before, previous), (start, last) = cells[-2], cells[-1]
     gap = text[before + len(previous) : start]
     far = "\t" in gap or (len(gap) >= 6 and start >= max(60, int(width * 0.6)))
+    if MARKER_WORD.match(last):
+        return ""  # "... the library is closed.        AGREED." belongs to its line
     return last if far and len(last) <= ASIDE_MAX else ""
 
 
