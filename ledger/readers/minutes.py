@@ -11,7 +11,7 @@ bounded number of times, so the cost is linear in the document's size.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
@@ -166,6 +166,9 @@ class Walk:
     def sentence(self, sentence: str, line: int) -> None:
         if AGENDA_LIST.search(sentence):
             self.listing = When("the next meeting", None, "next")
+        if self.item.decisions and decide.about_the_vote(sentence):
+            self.attach_vote(sentence)
+            return
         outcome = decide.outcome(sentence)
         asked = self.asks_back(sentence)
         if outcome is not None:
@@ -205,6 +208,17 @@ class Walk:
                 follow_up=asked,
                 line=line,
             )
+        )
+
+    def attach_vote(self, sentence: str) -> None:
+        """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it."""
+        last = self.item.decisions[-1]
+        proposer, seconder = decide.mover(sentence)
+        self.item.decisions[-1] = replace(
+            last,
+            proposer=last.proposer or proposer,
+            seconder=last.seconder or seconder,
+            vote=last.vote or decide.vote(sentence),
         )
 
     def aside(self, line: Line, paragraph: str) -> None:

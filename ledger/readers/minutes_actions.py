@@ -69,8 +69,9 @@ def action_line(line: str) -> tuple[list[str], str] | None:
     head, dash, tail = rest.rpartition(" – ") if " – " in rest else rest.rpartition(" - ")
     if dash and len(tail) <= 40 and owners(tail):
         return owners(tail), head.strip()
-    if len(rest) <= 60 and not re.search(r"\b(?:to|the|will|be|is|of)\b", rest):
-        return owners(rest), ""
+    names = owners(rest)
+    if len(rest) <= 80 and names and all(person(n, None) for n in names):
+        return names, ""
     return [], rest
 
 

@@ -53,7 +53,7 @@ VERBS = {
 VERB = "|".join(sorted(VERBS, key=len, reverse=True))
 MARKER = re.compile(
     r"^(?:(?:it\s+was\s+|and\s+)?(?:unanimously\s+|duly\s+)?(?P<verb>RESOLVED|AGREED|DECIDED|DECISION|"
-    r"RECEIVED|NOTED|APPROVED|DEFERRED|REJECTED|CARRIED|LOST))\b\s*(?:that\b|-|–|—|:|\.|,)?\s*",
+    r"RECEIVED|NOTED|APPROVED|DEFERRED|REJECTED|CARRIED|LOST))\b\s*(?:that\b)?\s*(?:-|–|—|:|\.|,)?\s*",
     re.IGNORECASE,
 )
 COLLECTIVE = (
@@ -81,7 +81,8 @@ MOTION = re.compile(
     re.IGNORECASE,
 )
 APOLOGIES = re.compile(r"^\W*(?:apologies|declarations?|interests?)\b", re.IGNORECASE)
-OPENING = re.compile(rf"^(?:and\s+)?(?:unanimously\s+)?(?P<verb>{VERB})\b", re.IGNORECASE)
+PAST = "|".join(v for v in sorted(VERBS, key=len, reverse=True) if v.endswith("ed"))
+OPENING = re.compile(rf"^(?:and\s+)?(?:unanimously\s+)?(?P<verb>{PAST}|lost)\b", re.IGNORECASE)
 CLOSING = re.compile(r"\b(?P<verb>AGREED|APPROVED|RESOLVED|REJECTED|CARRIED|NOTED)\.?\s*$")
 PHRASES = re.compile(
     r"\b(?:to\s+receive\s+and\s+note|a\s+resolution\s+was\s+passed|moved\s+as\s+(?:a\s+)?correct|"
@@ -114,13 +115,12 @@ ABSTAIN = re.compile(rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+abstained\b", re.
 FOR_AFTER = re.compile(rf"\b(?:for|in\s+favour)\s*:?\s*{COUNT}\b", re.IGNORECASE)
 RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
-    r"\b(?:proposed|moved)(?:\s+by)?\s*:?\s*(?P<who>(?:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|moved)(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 SECONDER = re.compile(
-    r"\bseconded(?:\s+by)?\s*:?\s*(?P<who>(?:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:seconded)(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
-    re.IGNORECASE,
 )
 
 
@@ -200,11 +200,28 @@ def vote(text: str) -> Vote | None:
     )
 
 
+def about_the_vote(sentence: str) -> bool:
+    """A sentence that says who moved a motion or how the votes fell, and nothing more."""
+    return bool(
+        PROPOSER.search(sentence)
+        or SECONDER.search(sentence)
+        or FOR.search(sentence)
+        or FOR_AFTER.search(sentence)
+    ) and not (
+        ACTIVE.search(sentence)
+        or PASSIVE.search(sentence)
+        or (
+            OPENING.match(sentence)
+            and not re.match(r"^(?:carried|lost)\b", sentence, re.IGNORECASE)
+        )
+    )
+
+
 def mover(text: str) -> tuple[str, str]:
     """Who proposed and who seconded, where the minutes say."""
     proposed = PROPOSER.search(text)
     seconded = SECONDER.search(text)
     return (
-        proposed["who"].strip() if proposed else "",
-        seconded["who"].strip() if seconded else "",
+        proposed["who"].strip(" .,;") if proposed else "",
+        seconded["who"].strip(" .,;") if seconded else "",
     )
