@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format install clean bench bench-pg
+.PHONY: demo test lint format install clean bench bench-pg recall
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ bench: $(STAMP)
 
 bench-pg: $(STAMP)
 	$(BIN)/python -m bench --backend postgres --sizes $(or $(SIZES),100k) $(if $(RUNS),--runs $(RUNS),)
+
+# Recall of the minutes reader against hand-written answer keys (issue 10): the realdocs beside
+# the project, plus each directory in GOVLEDGER_CORPUS (colon-separated) that exists.
+# MISSES=1 lists every missed and invented item.
+RECALL_DIRS := $(wildcard ../shared/data/realdocs/minutes $(subst :, ,$(GOVLEDGER_CORPUS)))
+
+recall: $(STAMP)
+	$(BIN)/python -m bench.minutes_recall $(RECALL_DIRS) $(if $(MISSES),--show-misses,)
 
 format: $(STAMP)
 	$(BIN)/ruff format .
