@@ -132,7 +132,8 @@ def draft_units(draft: Any) -> list[Unit]:
         parts = [p for p in d.parts if p.strip()]
         whole = d.text if all(p in d.text for p in parts) else " ".join([d.text, *parts])
         lead = d.text.split(parts[0])[0] if parts and parts[0] in d.text else d.text
-        texts = [[d.text, whole]] + [[p, f"{lead} {p}"] for p in parts[1:]]
+        texts = [[d.text, whole, f"{d.outcome} {whole}"]]
+        texts += [[p, f"{lead} {p}"] for p in parts[1:]]
         if parts:
             texts[0] += [parts[0], f"{lead} {parts[0]}"]
         units += [Unit("decisions", i, t, f"(line {d.line}) {whole}") for t in texts]

@@ -18,11 +18,12 @@ Scoring rules (strict on purpose: a figure here must never flatter the reader)
   contained in the key and is at least 60% of the key's length, or (3) for text interleaved
   by extraction, and keys of 6 words or more only: at least 70% of the key's words (as a
   multiset) occur in it.
-- Decisions: candidates are the decision's text, and its text with its parts joined. A
-  decision with lettered parts may answer one key per part (each part, alone or after the
-  decision's lead-in, is a candidate); otherwise one draft decision answers one key. Grant
-  table keys carry a "row" anchor: the candidate must also name the row (the anchor's first
-  cell, before a run of 3+ spaces), so a bare "Approved." cannot stand for any row.
+- Decisions: candidates are the decision's text, and its text with its parts joined, with
+  or without its outcome word before it ("deferred" + "to Item 110d."). A decision with
+  lettered parts may answer one key per part (each part, alone or after the decision's
+  lead-in, is a candidate); otherwise one draft decision answers one key. Grant table keys
+  carry a "row" anchor: the candidate must also name the row (the anchor's first cell, before
+  a run of 3+ spaces), so a bare "Approved." cannot stand for any row.
 - Actions: candidates are the text, and the text with the owners. An evidence that is only
   an "ACTION: DT/AHop/SF" line names the action by its owners, so it is found by an action
   whose owners are exactly those names. Owners are then checked loosely (the key owner's first
