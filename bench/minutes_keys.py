@@ -195,6 +195,7 @@ class Row:
     seconds: float = 0.0
     error: str = ""
     original: bool = False  # read from the original beside the keyed text (the PDF, say)
+    folder: str = ""  # where its answer key is, for totals per corpus
     misses: list[str] = field(default_factory=list)
 
 

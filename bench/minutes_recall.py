@@ -38,7 +38,9 @@ Scoring rules (strict on purpose: a figure here must never flatter the reader)
   follow-ups that answer no key (a duplicate of a found item is invented too).
 - Meeting date: right when the draft's meeting_date is the key's "meeting_date".
 - A reader error (InvalidEntry or any crash) makes the row an error: everything missed.
-Targets (issue 10): decisions >= 90%, actions >= 80%, report-backs >= 80%, nothing invented.
+Totals: per folder of keys (realdocs is the development set, a corpus is minutes the reader
+never saw), as keyed and from the originals, and over all folders, against the targets of
+issue 10: decisions >= 90%, actions >= 80%, report-backs >= 80%, nothing invented.
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ def score_directory(folder: Path, reader: Reader) -> list[Row]:
         name = key_path.name.removesuffix(".answers.json")
         for n, (via, path) in enumerate(documents(key_path, answers)):
             rows.append(read_row(reader, answers, name, via, path))
-            rows[-1].original = n > 0
+            rows[-1].original, rows[-1].folder = n > 0, "/".join(folder.parts[-2:])
     return rows
 
 
@@ -140,9 +142,11 @@ def verdict(row: Row) -> str:
     """Each target met or not, for a total row."""
     said = []
     for kind, target in TARGETS.items():
-        keyed, found = row.keyed[kind], row.found[kind]
-        met = not keyed or found / keyed >= target
-        said.append(f"{kind.replace('_', '-')} {'met' if met else 'BELOW'} (>={target:.0%})")
+        keyed, found, name = row.keyed[kind], row.found[kind], kind.replace("_", "-")
+        if not keyed:
+            said.append(f"no {name} keyed")
+            continue
+        said.append(f"{name} {'met' if found / keyed >= target else 'BELOW'} (>={target:.0%})")
     invented = sum(row.invented.values())
     said.append("nothing invented" if not invented else f"{invented} invented (target 0)")
     return "; ".join(said)
@@ -171,11 +175,19 @@ def table(rows: list[Row]) -> str:
 
 
 def totals(rows: list[Row]) -> list[Row]:
-    groups = [
-        ("total (as keyed)", [r for r in rows if not r.original]),
-        ("total (originals)", [r for r in rows if r.original]),
-    ]
-    return [total(group, label) for label, group in groups if group]
+    """Per folder of keys (a development set is not a corpus of unseen minutes), as keyed and
+    from the originals; and over all folders when there are several."""
+    folders = list(dict.fromkeys(r.folder for r in rows))
+    groups = [(f"{folder} ", [r for r in rows if r.folder == folder]) for folder in folders]
+    if len(folders) > 1:
+        groups.append(("all ", rows))
+    sums = []
+    for label, group in groups:
+        for way, original in (("as keyed", False), ("originals", True)):
+            chosen = [r for r in group if r.original == original]
+            if chosen:
+                sums.append(total(chosen, f"total {label}({way})"))
+    return sums
 
 
 def report(rows: list[Row], show_misses: bool) -> str:
@@ -213,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         if not folder.is_dir():
             parser.error(f"{folder} is not a directory; name a DIR holding *.answers.json")
         if not any(folder.glob("*.answers.json")):
-            parser.error(f"{folder} holds no *.answers.json; name a DIR of answer keys")
+            print(f"skipping {folder}: it holds no *.answers.json yet", file=sys.stderr)
+    folders = [f for f in folders if any(f.glob("*.answers.json"))]
+    if not folders:
+        parser.error("no *.answers.json in any DIR given; name a DIR of answer keys")
     try:
         from ledger.readers.minutes import read_minutes
     except ImportError as problem:

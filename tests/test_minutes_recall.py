@@ -243,7 +243,8 @@ def test_a_reader_error_is_a_row_that_misses_everything_and_the_original_is_read
     assert rows[1].error.endswith("is not a PDF; give the minutes' own PDF")
     assert (rows[1].found["decisions"], rows[1].keyed["decisions"]) == (0, 1)
     printed = report(rows, show_misses=True)
-    assert "total (as keyed)" in printed and "total (originals)" in printed
+    folder = "/".join(tmp_path.parts[-2:])
+    assert f"total {folder} (as keyed)" in printed and f"total {folder} (originals)" in printed
     assert "decisions met (>=90%)" in printed and "decisions BELOW (>=90%)" in printed
     assert "reader error: " in printed
 
