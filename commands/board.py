@@ -16,8 +16,9 @@ def board() -> None:
 @click.argument("ref")
 @click.argument("name")
 @on_option(
-    "Day the board took effect (YYYY-MM-DD); default today. Its meetings and "
-    "trackers cannot be dated earlier."
+    "Day the board took effect (YYYY-MM-DD): its meetings and trackers cannot be dated "
+    "earlier. Without it the day is unknown, and the board's earlier history (old "
+    "meetings and minutes) may still be recorded."
 )
 @reason_option(required=False)
 @pass_session
@@ -27,6 +28,7 @@ def add(session: Session, ref: str, name: str, on: str | None, reason: str) -> N
     \b
     Example:
       govledger board add seb "SEND Executive Board" --on 2019-01-10
+      govledger board add cepac "Children and Education PAC"    # start unknown
     """
     report(session.ledger.register_board(ref, name, actor=session.actor, on=on, reason=reason))
 

@@ -6,12 +6,29 @@ import click
 
 from commands.session import Session, on_option, pass_session, reason_option, report
 
-OUTCOMES = ("agreed", "resolved", "noted", "deferred")
+# The words of ledger.meeting.Outcome, spelled out so that --help needs no event classes.
+OUTCOMES = (
+    "agreed",
+    "resolved",
+    "decided",
+    "noted",
+    "received",
+    "approved",
+    "rejected",
+    "deferred",
+    "carried",
+    "lost",
+    "requested",
+    "appointed",
+    "delegated",
+    "recommended",
+    "endorsed",
+)
 
 
 @click.group()
 def decision() -> None:
-    """Decisions: what a board AGREED, RESOLVED, NOTED or DEFERRED at a meeting."""
+    """Decisions: what a board AGREED, RESOLVED, NOTED, DEFERRED (and so on) at a meeting."""
 
 
 @decision.command("record")
@@ -30,7 +47,7 @@ def decision() -> None:
     type=click.Choice(OUTCOMES, case_sensitive=False),
     default="agreed",
     show_default=True,
-    help="How the minutes mark it.",
+    help="How the minutes mark it; requested is a report-back the board asked for.",
 )
 @click.option(
     "--follow-up",
@@ -38,6 +55,14 @@ def decision() -> None:
     metavar="DATE",
     default=None,
     help="A later meeting at which the board asked to hear back.",
+)
+@click.option(
+    "--report-back",
+    "report_back",
+    metavar="WORDS",
+    default="",
+    help="The minutes' words for when to hear back ('the next meeting', 'in due course'); "
+    "without --follow-up it is kept as an open follow-up with no date.",
 )
 @on_option("Day it took effect (YYYY-MM-DD); default the meeting's date.")
 @reason_option(required=False)
@@ -50,6 +75,7 @@ def record(
     text: str,
     outcome: str,
     follow_up: str | None,
+    report_back: str,
     on: str | None,
     reason: str,
 ) -> None:
@@ -61,6 +87,9 @@ def record(
         --item "Outcome of the Joint Local Area SEND Inspection" \\
         --text "Public Health to provide an update at the next meeting" \\
         --outcome noted --follow-up 2019-09-10
+      govledger decision record seb --meeting 2019-06-12 --item "Therapies" \\
+        --text "A review of waiting times to come back" --outcome requested \\
+        --report-back "in due course"
     """
     report(
         session.ledger.record_decision(
@@ -70,6 +99,7 @@ def record(
             text=text,
             outcome=outcome,
             follow_up=follow_up,
+            report_back=report_back,
             actor=session.actor,
             on=on,
             reason=reason,

@@ -15,7 +15,14 @@ def minute_action() -> None:
 @minute_action.command("add")
 @click.argument("board")
 @click.option("--meeting", required=True, metavar="DATE", help="Date of the meeting.")
-@click.option("--owner", required=True, metavar="NAME", help="Who owes it ('ACTION: NAME').")
+@click.option(
+    "--owner",
+    "owners",
+    required=True,
+    multiple=True,
+    metavar="NAME",
+    help="Who owes it ('ACTION: NAME'); repeat for several owners.",
+)
 @click.option("--text", required=True, help="What is owed, as minuted.")
 @click.option("--due", metavar="DATE", default=None, help="When it is due, if the minutes say.")
 @on_option("Day it took effect (YYYY-MM-DD); default the meeting's date.")
@@ -25,7 +32,7 @@ def add(
     session: Session,
     board: str,
     meeting: str,
-    owner: str,
+    owners: tuple[str, ...],
     text: str,
     due: str | None,
     on: str | None,
@@ -37,12 +44,14 @@ def add(
     Example:
       govledger minute-action add seb --meeting 2019-06-12 --owner "Anita Parkin" \\
         --text "Public Health to update on integrating the 2-2.5 year checks" --due 2019-09-10
+      govledger minute-action add seb --meeting 2019-06-12 --owner "Jan Parnell" \\
+        --owner "Sam Lee" --text "Review waiting times"
     """
     report(
         session.ledger.raise_minute_action(
             board,
             meeting,
-            owner=owner,
+            owner=" / ".join(o.strip() for o in owners if o.strip()),
             text=text,
             due=due,
             actor=session.actor,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from eventsourcing.domain import Aggregate
 
@@ -11,7 +12,12 @@ from ledger.refs import board_id
 
 
 class Board(Record):
-    """A board known to the ledger by a short ref such as ``seb``."""
+    """A board known to the ledger by a short ref such as ``seb``.
+
+    A board registered with the day it took effect (``established``) refuses meetings and
+    trackers dated before it. One registered without that day has an unknown start: it
+    refuses no earlier history, since a clerk often enters a board's old minutes first.
+    """
 
     TOPIC = "govledger:Board"
     CORRECTABLE = {"registered": ("name",)}
@@ -20,11 +26,19 @@ class Board(Record):
         TOPIC = "govledger:Board.Created"
 
     class BoardRegistered(Created):
-        """A board was registered under a short ref, from the day it took effect."""
+        """A board was registered under a short ref; ``established`` is the day it took
+        effect, or None when the clerk did not say (its history may reach back before)."""
 
         TOPIC = "govledger:Board.BoardRegistered"
+        class_version = 2
         board: str
         name: str
+        established: date | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Before version 2 every board took effect on the day its event says."""
+            state["established"] = state["on"]
 
         @property
         def subject(self) -> str:
@@ -32,7 +46,7 @@ class Board(Record):
 
         def apply(self, aggregate: Board) -> None:
             aggregate.board = self.board
-            aggregate.enter(self, "registered", name=self.name)
+            aggregate.enter(self, "registered", name=self.name, established=self.established)
 
     class EntryCorrected(Record.EntryCorrected):
         """A mistaken entry on a board was put right; both stay in the log."""
@@ -40,12 +54,24 @@ class Board(Record):
         TOPIC = "govledger:Board.EntryCorrected"
 
     @classmethod
-    def register(cls, ref: str, name: str, *, actor: str, on: date, reason: str) -> Board:
+    def register(
+        cls,
+        ref: str,
+        name: str,
+        *,
+        actor: str,
+        on: date,
+        reason: str,
+        start_known: bool = True,
+    ) -> Board:
+        """Register a board from ``on``; with ``start_known=False``, ``on`` is only the day
+        it was registered, and its earlier history is not refused."""
         return cls._create(
             cls.BoardRegistered,
             id=board_id(ref),
             board=ref,
             name=name,
+            established=on if start_known else None,
             actor=actor,
             on=on,
             reason=reason,
@@ -58,3 +84,18 @@ class Board(Record):
     @property
     def name(self) -> str:
         return self.entries[self.INITIAL_VERSION].values["name"]
+
+    @property
+    def established(self) -> date | None:
+        """The day the board took effect, as corrected; None when it is not known."""
+        return self.entries[self.INITIAL_VERSION].values["established"]
+
+    def check_exists_by(self, on: date) -> None:
+        if self.established is not None:
+            super().check_exists_by(on)
+
+    def apply_correction(self, event: Record.EntryCorrected) -> None:
+        """Correcting the day a board took effect says when it was established."""
+        super().apply_correction(event)
+        if event.corrects == self.INITIAL_VERSION and event.effective is not None:
+            self.entries[self.INITIAL_VERSION].values["established"] = event.effective

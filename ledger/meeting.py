@@ -14,12 +14,28 @@ from ledger.refs import meeting_id, meeting_ref
 
 
 class Outcome(StrEnum):
-    """How the minutes mark a decision."""
+    """How the minutes mark a decision; ``requested`` is a report-back the board asked for."""
 
     AGREED = "agreed"
     RESOLVED = "resolved"
+    DECIDED = "decided"
     NOTED = "noted"
+    RECEIVED = "received"
+    APPROVED = "approved"
+    REJECTED = "rejected"
     DEFERRED = "deferred"
+    CARRIED = "carried"
+    LOST = "lost"
+    REQUESTED = "requested"
+    APPOINTED = "appointed"
+    DELEGATED = "delegated"
+    RECOMMENDED = "recommended"
+    ENDORSED = "endorsed"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Outcome:
+        words = ", ".join(o.value for o in cls)
+        raise ValueError(f"unknown outcome {value!r}; use one of {words}")
 
 
 class Meeting(Record):
@@ -52,19 +68,39 @@ class Meeting(Record):
         def apply(self, aggregate: Meeting) -> None:
             aggregate.board = self.board
             aggregate.held_on = self.held_on
+            aggregate.first_said = {}
             aggregate.enter(self, "scheduled", title=self.title)
 
     class DecisionRecorded(Record.Event):
-        """The board decided on an agenda item, perhaps asking to hear back later."""
+        """The board decided on an agenda item, perhaps asking to hear back later.
+
+        ``parts`` are its lettered or numbered parts; ``vote`` how it was reached, where the
+        minutes say (counts and names). ``report_back`` keeps the words of a follow-up asked
+        for ("the next meeting", "in due course"); ``follow_up`` is its date where one is
+        known, and None for an open follow-up that has no date yet.
+        """
 
         TOPIC = "govledger:Meeting.DecisionRecorded"
+        class_version = 2
         number: int
         item: str
         text: str
         outcome: str
         follow_up: date | None
+        parts: list[str]
+        proposer: str
+        seconder: str
+        vote: dict[str, Any] | None
+        report_back: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """A decision recorded before parts, votes and report-back words were kept."""
+            state.update(parts=[], proposer="", seconder="", vote=None, report_back="")
 
         def apply(self, aggregate: Meeting) -> None:
+            words = whole(self.text, self.parts)
+            aggregate.first_said[self.originator_version] = said(self.item, words)
             aggregate.enter(
                 self,
                 "decision",
@@ -73,18 +109,32 @@ class Meeting(Record):
                 text=self.text,
                 outcome=self.outcome,
                 follow_up=self.follow_up,
+                parts=self.parts,
+                proposer=self.proposer,
+                seconder=self.seconder,
+                vote=self.vote,
+                report_back=self.report_back,
             )
 
     class MinuteActionRaised(Record.Event):
-        """The minutes named someone who owes an action ("ACTION: Anita Parkin")."""
+        """The minutes named who owes an action ("ACTION: Anita Parkin"); several owners
+        are joined with " / ". ``due_said`` keeps the minutes' words for when it is due."""
 
         TOPIC = "govledger:Meeting.MinuteActionRaised"
+        class_version = 2
         number: int
         owner: str
         text: str
         due: date | None
+        due_said: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """A minute action recorded before the words of its due date were kept."""
+            state["due_said"] = ""
 
         def apply(self, aggregate: Meeting) -> None:
+            aggregate.first_said[self.originator_version] = said(self.owner, self.text)
             aggregate.enter(
                 self,
                 "minute_action",
@@ -92,6 +142,7 @@ class Meeting(Record):
                 owner=self.owner,
                 text=self.text,
                 due=self.due,
+                due_said=self.due_said,
             )
 
     class MinuteActionCompleted(Record.Event):
@@ -147,6 +198,11 @@ class Meeting(Record):
         actor: str,
         on: date,
         reason: str,
+        parts: list[str] | tuple[str, ...] = (),
+        proposer: str = "",
+        seconder: str = "",
+        vote: dict[str, Any] | None = None,
+        report_back: str = "",
     ) -> int:
         self.check_held_by(on)
         self.check_follow_up(follow_up)
@@ -158,6 +214,11 @@ class Meeting(Record):
             text=text,
             outcome=outcome.value,
             follow_up=follow_up,
+            parts=list(parts),
+            proposer=proposer,
+            seconder=seconder,
+            vote=vote,
+            report_back=report_back,
             actor=actor,
             on=on,
             reason=reason,
@@ -165,7 +226,15 @@ class Meeting(Record):
         return number
 
     def raise_action(
-        self, *, owner: str, text: str, due: date | None, actor: str, on: date, reason: str
+        self,
+        *,
+        owner: str,
+        text: str,
+        due: date | None,
+        actor: str,
+        on: date,
+        reason: str,
+        due_said: str = "",
     ) -> int:
         self.check_held_by(on)
         self.check_follow_up(due)
@@ -176,11 +245,26 @@ class Meeting(Record):
             owner=owner,
             text=text,
             due=due,
+            due_said=due_said,
             actor=actor,
             on=on,
             reason=reason,
         )
         return number
+
+    def minuted(self, kind: str) -> list[set[tuple[str, str]]]:
+        """For each decision (or minute action) of the meeting, voided ones too, what it
+        said when recorded and what it says as corrected: (item, words) or (owner, text),
+        spacing and case aside. Minutes imported again are recognised by these."""
+        field = "item" if kind == "decision" else "owner"
+        return [
+            {
+                self.first_said[e.version],
+                said(e.values[field], whole(e.values["text"], e.values.get("parts", []))),
+            }
+            for e in self.entries.values()
+            if e.kind == kind
+        ]
 
     def complete_action(self, number: int, *, actor: str, on: date, reason: str) -> None:
         raised = self.numbered("minute_action").get(number)
@@ -207,3 +291,13 @@ class Meeting(Record):
             self.check_follow_up(values["follow_up"])
         if entry.kind == "minute_action":
             self.check_follow_up(values["due"])
+
+
+def said(heading: str, text: str) -> tuple[str, str]:
+    """Two entries say the same when their words match, spacing and case aside."""
+    return (" ".join(heading.split()).casefold(), " ".join(text.split()).casefold())
+
+
+def whole(text: str, parts: list[str]) -> str:
+    """A decision's words with its parts after them (those its text does not already hold)."""
+    return " ".join([text, *(p for p in parts if p not in text)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ledger.board import Board
@@ -18,6 +18,8 @@ class Minutes:
 
     board: Any
     meeting: Any
+    recorder: Any
+    mapper: Any
     effective: Any
     today: Any
     save_new: Any
@@ -27,7 +29,16 @@ class Minutes:
     def register_board(
         self, ref: BoardRef, name: Text, *, actor: Text, on: Day | None = None, reason: str = ""
     ) -> Recorded:
-        board = Board.register(ref, name, actor=actor, on=self.effective(on), reason=reason)
+        """Register a board; without ``on`` its start is unknown, so earlier meetings and
+        minutes may still be recorded (with ``on``, nothing before that day)."""
+        board = Board.register(
+            ref,
+            name,
+            actor=actor,
+            on=self.effective(on),
+            reason=reason,
+            start_known=on is not None,
+        )
         return self.save_new(board)
 
     @checked
@@ -46,6 +57,14 @@ class Minutes:
         owner.check_exists_by(held_on)
         meeting = Meeting.schedule(board, held_on, title, actor=actor, on=day, reason=reason)
         return self.save_new(meeting)
+
+    def meeting_days(self, board: str) -> list[date]:
+        """The days of the board's meetings in the ledger, in order."""
+        found = self.recorder.select_notifications(
+            start=None, limit=10**9, topics=[Meeting.MeetingScheduled.TOPIC]
+        )
+        events = map(self.mapper.to_domain_event, found)
+        return sorted(e.held_on for e in events if e.board == board)
 
     def held_meeting(self, board: str, held_on: date, on: date | None) -> tuple[Meeting, date]:
         """A meeting that has taken place, and the entry's day (the meeting's by default)."""
@@ -67,16 +86,20 @@ class Minutes:
         text: Text,
         outcome: OutcomeName = Outcome.AGREED,
         follow_up: Day | None = None,
+        report_back: str = "",
         actor: Text,
         on: Day | None = None,
         reason: str = "",
     ) -> Recorded:
+        """Record a decision; ``report_back`` keeps the words of a follow-up asked for,
+        with ``follow_up`` its date, or without one an open follow-up ("in due course")."""
         sitting, day = self.held_meeting(board, meeting, on)
         number = sitting.record_decision(
             item=item,
             text=text,
             outcome=outcome,
             follow_up=follow_up,
+            report_back=report_back.strip(),
             actor=actor,
             on=day,
             reason=reason,
@@ -110,3 +133,20 @@ class Minutes:
         sitting = self.meeting(item.board, item.held_on)
         sitting.complete_action(item.number, actor=actor, on=self.effective(on), reason=reason)
         return self.store(sitting, subject=str(item))
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def meeting_named(relative: str, held_on: date, meetings: list[date]) -> date | None:
+    """The meeting minutes mean by "the next meeting" (``next``) or "the March meeting"
+    (``march``): of the board's ``meetings``, the first after ``held_on``, or the first in
+    that month within the year after it; None when the ledger has no such meeting."""
+    if not relative:
+        return None
+    later = [m for m in meetings if m > held_on]
+    if relative != "next":
+        word = relative.strip().lower()[:3]
+        month = MONTHS.index(word) + 1 if word in MONTHS else 0
+        later = [m for m in later if m.month == month and m < held_on + timedelta(days=366)]
+    return later[0] if later else None

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from projections.history import Stories
+from projections.log import with_parts
 from projections.views import Views
 
 HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
@@ -53,12 +54,11 @@ def describe(
         status = "held" if held <= today else "to come"
         return {"date": c["held_on"], "kind": "meeting", "what": c["title"], "status": status}
     if kind == "decision":
-        follow = f"follow-up {c['follow_up']}" if c["follow_up"] else ""
         return {
             "date": row["effective_on"],
             "kind": "decision",
-            "what": f"{c['outcome'].upper()}: {c['item']}: {c['text']}",
-            "status": follow,
+            "what": f"{c['outcome'].upper()}: {c['item']}: {with_parts(c['text'], c.get('parts'))}",
+            "status": follow_up_status(c),
         }
     if kind == "minute_action":
         return {
@@ -78,6 +78,15 @@ def describe(
     return None
 
 
+def follow_up_status(c: dict[str, Any]) -> str:
+    """A decision's follow-up: its date, or the minutes' words while it has none (rows
+    stored before the words were kept have no ``report_back``)."""
+    if c["follow_up"]:
+        return f"follow-up {c['follow_up']}"
+    words = c.get("report_back")
+    return f"open follow-up: {words}" if words else ""
+
+
 def completions(rows: list[dict[str, Any]]) -> dict[str, str]:
     """Minute action ref → the day it was done."""
     return {r["ref"]: r["effective_on"] for r in rows if r["kind"] == "completed"}
@@ -89,7 +98,8 @@ def action_status(row: dict[str, Any], done: dict[str, str], today: date) -> str
     due = row["current"]["due"]
     if due and date.fromisoformat(due) < today:
         return f"overdue since {due}"
-    return f"open, due {due}" if due else "open"
+    said = row["current"].get("due_said")
+    return f"open, due {due or said}" if due or said else "open"
 
 
 def due(views: Views, board: str | None, today: date) -> list[dict[str, Any]]:

@@ -67,6 +67,12 @@ def owners(names: list[str]) -> str:
     return " / ".join(names) or "nobody"
 
 
+def with_parts(text: str, parts: list[str] | None) -> str:
+    """A decision's words with its lettered or numbered parts after them (those the text
+    does not already hold; decisions recorded before parts were kept have none)."""
+    return " ".join([text, *(p for p in parts or [] if p not in text)])
+
+
 def summary(kind: str, e: Any) -> str:
     """What the event says, in the words a clerk would use."""
     if kind == "BoardRegistered":
@@ -75,9 +81,12 @@ def summary(kind: str, e: Any) -> str:
         return f"meeting on {e.held_on.isoformat()}" + (f": {e.title}" if e.title else "")
     if kind == "DecisionRecorded":
         follow = f" (follow-up {e.follow_up.isoformat()})" if e.follow_up else ""
-        return f"{e.outcome.upper()}: {e.item}: {e.text}{follow}"
+        if not e.follow_up and e.report_back:
+            follow = f" (open follow-up: {e.report_back})"
+        return f"{e.outcome.upper()}: {e.item}: {with_parts(e.text, e.parts)}{follow}"
     if kind == "MinuteActionRaised":
         due = f" (due {e.due.isoformat()})" if e.due else ""
+        due = f" (due {e.due_said})" if not e.due and e.due_said else due
         return f"ACTION: {e.owner}: {e.text}{due}"
     if kind == "MinuteActionCompleted":
         return "minute action done"
