@@ -1,0 +1,401 @@
+"""The ledger records whatever minutes draft it is handed: parts, votes, owners, report-backs.
+
+The drafts are built by hand, as a reader would hand them over, so these tests say what the
+ledger does with a draft whatever document it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from eventsourcing.persistence import StoredEvent
+
+from ledger.errors import InvalidEntry, NotFound, Refused
+from ledger.meeting import Meeting, Outcome
+from ledger.readers.minutes_draft import (
+    DraftAction,
+    DraftDecision,
+    DraftItem,
+    MinutesDraft,
+    ReportBack,
+    Vote,
+    When,
+)
+from projections.board_history import due, history
+from projections.views import Views
+from tests.conftest import event_count
+
+CLERK = {"actor": "Jo Clerk"}
+HELD = date(2022, 1, 10)
+API_OUTCOMES = [
+    "agreed",
+    "resolved",
+    "decided",
+    "noted",
+    "received",
+    "approved",
+    "rejected",
+    "deferred",
+    "carried",
+    "lost",
+    "requested",
+    "appointed",
+    "delegated",
+    "recommended",
+    "endorsed",
+]
+
+
+def therapies_minutes(meeting_date: date | None = HELD) -> MinutesDraft:
+    """Minutes of a panel's meeting: a lettered, voted decision, a noting, an action with two
+    owners, and report-backs dated, at the next meeting, at the March one and in due course."""
+    resolved = DraftDecision(
+        outcome="resolved",
+        text="That the Panel:",
+        parts=["(a) agree that the therapy redesign proceed;", "(b) note the waiting times."],
+        proposer="Cllr Alexandra Sanderson",
+        seconder="Cllr Lucy Richardson",
+        vote=Vote(
+            said="7 for, 2 against, 1 abstention",
+            result="carried",
+            votes_for=7,
+            against=2,
+            abstained=1,
+            names_against=["Cllr Mark Loveday", "Cllr Adronie Alford"],
+        ),
+        follow_up=When("the next meeting", None, "next"),
+        line=12,
+    )
+    therapies = DraftItem(
+        number="107/20",
+        title="Therapies review",
+        decisions=[resolved, DraftDecision("noted", "The Panel noted the report.", line=9)],
+        actions=[
+            DraftAction(
+                ["Jan Parnell", "Sam Lee"],
+                "Review waiting times for speech therapy",
+                When("the March meeting", None, "march"),
+                line=20,
+            )
+        ],
+        report_backs=[
+            ReportBack("An update on waiting times", When("7 March 2022", date(2022, 3, 7))),
+            ReportBack("The Local Offer pages", When("the next meeting", None, "next")),
+            ReportBack("The audit of EHCPs", When("the March meeting", None, "march")),
+            ReportBack("The final evaluation", When("in due course")),
+        ],
+    )
+    return MinutesDraft(
+        "therapies.pdf", "pdf", "Minutes, 10 January 2022", meeting_date, [therapies]
+    )
+
+
+def board_with_meetings(ledger, *days: str, on: str | None = "2019-01-01") -> None:
+    ledger.register_board("cepac", "Children and Education PAC", on=on, **CLERK)
+    for day in days:
+        ledger.schedule_meeting("cepac", day, on="2021-12-01", **CLERK)
+
+
+def decisions_of(meeting: Meeting) -> list[dict]:
+    return [e.values for e in meeting.live("decision")]
+
+
+def test_every_outcome_a_reader_may_give_is_an_outcome_and_others_are_refused_in_one_line():
+    assert [Outcome(word).value for word in API_OUTCOMES] == API_OUTCOMES
+    with pytest.raises(ValueError) as refused:
+        Outcome("adjourned")
+    assert "unknown outcome 'adjourned'; use one of agreed" in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_draft_is_recorded_with_its_meeting_in_one_batch(ledger, db):
+    board_with_meetings(ledger, "2022-02-07", "2022-03-14", "2022-04-11")
+    before = event_count(db)
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert [p.ref for p in done.planned if p.status == "new"] == [
+        "cepac@2022-01-10",
+        *(f"cepac@2022-01-10/D{n}" for n in range(1, 7)),
+        "cepac@2022-01-10/A1",
+    ]
+    assert done.recorded.events[0] == "MeetingScheduled" and len(done.recorded.events) == 8
+    assert event_count(db) == before + 8
+    decisions = decisions_of(ledger.meeting("cepac", HELD))
+    voted = decisions[0]
+    assert voted["item"] == "107/20 Therapies review"
+    assert voted["parts"] == [
+        "(a) agree that the therapy redesign proceed;",
+        "(b) note the waiting times.",
+    ]
+    assert (voted["proposer"], voted["seconder"]) == (
+        "Cllr Alexandra Sanderson",
+        "Cllr Lucy Richardson",
+    )
+    assert voted["vote"]["votes_for"] == 7 and voted["vote"]["abstained"] == 1
+    assert voted["vote"]["names_against"] == ["Cllr Mark Loveday", "Cllr Adronie Alford"]
+    assert (voted["follow_up"], voted["report_back"]) == (date(2022, 2, 7), "the next meeting")
+    asked = [(d["outcome"], d["text"], d["follow_up"], d["report_back"]) for d in decisions[2:]]
+    assert asked == [
+        ("requested", "An update on waiting times", date(2022, 3, 7), "7 March 2022"),
+        ("requested", "The Local Offer pages", date(2022, 2, 7), "the next meeting"),
+        ("requested", "The audit of EHCPs", date(2022, 3, 14), "the March meeting"),
+        ("requested", "The final evaluation", None, "in due course"),
+    ]
+    action = ledger.meeting("cepac", HELD).live("minute_action")[0].values
+    assert action["owner"] == "Jan Parnell / Sam Lee"
+    assert (action["due"], action["due_said"]) == (date(2022, 3, 14), "the March meeting")
+
+
+def test_a_meeting_the_ledger_cannot_find_is_kept_as_an_open_follow_up_with_the_words(ledger):
+    board_with_meetings(ledger, "2022-02-07")
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    march = next(p for p in done.planned if p.text == "The audit of EHCPs")
+    assert march.note == (
+        "no meeting of cepac in the ledger matches 'the March meeting'; kept as an open follow-up"
+    )
+    assert (march.event.follow_up, march.event.report_back) == (None, "the March meeting")
+    action = next(p for p in done.planned if p.kind == "action")
+    assert (action.event.due, action.event.due_said) == (None, "the March meeting")
+
+
+def test_the_same_minutes_imported_again_record_nothing(ledger, db):
+    board_with_meetings(ledger, "2022-02-07", "2022-03-14")
+    ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    before = event_count(db)
+    again = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert again.recorded is None and again.events == []
+    assert again.already_recorded == 7
+    assert event_count(db) == before
+
+
+def test_minutes_imported_again_after_a_correction_are_still_recognised(ledger, db):
+    board_with_meetings(ledger, "2022-02-07")
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    noted = done.recorded.positions[2]
+    ledger.correct(
+        noted,
+        {"text": "The Panel noted the report as amended."},
+        reason="minutes approved",
+        **CLERK,
+    )
+    before = event_count(db)
+    again = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert (again.already_recorded, again.events, event_count(db)) == (7, [], before)
+
+
+def test_new_entries_in_amended_minutes_are_recorded_beside_the_old_ones(ledger):
+    board_with_meetings(ledger, "2022-02-07")
+    ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    amended = therapies_minutes()
+    amended.items[0].actions.append(DraftAction(["Bev Sharpe"], "Write to the theatre"))
+    again = ledger.import_minutes("cepac", amended, meeting=None, **CLERK)
+    assert [ref for ref, _ in again.events] == ["cepac@2022-01-10/A2"]
+    assert again.already_recorded == 7
+
+
+def test_a_dry_run_without_the_meeting_shows_it_and_writes_nothing(ledger, db):
+    board_with_meetings(ledger)
+    before = event_count(db)
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, dry_run=True, **CLERK)
+    assert done.recorded is None and done.needs == []
+    assert [type(e).__name__ for _, e in done.events][:2] == [
+        "MeetingScheduled",
+        "DecisionRecorded",
+    ]
+    assert event_count(db) == before
+    with pytest.raises(NotFound, match="no meeting 'cepac@2022-01-10'"):
+        ledger.meeting("cepac", HELD)
+
+
+def test_a_dry_run_without_the_board_says_to_register_it_and_writes_nothing(ledger, db):
+    before = event_count(db)
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, dry_run=True, **CLERK)
+    assert done.needs == [
+        "the board cepac is not in the ledger; register the board first: "
+        'govledger board add cepac "FULL NAME"'
+    ]
+    assert len(done.events) == 8
+    assert event_count(db) == before
+    with pytest.raises(NotFound, match="no board 'cepac'"):
+        ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert event_count(db) == before
+
+
+def test_a_board_registered_without_a_date_takes_its_2021_minutes(ledger):
+    ledger.register_board("cepac", "Children and Education PAC", **CLERK)
+    assert ledger.board("cepac").established is None
+    ledger.schedule_meeting("cepac", "2021-07-12", **CLERK)
+    done = ledger.import_minutes(
+        "cepac", therapies_minutes(None), meeting=date(2021, 6, 14), **CLERK
+    )
+    assert done.recorded.subject == "cepac@2021-06-14"
+    assert decisions_of(ledger.meeting("cepac", date(2021, 6, 14)))[0]["follow_up"] == date(
+        2021, 7, 12
+    )
+
+
+def test_a_board_registered_from_a_date_still_refuses_meetings_before_it(ledger, db):
+    ledger.register_board("cepac", "Children and Education PAC", on="2022-01-01", **CLERK)
+    assert ledger.board("cepac").established == date(2022, 1, 1)
+    before = event_count(db)
+    with pytest.raises(Refused, match="before cepac existed"):
+        ledger.import_minutes("cepac", therapies_minutes(), meeting=date(2021, 6, 14), **CLERK)
+    with pytest.raises(Refused, match="before cepac existed"):
+        ledger.schedule_meeting("cepac", "2021-06-14", **CLERK)
+    dry = ledger.import_minutes(
+        "cepac", therapies_minutes(), meeting=date(2021, 6, 14), dry_run=True, **CLERK
+    )
+    assert "before cepac existed" in dry.needs[0]
+    assert event_count(db) == before
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        (
+            lambda d: setattr(d, "meeting_date", None),
+            InvalidEntry,
+            "therapies.pdf does not say when the meeting was held; give --meeting YYYY-MM-DD",
+        ),
+        (
+            lambda d: setattr(d, "meeting_date", date(2999, 1, 1)),
+            Refused,
+            "the meeting on 2999-01-01 has not taken place yet",
+        ),
+        (
+            lambda d: setattr(d, "items", [DraftItem("4", "Apologies")]),
+            InvalidEntry,
+            "therapies.pdf: no decisions, minute actions or report-backs were found",
+        ),
+        (
+            lambda d: d.items[0].decisions.append(DraftDecision("adjourned", "Until 3pm", line=40)),
+            InvalidEntry,
+            "therapies.pdf, line 40: unknown outcome 'adjourned'",
+        ),
+    ],
+)
+def test_minutes_the_ledger_cannot_record_are_refused_and_nothing_is_written(
+    ledger, db, change, error, message
+):
+    board_with_meetings(ledger, "2022-02-07")
+    draft = therapies_minutes()
+    change(draft)
+    before = event_count(db)
+    for dry_run in (False, True):
+        with pytest.raises(error, match=message):
+            ledger.import_minutes("cepac", draft, meeting=None, dry_run=dry_run, **CLERK)
+    assert event_count(db) == before
+
+
+def test_a_decision_with_no_words_beyond_its_title_is_never_recorded(ledger):
+    board_with_meetings(ledger)
+    draft = therapies_minutes()
+    draft.items[0].decisions = [
+        DraftDecision("resolved", "Therapies review."),
+        DraftDecision("agreed", "  "),
+        DraftDecision("noted", "The Panel noted the report."),
+    ]
+    done = ledger.import_minutes("cepac", draft, meeting=None, **CLERK)
+    skipped = [p for p in done.planned if p.status == "not recorded"]
+    assert [p.note for p in skipped] == [
+        "not recorded: it has no words beyond its item's title"
+    ] * 2
+    texts = [d["text"] for d in decisions_of(ledger.meeting("cepac", HELD))]
+    assert "Therapies review." not in texts and "The Panel noted the report." in texts
+
+
+def test_a_follow_up_dated_on_or_before_the_meeting_is_kept_open_with_its_words(ledger):
+    board_with_meetings(ledger, "2022-02-07")
+    draft = therapies_minutes()
+    draft.items[0].report_backs = [ReportBack("The budget", When("10 January 2022", HELD))]
+    done = ledger.import_minutes("cepac", draft, meeting=None, **CLERK)
+    asked = next(p for p in done.planned if p.kind == "report-back")
+    assert (asked.event.follow_up, asked.event.report_back) == (None, "10 January 2022")
+    assert asked.note == "'10 January 2022' is not after the meeting; kept as an open follow-up"
+
+
+def test_a_meeting_given_by_the_clerk_wins_over_the_date_the_minutes_give(ledger):
+    board_with_meetings(ledger)
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=date(2022, 1, 11), **CLERK)
+    assert done.recorded.subject == "cepac@2022-01-11"
+    assert done.notes[0] == (
+        "the minutes say the meeting was held on 2022-01-10; recorded for 2022-01-11, as given"
+    )
+
+
+# -- events stored before version 2 ------------------------------------------------------
+
+
+def store_as_version_1(ledger, record, dropped: tuple[str, ...]) -> None:
+    """Store the record's new events as the code before version 2 did: without the fields
+    version 2 added and without a class_version."""
+    stored = []
+    for event in record.collect_events():
+        new = ledger.mapper.to_stored_event(event)
+        state = json.loads(new.state)
+        for key in ("class_version", *dropped):
+            state.pop(key, None)
+        stored.append(
+            StoredEvent(
+                new.originator_id, new.originator_version, new.topic, json.dumps(state).encode()
+            )
+        )
+    ledger.recorder.insert_events(stored)
+
+
+def test_events_stored_before_version_2_still_load_and_read(ledger):
+    from ledger.board import Board
+
+    board = Board.register("seb", "SEND Executive Board", on=date(2019, 1, 10), reason="", **CLERK)
+    store_as_version_1(ledger, board, ("established",))
+    ledger.schedule_meeting("seb", "2019-06-12", on="2019-05-01", **CLERK)
+    meeting = ledger.meeting("seb", date(2019, 6, 12))
+    meeting.record_decision(
+        item="SEND",
+        text="Public Health to update the next meeting",
+        outcome=Outcome.NOTED,
+        follow_up=date(2019, 9, 10),
+        on=date(2019, 6, 12),
+        reason="",
+        **CLERK,
+    )
+    meeting.raise_action(
+        owner="Anita Parkin", text="Update", due=None, on=date(2019, 6, 12), reason="", **CLERK
+    )
+    store_as_version_1(
+        ledger, meeting, ("parts", "proposer", "seconder", "vote", "report_back", "due_said")
+    )
+
+    assert ledger.board("seb").established == date(2019, 1, 10)
+    with pytest.raises(Refused, match="before seb existed"):
+        ledger.schedule_meeting("seb", "2018-12-01", **CLERK)
+    loaded = ledger.meeting("seb", date(2019, 6, 12))
+    decision = loaded.live("decision")[0].values
+    assert (decision["parts"], decision["vote"], decision["report_back"]) == ([], None, "")
+    assert loaded.live("minute_action")[0].values["due_said"] == ""
+
+    views = Views(ledger)
+    views.catch_up()
+    told = history(views, "seb", None, None, date(2019, 7, 1))
+    assert [r["status"] for r in told if r["kind"] == "decision"] == ["follow-up 2019-09-10"]
+
+
+def test_a_board_view_built_before_version_2_still_reads(ledger):
+    board_with_meetings(ledger, "2022-02-07")
+    ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    views = Views(ledger)
+    views.catch_up()
+    from projections.view import Writer, dumps
+
+    with views.trail.view.datastore.transaction(commit=True) as curs:
+        w = Writer(views.trail.view, curs)
+        for row in w.all("SELECT position, current FROM gl_trail"):
+            current = json.loads(row["current"])
+            for key in ("parts", "proposer", "seconder", "vote", "report_back", "due_said"):
+                current.pop(key, None)
+            w.run("UPDATE gl_trail SET current=? WHERE position=?", dumps(current), row["position"])
+    told = history(views, "cepac", None, None, date(2022, 1, 31))
+    statuses = {r["what"]: r["status"] for r in told if r["kind"] == "decision"}
+    assert statuses["REQUESTED: 107/20 Therapies review: The final evaluation"] == ""
+    assert any(r["kind"] == "minute action" for r in due(views, "cepac", date(2022, 1, 31)))
