@@ -92,7 +92,6 @@ class MinutesImport:
     recorder: Any
     mapper: Any
     today: Any
-    save_new: Any
     store: Any
 
     @checked
@@ -128,8 +127,7 @@ class MinutesImport:
         ]
         recorded = None
         if not dry_run and any(p.status == "new" for p in planned):
-            new, ref = sitting.meeting, sitting.meeting.ref
-            recorded = self.save_new(new) if sitting.new else self.store(new, subject=ref)
+            recorded = self.store(sitting.meeting, subject=sitting.meeting.ref)
         notes += list(draft.notes)
         return MinutesImported(board, day, draft, planned, suggestions, needs, notes, recorded)
 

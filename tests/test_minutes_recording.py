@@ -12,8 +12,10 @@ from datetime import date
 import pytest
 from eventsourcing.persistence import StoredEvent
 
+from ledger.board import Board
 from ledger.errors import InvalidEntry, NotFound, Refused
 from ledger.meeting import Meeting, Outcome
+from ledger.minutes import meeting_named
 from ledger.readers.minutes_draft import (
     DraftAction,
     DraftDecision,
@@ -108,6 +110,40 @@ def test_every_outcome_a_reader_may_give_is_an_outcome_and_others_are_refused_in
         Outcome("adjourned")
     assert "unknown outcome 'adjourned'; use one of agreed" in str(refused.value)
     assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("relative", "meetings", "meant"),
+    [
+        ("next", ["2021-11-08", "2022-01-10", "2022-02-07", "2022-03-14"], "2022-02-07"),
+        ("march", ["2022-02-07", "2022-03-14", "2022-03-28"], "2022-03-14"),
+        ("january", ["2022-01-24", "2023-01-09"], "2022-01-24"),
+        ("january", ["2023-01-16"], None),
+        ("next", ["2021-12-06"], None),
+        ("", ["2022-02-07"], None),
+    ],
+)
+def test_the_meeting_minutes_name_is_found_among_the_boards_meetings(relative, meetings, meant):
+    days = [date.fromisoformat(m) for m in meetings]
+    found = meeting_named(relative, HELD, days)
+    assert found == (date.fromisoformat(meant) if meant else None)
+
+
+def test_a_board_registered_without_a_date_refuses_no_earlier_day_until_one_is_given():
+    unknown = Board.register(
+        "cepac", "CEPAC", on=date(2025, 5, 1), reason="", start_known=False, **CLERK
+    )
+    unknown.check_exists_by(date(2001, 1, 1))
+    known = Board.register("seb", "SEB", on=date(2019, 1, 10), reason="", **CLERK)
+    with pytest.raises(Refused, match="before seb existed"):
+        known.check_exists_by(date(2019, 1, 9))
+    unknown.correct(
+        1, position=1, values={}, effective=date(2020, 9, 1), void=False, on=date(2025, 5, 2),
+        reason="its constitution", **CLERK,
+    )  # fmt: skip
+    assert unknown.established == date(2020, 9, 1)
+    with pytest.raises(Refused, match="before cepac existed"):
+        unknown.check_exists_by(date(2020, 8, 31))
 
 
 def test_a_draft_is_recorded_with_its_meeting_in_one_batch(ledger, db):
@@ -305,6 +341,28 @@ def test_a_decision_with_no_words_beyond_its_title_is_never_recorded(ledger):
     assert "Therapies review." not in texts and "The Panel noted the report." in texts
 
 
+def test_an_action_naming_nobody_is_left_to_the_clerk_and_one_without_words_owes_its_item(
+    ledger,
+):
+    board_with_meetings(ledger)
+    draft = therapies_minutes()
+    draft.items[0].actions = [
+        DraftAction([], "Write to the theatre"),
+        DraftAction([" Bev Sharpe ", ""], ""),
+    ]
+    done = ledger.import_minutes("cepac", draft, meeting=None, **CLERK)
+    nobody, owed = [p for p in done.planned if p.kind == "action"]
+    assert (nobody.status, nobody.note) == (
+        "not recorded",
+        "not recorded: it names no owner; add it with govledger minute-action add",
+    )
+    assert (owed.ref, owed.event.owner, owed.event.text) == (
+        "cepac@2022-01-10/A1",
+        "Bev Sharpe",
+        "107/20 Therapies review",
+    )
+
+
 def test_a_follow_up_dated_on_or_before_the_meeting_is_kept_open_with_its_words(ledger):
     board_with_meetings(ledger, "2022-02-07")
     draft = therapies_minutes()
@@ -345,8 +403,6 @@ def store_as_version_1(ledger, record, dropped: tuple[str, ...]) -> None:
 
 
 def test_events_stored_before_version_2_still_load_and_read(ledger):
-    from ledger.board import Board
-
     board = Board.register("seb", "SEND Executive Board", on=date(2019, 1, 10), reason="", **CLERK)
     store_as_version_1(ledger, board, ("established",))
     ledger.schedule_meeting("seb", "2019-06-12", on="2019-05-01", **CLERK)
