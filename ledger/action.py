@@ -1,4 +1,10 @@
-"""An action on a tracker: its issue, its action lines, its RAGB rating over time."""
+"""An action on a tracker: its issue, its action lines, its RAGB rating over time.
+
+Trackers differ: the seed's has an issue and Health and LA action lines; most have one
+action text, an owner, a due date, a rating and a progress update, and many have columns
+of their own (a cost, a directorate, a KPI's target). An action keeps all of them: its
+``action`` text and latest ``update`` beside the issue, and its own columns as ``fields``.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +35,17 @@ class Action(Record):
 
     TOPIC = "govledger:Action"
     CORRECTABLE = {
-        "added": ("issue", "theme", "kloe", "health", "la", "owners", "timescale"),
+        "added": (
+            "issue",
+            "theme",
+            "kloe",
+            "action",
+            "update",
+            "health",
+            "la",
+            "owners",
+            "timescale",
+        ),
         "line": ("health", "la", "owners", "timescale"),
         "rating": ("rating", "evidence"),
         "reopen": ("rating",),
@@ -43,9 +59,14 @@ class Action(Record):
         TOPIC = "govledger:Action.Created"
 
     class ActionAdded(Created):
-        """An action (with its first action line) was put on a tracker."""
+        """An action (with its first action line) was put on a tracker.
+
+        Version 2 keeps what trackers other than the seed's carry: the action's own text,
+        its progress update, and the tracker's columns of its own (``fields``).
+        """
 
         TOPIC = "govledger:Action.ActionAdded"
+        class_version = 2
         tracker: str
         number: str
         issue: str
@@ -55,6 +76,14 @@ class Action(Record):
         la: str
         owners: list[str]
         timescale: str
+        action: str
+        update: str
+        fields: dict[str, str]
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """An action added before action text, updates and extra fields were kept."""
+            state.update(action="", update="", fields={})
 
         @property
         def subject(self) -> str:
@@ -73,6 +102,9 @@ class Action(Record):
                 la=self.la,
                 owners=list(self.owners),
                 timescale=self.timescale,
+                action=self.action,
+                update=self.update,
+                fields=dict(self.fields),
             )
 
     class ActionLineAdded(Record.Event):
@@ -145,6 +177,17 @@ class Action(Record):
         def apply(self, aggregate: Action) -> None:
             aggregate.enter(self, "note", text=self.text)
 
+    class FieldsRevised(Record.Event):
+        """The tracker's own columns for the action (a cost, a target, a status) changed;
+        ``fields`` holds all of them as they now stand, ``previous`` as they stood."""
+
+        TOPIC = "govledger:Action.FieldsRevised"
+        fields: dict[str, str]
+        previous: dict[str, str]
+
+        def apply(self, aggregate: Action) -> None:
+            aggregate.enter(self, "fields", fields=dict(self.fields))
+
     class EntryCorrected(Record.EntryCorrected):
         """A mistaken entry on an action was put right; both stay in the log."""
 
@@ -162,6 +205,9 @@ class Action(Record):
         actor: str,
         on: date,
         reason: str,
+        action: str = "",
+        update: str = "",
+        fields: dict[str, str] | None = None,
     ) -> Action:
         return cls._create(
             cls.ActionAdded,
@@ -175,6 +221,9 @@ class Action(Record):
             la=line.la,
             owners=list(line.owners),
             timescale=line.timescale,
+            action=action,
+            update=update,
+            fields=dict(fields or {}),
             actor=actor,
             on=on,
             reason=reason,
@@ -191,8 +240,18 @@ class Action(Record):
         return Rating(changes[-1].values["rating"]) if changes else None
 
     def details(self) -> dict[str, Any]:
-        """Issue, theme and KLOE, as corrected."""
+        """Issue, theme, KLOE and action text as added, as corrected."""
         return dict(self.entries[self.INITIAL_VERSION].values)
+
+    def update(self, at: date | None = None) -> str:
+        """The latest progress update: the last note, else the one it was added with."""
+        notes = self.live("note", at=at)
+        return notes[-1].values["text"] if notes else self.details()["update"]
+
+    def fields(self, at: date | None = None) -> dict[str, str]:
+        """The tracker's own columns for the action, as they stood at ``at``."""
+        revised = self.live("fields", at=at)
+        return dict(revised[-1].values["fields"] if revised else self.details()["fields"])
 
     def lines(self, at: date | None = None) -> list[ActionLine]:
         """The action lines in order, with owners and timescales in effect at ``at``."""
@@ -308,6 +367,15 @@ class Action(Record):
         self.check_exists_by(on)
         self.trigger_event(self.NoteAdded, text=text, actor=actor, on=on, reason=reason)
 
+    def revise_fields(self, fields: dict[str, str], *, actor: str, on: date, reason: str) -> None:
+        self.check_exists_by(on)
+        previous = self.fields(on)
+        if previous == fields:
+            raise Refused(f"{self.ref} already has these fields on {on.isoformat()}")
+        self.trigger_event(
+            self.FieldsRevised, fields=fields, previous=previous, actor=actor, on=on, reason=reason
+        )
+
     # -- rules -------------------------------------------------------------------
 
     def line_number(self, line: int | None) -> int:
@@ -354,6 +422,16 @@ class Action(Record):
                     f"line {number} of {self.ref} has changes from {min(changes).isoformat()}; "
                     "it cannot have been added later"
                 )
+
+    def correct(self, version: int, **kwargs: Any) -> None:
+        """A revision of the tracker's own columns is put right by importing them again."""
+        entry = self.entries.get(version)
+        if entry is not None and entry.kind == "fields":
+            raise Refused(
+                f"a revision of {self.ref}'s own columns cannot be corrected; import the "
+                "tracker again with the right values"
+            )
+        super().correct(version, **kwargs)
 
     def check_entry(self, entry: Entry, values: dict[str, Any]) -> None:
         if entry.kind == "rating":

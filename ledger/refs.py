@@ -1,9 +1,10 @@
 """How clerks name things, and the stable ids derived from those names.
 
 Boards and trackers have short refs (``seb``, ``hf-send-2019``). An action is
-``TRACKER#NO``; an item without a number in the source takes the number of the one
-before it and a letter (``4a``). A meeting is ``BOARD@DATE``; its decisions and minute
-actions are ``BOARD@DATE/D1`` and ``BOARD@DATE/A1``.
+``TRACKER#ID``, its ID as the tracker writes it: a number (``15``, ``15.``), a number and a
+letter for an item without a number in the source (``4a``), or any other shape councils
+use (``1.1``, ``2.3a``, ``A2``, ``R-07``, ``BEIS_0005_1920-Q4``, a KPI's name). A meeting is
+``BOARD@DATE``; its decisions and minute actions are ``BOARD@DATE/D1`` and ``BOARD@DATE/A1``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ledger.errors import InvalidEntry
 NAMESPACE = uuid5(NAMESPACE_URL, "https://govledger.org/ids")
 REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
 NUMBER = re.compile(r"(\d{1,6})\.?([a-z]{0,2})")
+ID_LENGTH = 200
 UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 ITEM = re.compile(r"(?P<meeting>[^/]+@\d{4}-\d{2}-\d{2})/(?P<kind>[DA])(?P<n>\d+)")
 
@@ -44,6 +46,25 @@ def action_number(number: str) -> str:
     return str(int(found.group(1))) + found.group(2)
 
 
+def item_id(text: str) -> str:
+    """An item's ID as a tracker writes it, in one canonical spelling.
+
+    Numbers keep the spelling they always had (``15.`` and ``015`` are ``15``, ``4A`` is
+    ``4a``), so refs and ids recorded before other shapes were accepted never change. Any
+    other ID keeps its letters and case; a trailing dot and runs of spaces are decoration.
+    """
+    given = " ".join(str(text).split())
+    if NUMBER.fullmatch(given.lower()):
+        return action_number(given)
+    trimmed = given.removesuffix(".").strip()
+    if not trimmed or "#" in trimmed or len(trimmed) > ID_LENGTH or not trimmed.isprintable():
+        raise InvalidEntry(
+            f"item ID {text!r} is not valid; write it as the tracker does, e.g. 15, 1.1, "
+            f"A2 or R-07 (no '#', up to {ID_LENGTH} characters)"
+        )
+    return trimmed
+
+
 @dataclass(frozen=True)
 class ActionRef:
     tracker: str
@@ -54,9 +75,9 @@ class ActionRef:
         tracker, sep, number = (text or "").partition("#")
         if not sep:
             raise InvalidEntry(
-                f"action ref {text!r} is not valid; write TRACKER#NO, e.g. hf-send-2019#15"
+                f"action ref {text!r} is not valid; write TRACKER#ID, e.g. hf-send-2019#15"
             )
-        return cls(short_ref(tracker, "tracker"), action_number(number))
+        return cls(short_ref(tracker, "tracker"), item_id(number))
 
     def __str__(self) -> str:
         return f"{self.tracker}#{self.number}"

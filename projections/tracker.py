@@ -9,6 +9,7 @@ indexed query over a tracker's facts, whatever the size of the ledger.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -21,12 +22,15 @@ from projections.view import View, Writer, dumps
 FOREVER = "9999-12-31T23:59:59.999999Z"
 LATEST = "9999-12-30T00:00:00.000000Z"
 FAMILIES = {
-    "details": ("issue", "theme", "kloe"),
+    "details": ("issue", "theme", "kloe", "action"),
     "line": ("health", "la"),
     "owners": ("owners",),
     "timescale": ("timescale",),
     "rating": ("rating", "evidence"),
+    "update": ("update",),
+    "fields": ("fields",),
 }
+DIGITS = re.compile(r"\d+")
 
 
 def facts_of(kind: str, values: dict[str, Any], line: int) -> dict[str, Any]:
@@ -39,6 +43,8 @@ def facts_of(kind: str, values: dict[str, Any], line: int) -> dict[str, Any]:
         }
         if kind == "added":
             found["details"] = {k: values[k] for k in FAMILIES["details"]}
+            found["update"] = {"update": values["update"]}
+            found["fields"] = {"fields": values["fields"]}
         return found
     if kind in ("rating", "reopen"):
         return {"rating": {"rating": values["rating"], "evidence": values.get("evidence", "")}}
@@ -46,10 +52,16 @@ def facts_of(kind: str, values: dict[str, Any], line: int) -> dict[str, Any]:
         return {f"owners.{values['line']}": values["owners"]}
     if kind == "retime":
         return {f"timescale.{values['line']}": values["timescale"]}
+    if kind == "note":
+        return {"update": {"update": values["text"]}}
+    if kind == "fields":
+        return {"fields": {"fields": values["fields"]}}
     return {}
 
 
 def corrected(attr: str, value: Any, changes: dict[str, Any]) -> Any:
+    if attr == "update" and "text" in changes:  # a note's text is the action's update
+        changes = {"update": changes["text"]}
     family = FAMILIES[attr.partition(".")[0]]
     if isinstance(value, dict):
         return {**value, **{k: v for k, v in changes.items() if k in family}}
@@ -67,6 +79,14 @@ class ActionState:
     rating: str | None = None
     evidence: str = ""
     rated_on: str | None = None
+    update: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def natural_key(number: str) -> str:
+    """An item ID that sorts as people read it: 2 before 10, 4 before 4a before 5, A2 before
+    A10, 1.2 before 1.10 (each run of digits padded to the same width)."""
+    return DIGITS.sub(lambda m: m.group().zfill(20), number)
 
 
 class TrackerView(View):
@@ -80,8 +100,8 @@ class TrackerView(View):
         "title TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS gl_trackers_board ON gl_trackers (board)",
         "CREATE TABLE IF NOT EXISTS gl_actions (id TEXT PRIMARY KEY, tracker TEXT NOT NULL, "
-        "ref TEXT NOT NULL, number TEXT NOT NULL, sort_no INTEGER NOT NULL, "
-        "sort_suffix TEXT NOT NULL, lines INTEGER NOT NULL)",
+        "ref TEXT NOT NULL, number TEXT NOT NULL, sort_key TEXT NOT NULL, "
+        "added_at INTEGER NOT NULL, lines INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS gl_actions_tracker ON gl_actions (tracker)",
         "CREATE TABLE IF NOT EXISTS gl_facts (entry INTEGER NOT NULL, attr TEXT NOT NULL, "
         "rev INTEGER NOT NULL, action_id TEXT NOT NULL, effective_on TEXT NOT NULL, "
@@ -103,16 +123,15 @@ class TrackerView(View):
         )
 
     def on_ActionAdded(self, w: Writer, e: Any, position: int) -> None:
-        digits = "".join(c for c in e.number if c.isdigit())
         w.run(
-            "INSERT INTO gl_actions (id, tracker, ref, number, sort_no, sort_suffix, lines) "
+            "INSERT INTO gl_actions (id, tracker, ref, number, sort_key, added_at, lines) "
             "VALUES (?, ?, ?, ?, ?, ?, 1)",
             str(e.originator_id),
             e.tracker,
             e.subject,
             e.number,
-            int(digits),
-            e.number[len(digits) :],
+            natural_key(e.number),
+            position,
         )
         self.assert_facts(w, e, position, "added", vars(e), line=1)
 
@@ -134,6 +153,12 @@ class TrackerView(View):
 
     def on_TimescaleRevised(self, w: Writer, e: Any, position: int) -> None:
         self.assert_facts(w, e, position, "retime", vars(e), line=e.line)
+
+    def on_NoteAdded(self, w: Writer, e: Any, position: int) -> None:
+        self.assert_facts(w, e, position, "note", vars(e), line=0)
+
+    def on_FieldsRevised(self, w: Writer, e: Any, position: int) -> None:
+        self.assert_facts(w, e, position, "fields", vars(e), line=0)
 
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:
         """Close the current version of each fact the corrected entry asserted; open the next."""
@@ -201,15 +226,15 @@ class TrackerView(View):
 # a correlated subquery on SQLite, which has no LATERAL; LATERAL joins on PostgreSQL, whose
 # planner otherwise scans all facts (for the pairs, and per pair for the subquery).
 PAIRS = (
-    "WITH k AS (SELECT DISTINCT f.action_id, f.attr, a.ref, a.number, a.sort_no, "
-    "a.sort_suffix FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id WHERE a.tracker=?) "
+    "WITH k AS (SELECT DISTINCT f.action_id, f.attr, a.ref, a.number, a.sort_key, "
+    "a.added_at FROM gl_actions a JOIN gl_facts f ON f.action_id = a.id WHERE a.tracker=?) "
 )
 PAIRS_LATERAL = (
-    "WITH k AS (SELECT a.id AS action_id, p.attr, a.ref, a.number, a.sort_no, a.sort_suffix "
+    "WITH k AS (SELECT a.id AS action_id, p.attr, a.ref, a.number, a.sort_key, a.added_at "
     "FROM gl_actions a CROSS JOIN LATERAL (SELECT DISTINCT f.attr FROM gl_facts f "
     "WHERE f.action_id = a.id) p WHERE a.tracker=?) "
 )
-SELECTED = "SELECT k.ref, k.number, k.sort_no, k.sort_suffix, k.attr, f.effective_on, f.value "
+SELECTED = "SELECT k.ref, k.number, k.sort_key, k.added_at, k.attr, f.effective_on, f.value "
 NEWEST = (
     "FROM gl_facts g WHERE g.action_id = k.action_id AND g.attr = k.attr "
     "AND g.effective_on<=? AND g.known_from<=? AND g.known_to>? AND g.voided=0 "
@@ -227,11 +252,11 @@ NEWEST_FACTS = {
 def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
     """Assemble each action's row from the facts in effect."""
     actions: dict[str, ActionState] = {}
-    order: dict[str, tuple[int, str]] = {}
+    order: dict[str, tuple[str, int]] = {}
     for (ref, attr), fact in latest.items():
         if attr == "details":
             actions[ref] = ActionState(ref, fact["number"], orjson.loads(fact["value"]))
-            order[ref] = (fact["sort_no"], fact["sort_suffix"])
+            order[ref] = (fact["sort_key"], fact["added_at"])
     lines: dict[str, dict[int, dict[str, Any]]] = {ref: {} for ref in actions}
     for (ref, attr), fact in latest.items():
         family, _, number = attr.partition(".")
@@ -246,6 +271,10 @@ def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
         if family == "rating":
             action.rating, action.evidence = value["rating"], value["evidence"]
             action.rated_on = fact["effective_on"]
+        elif family == "update":
+            action.update = value["update"]
+        elif family == "fields":
+            action.fields = value["fields"]
         elif int(number) in lines[ref]:
             lines[ref][int(number)][family] = value
     for ref, action in actions.items():

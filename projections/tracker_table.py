@@ -1,5 +1,6 @@
 """The tracker table the seeds show (No., KLOE, Theme, Issue, Action Health, Action LA,
-Who, Timescale, RAGB), now or as it stood, with the panel's filters."""
+Who, Timescale, RAGB), with what other trackers carry beside it (an action's own text, its
+latest update, the tracker's own columns), now or as it stood, with the panel's filters."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ COLUMNS = (
     "kloe",
     "theme",
     "issue",
+    "action",
     "health",
     "la",
     "who",
     "timescale",
     "ragb",
     "rated_on",
+    "update",
+    "fields",
 )
 
 
@@ -87,8 +91,11 @@ def action_rows(tracker: str, action: ActionState) -> list[dict[str, Any]]:
         "kloe": " & ".join(str(k) for k in details.get("kloe", [])),
         "theme": details.get("theme", ""),
         "issue": details.get("issue", ""),
+        "action": details.get("action", ""),
         "ragb": action.rating or "",
         "rated_on": action.rated_on or "",
+        "update": action.update,
+        "fields": action.fields,
     }
     return [
         {

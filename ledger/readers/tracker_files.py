@@ -1,0 +1,103 @@
+"""Which reader reads a tracker file, and the limits every file is held to first.
+
+``auto`` goes by what the file holds (a workbook or a PDF starts with its own signature),
+then by its ending (.csv, .tsv); any other text is taken as text from a PDF, tab separated.
+A path that is missing, a directory, a device such as ``/dev/zero``, a pipe, an empty file
+or one beyond :data:`MAX_BYTES` is refused in one line before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ledger.readers.tracker_csv import csv_rows
+from ledger.readers.tracker_draft import MAX_BYTES, Rows, TrackerDraft, TrackerFileError
+from ledger.readers.tracker_layout import read_layout
+from ledger.readers.tracker_text import tab_rows
+
+FORMATS = ("auto", "csv", "tsv", "xlsx", "pdf", "pdf-text")
+SIGNATURES = {b"PK\x03\x04": "xlsx", b"%PDF": "pdf"}
+ENDINGS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".pdf": "pdf", ".csv": "csv", ".tsv": "tsv"}
+
+
+def read_tracker(
+    path: str,
+    fmt: str = "auto",
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    key: str | None = None,
+) -> TrackerDraft:
+    """Read ``path`` as a tracker; ``mapping`` names the fields of headers not recognised,
+    ``key`` the column that identifies each item where there is no ID column."""
+    size = checked_size(path)
+    kind = kind_of(path, fmt)
+    if sheet is not None and kind != "xlsx":
+        raise TrackerFileError(path, "--sheet is for an XLSX workbook; this is not one")
+    return read_layout(path, kind, rows_of(path, kind, size, sheet), mapping or {}, key)
+
+
+def checked_size(path: str) -> int:
+    """The size of the regular file at ``path``; one line for anything else."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        raise TrackerFileError(path, "does not exist; give the path of the tracker") from None
+    except OSError as error:
+        raise TrackerFileError(path, f"cannot be read ({error.strerror})") from None
+    if stat.S_ISDIR(found.st_mode):
+        raise TrackerFileError(path, "is a directory; give the tracker's file inside it")
+    if not stat.S_ISREG(found.st_mode):
+        raise TrackerFileError(
+            path, "is not a regular file (a device or a pipe); save the tracker as a file"
+        )
+    if found.st_size == 0:
+        raise TrackerFileError(path, "is empty; a tracker needs a header row and its items")
+    if found.st_size > MAX_BYTES:
+        raise TrackerFileError(
+            path,
+            f"is {found.st_size / 2**20:.0f} MB, beyond the {MAX_BYTES // 2**20} MB a "
+            "tracker may be; save the tracker's own sheet or table alone",
+        )
+    return found.st_size
+
+
+def kind_of(path: str, fmt: str) -> str:
+    if fmt != "auto":
+        return fmt
+    with open(path, "rb") as handle:
+        start = handle.read(4)
+    return SIGNATURES.get(start) or ENDINGS.get(Path(path).suffix.lower(), "pdf-text")
+
+
+def rows_of(path: str, kind: str, size: int, sheet: str | None) -> Rows:
+    if kind == "xlsx":
+        from ledger.readers.tracker_xlsx import xlsx_rows
+
+        return xlsx_rows(path, sheet)
+    if kind == "pdf":
+        from ledger.readers.tracker_pdf import pdf_rows
+
+        return pdf_rows(path)
+    text = text_of(path, size)
+    if kind == "csv":
+        return csv_rows(text, path)
+    return tab_rows(text, path)
+
+
+def text_of(path: str, size: int) -> str:
+    from ledger.readers.text_file import decode
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(size + 1)
+    except OSError as error:
+        raise TrackerFileError(path, f"cannot be read ({error.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise TrackerFileError(path, f"grew beyond the {MAX_BYTES // 2**20} MB a tracker may be")
+    text = decode(data, path)
+    if not text.strip():
+        raise TrackerFileError(path, "is empty; a tracker needs a header row and its items")
+    return text
