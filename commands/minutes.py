@@ -119,9 +119,11 @@ def describe(planned: Planned) -> list[str]:
     if e is None:
         lines = [f"  {planned.kind} ({where}): {planned.text}"]
     elif planned.kind == "action":
-        due = e.due.isoformat() if e.due else "no date"
-        said = f' ("{e.due_said}")' if e.due_said else ""
-        lines = [f"  action {where}: {e.owner}: {e.text}", f"      due: {due}{said}"]
+        lines = [f"  action {where}: {e.owner}: {e.text}"]
+        if e.due or e.due_said:
+            due = e.due.isoformat() if e.due else "no date yet"
+            said = f' ("{e.due_said}")' if e.due_said else ""
+            lines.append(f"      due: {due}{said}")
     else:
         lines = [f"  {planned.kind} {where}: {e.outcome.upper()}: {e.text}"]
         lines += [f"      {part}" for part in e.parts if part not in e.text]
