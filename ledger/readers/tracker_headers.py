@@ -26,7 +26,7 @@ FIELDS = (
 SYNONYMS = {
     "id": "id ref reference refno no number num itemno itemnumber item actionno actionnumber "
     "actionref actionid recno recommendationno recommendationnumber riskno riskid riskref "
-    "kpiref kpino",
+    "kpiref kpino kpiid itemid projectid projectref projectno",
     "kloe": "kloe",
     "theme": "theme area workstream section",
     "issue": "issue areafordevelopment finding problem",
@@ -38,7 +38,7 @@ SYNONYMS = {
     "who": "who owner lead leadofficer ledby responsible responsibleofficer responsibility "
     "sro actionowner actionby actionedby tobeactionedby bywhom assignedto department "
     "leaddepartment directorate",
-    "timescale": "timescale deadline due duedate datedue targetdate target bywhen when by "
+    "timescale": "timescale deadline due duedate datedue targetdate bywhen when by "
     "completiondate targetcompletiondate deliverydate",
     "ragb": "rag ragb brag ragstatus ragrating status rating progressrating current "
     "currentrating currentstatus overallrating deliveryconfidence",

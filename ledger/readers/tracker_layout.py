@@ -2,9 +2,9 @@
 
 The rules come from how trackers are laid out, not from any one file:
 
-- Title rows may stand above the header; the header is the first row whose cells name at
-  least two known columns, one of them the item's text (Issue, Action, Recommendation,
-  ...), or the row holding the ``--key`` column. A column nobody recognises is kept.
+- Title rows may stand above the header; the header is the first row that names the
+  item's text (Issue, Action, Recommendation, ...) beside at least one other heading, or
+  the row holding the ``--key`` column. A column nobody recognises is kept.
 - The header may repeat at every page break. A repeat with one caption changed ("Actions
   completed" for "Action") starts a section, as does a row whose only cell is the first.
   A section is the theme of the items under it.
@@ -90,7 +90,8 @@ class Layout:
                 if any(normal(c) == wanted for c in cells):
                     return index
                 continue
-            if len(found) >= 2 and any(f in TEXT_FIELDS for f in found.values()):
+            filled = sum(1 for c in cells if c.strip())
+            if filled >= 2 and any(f in TEXT_FIELDS for f in found.values()):
                 return index
             if len(found) >= 2 and first_guess is None:
                 first_guess = n
@@ -180,7 +181,7 @@ class Layout:
             return False
         text, field = cells[filled[0]].strip(), self.columns.get(first)
         if filled[0] == self.id_column:
-            return " " in text
+            return " " in text or not any(c.isdigit() for c in text)
         if field in TEXT_FIELDS:
             return len(text.split()) <= 12 and not ENDS_SENTENCE.search(text)
         return True

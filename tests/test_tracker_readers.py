@@ -1,0 +1,400 @@
+"""Tracker readers on files alone: any council's IDs, headers, ratings and layouts, and every
+bad file refused in one line, in bounded time and memory."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ledger.errors import InvalidEntry
+from ledger.rating import Rating, read_rating
+from ledger.readers import tracker_draft
+from ledger.readers.tracker_files import read_tracker
+from ledger.refs import ActionRef, action_id, item_id
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",", encoding="utf-8") -> str:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return str(path)
+
+
+def write_xlsx(path: Path, rows: list[list[object]], title: str = "Tracker", merges=()) -> str:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for cells in merges:
+        sheet.merge_cells(cells)
+    book.save(path)
+    return str(path)
+
+
+# -- item IDs ------------------------------------------------------------------------------
+
+
+SHAPES = ["15.", "1.1", "2.3a", "A2", "R-07", "BEIS_0005_1920-Q4", "KPI 3"]
+
+
+def test_item_ids_of_every_shape_are_read_as_the_tracker_writes_them(tmp_path):
+    rows = [["Ref", "Action"], *([shape, f"Do thing {i}"] for i, shape in enumerate(SHAPES))]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert [i.id for i in draft.items] == [
+        "15",
+        "1.1",
+        "2.3a",
+        "A2",
+        "R-07",
+        "BEIS_0005_1920-Q4",
+        "KPI 3",
+    ]
+    assert draft.keyed == "column"
+
+
+@pytest.mark.parametrize("given", SHAPES)
+def test_a_ref_of_any_shape_reads_back_as_printed(given):
+    ref = ActionRef.parse(f"plan#{given}")
+    assert ActionRef.parse(str(ref)) == ref and ref.number == item_id(given)
+
+
+def test_numbered_actions_keep_the_ids_they_were_recorded_with():
+    """Refs recorded before other shapes were accepted name the same event streams."""
+    for spelled in ("hf-send-2019#15", "hf-send-2019#15.", "hf-send-2019#015"):
+        assert str(action_id(ActionRef.parse(spelled))) == "25a5c403-aeaa-50bf-a224-ccfefd215495"
+    assert str(action_id(ActionRef.parse("hf-send-2019#4A"))) == (
+        "c4f16fa8-de98-5b30-8fd0-0998aa2cd26b"
+    )
+
+
+@pytest.mark.parametrize("bad", ["", "  ", "15#", "a#b", "x" * 201])
+def test_ids_that_cannot_be_a_ref_are_refused(bad):
+    with pytest.raises(InvalidEntry, match="item ID"):
+        item_id(bad)
+
+
+def test_a_repeated_id_is_an_error_unless_it_continues_the_item_above(tmp_path):
+    rows = [["No", "Action", "Owner"], ["1", "First", "Ann"], ["1", "", "Bob"], ["2", "Two", ""]]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert [len(i.lines) for i in draft.items] == [2, 1]
+    rows.append(["1", "Again", ""])
+    with pytest.raises(InvalidEntry, match=r"row 5, column No: ID '1' is already used by row 2"):
+        read_tracker(write_csv(tmp_path / "t.csv", rows))
+
+
+# -- headers by meaning ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Action No", "id"),
+        ("ID", "id"),
+        ("Recommendation", "action"),
+        ("Commitment", "action"),
+        ("Risk", "action"),
+        ("Lead officer", "who"),
+        ("Led by", "who"),
+        ("SRO", "who"),
+        ("Target date", "timescale"),
+        ("By when", "timescale"),
+        ("BRAG", "ragb"),
+        ("Progress rating", "ragb"),
+        ("Current", "ragb"),
+        ("Commentary", "update"),
+        ("Comments", "update"),
+    ],
+)
+def test_headers_are_read_by_their_meaning(tmp_path, header, field):
+    other = "Owner" if field == "action" else "Description"
+    rows = [[other, header], ["Jo", "Green" if field == "ragb" else "7"]]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert draft.columns[header] == field
+
+
+def test_a_column_nobody_recognises_is_kept_word_for_word(tmp_path):
+    rows = [["Action", "Cost (£m)", "Directorate"], ["Build it", "1,200.5", "Place & Growth"]]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert draft.items[0].fields == {"Cost (£m)": "1,200.5"}
+    assert draft.items[0].lines[0].who == "Place & Growth"
+    assert "column 'Cost (£m)' kept as an extra field of each item" in draft.notes
+
+
+def test_map_names_a_column_the_synonyms_do_not_know(tmp_path):
+    rows = [["Action", "Q2 position"], ["Build it", "Amber"]]
+    path = write_csv(tmp_path / "t.csv", rows)
+    assert read_tracker(path).items[0].fields == {"Q2 position": "Amber"}
+    assert read_tracker(path, mapping={"Q2 position": "ragb"}).items[0].rating == "Amber"
+
+
+def test_without_an_id_column_items_are_numbered_in_order(tmp_path):
+    rows = [["Action", "Owner"], ["First", "Ann"], ["", "Bob"], ["Second", "Cy"]]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert [(i.id, [ln.who for ln in i.lines]) for i in draft.items] == [
+        ("1", ["Ann", "Bob"]),
+        ("2", ["Cy"]),
+    ]
+    assert draft.keyed == "order"
+
+
+def test_key_names_the_column_that_identifies_each_item(tmp_path):
+    rows = [
+        ["KPI name", "Target", "Q1"],
+        ["Days to pay invoices", "30", "28"],
+        ["Calls answered", "95%", "91%"],
+    ]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows), key="KPI name")
+    assert [i.id for i in draft.items] == ["Days to pay invoices", "Calls answered"]
+    assert draft.items[1].fields == {"Target": "95%", "Q1": "91%"}
+    with pytest.raises(InvalidEntry, match="has no column 'Indicator' \\(given with --key\\)"):
+        read_tracker(write_csv(tmp_path / "t.csv", rows), key="Indicator")
+
+
+def test_section_rows_become_the_theme_of_the_rows_under_them(tmp_path):
+    rows = [
+        ["Ref", "Action", "Owner", "RAG"],
+        ["Leadership and governance", "", "", ""],
+        ["1.1", "Set up the board", "Chief Executive", "G"],
+        ["1.2", "Agree terms of reference", "Monitoring Officer", "A"],
+        ["Inclusion", "", "", ""],
+        ["2.1", "Publish the local offer", "Head of SEND", "R"],
+    ]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert [(i.id, i.theme) for i in draft.items] == [
+        ("1.1", "Leadership and governance"),
+        ("1.2", "Leadership and governance"),
+        ("2.1", "Inclusion"),
+    ]
+
+
+# -- ratings as councils write them -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [
+        ("R", Rating.RED),
+        ("RED", Rating.RED),
+        ("amber", Rating.AMBER),
+        ("G", Rating.GREEN),
+        ("Blue", Rating.BLUE),
+        ("Complete", Rating.BLUE),
+        ("Completed", Rating.BLUE),
+        ("Done", Rating.BLUE),
+        ("Closed", Rating.BLUE),
+        ("On track", Rating.GREEN),
+        ("At risk", Rating.AMBER),
+        ("Off track", Rating.RED),
+        ("Not started", None),
+        ("Amber/Green", Rating.AMBER),
+        ("Amber / Red", Rating.RED),
+        ("A/G", Rating.AMBER),
+    ],
+)
+def test_ratings_as_councils_write_them(said, rating):
+    assert read_rating(said).rating is rating
+
+
+def test_a_split_rating_is_recorded_as_the_worse_and_shown_as_written():
+    said = read_rating("Amber/Green")
+    assert said.split and said.shown() == "amber (Amber/Green)"
+    assert read_rating("Not started").shown() == "unrated (Not started)"
+
+
+@pytest.mark.parametrize("bad", ["Purple", "Green/Blue", "Red/Red", "Ongoing"])
+def test_a_word_that_is_no_rating_is_refused_with_the_accepted_words(bad):
+    with pytest.raises(ValueError, match="is not a rating; use R, A, G, B"):
+        read_rating(bad)
+
+
+# -- CSV -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_csv_delimiter_and_encoding_are_found(tmp_path, delimiter, encoding):
+    rows = [
+        ["Ref", "Action", "Owner"],
+        ["1", "Review the café’s licence; report", "Zoë Ball, Lead"],
+    ]
+    path = tmp_path / "t.csv"
+    write_csv(path, rows, delimiter=delimiter, encoding=encoding)
+    item = read_tracker(str(path)).items[0]
+    assert [item.action, item.lines[0].who] == rows[1][1:]
+
+
+def test_a_csv_cell_of_any_size_is_read_whole(tmp_path):
+    long = "word " * 60_000  # 300 KB, past the csv module's default 128 KB
+    path = write_csv(tmp_path / "t.csv", [["Ref", "Action", "Update"], ["1", "Act", long]])
+    assert read_tracker(path).items[0].update == long.strip()
+
+
+# -- XLSX ----------------------------------------------------------------------------------------
+
+
+def test_xlsx_header_below_title_rows_merged_cells_and_dates(tmp_path):
+    rows = [
+        ["Corporate Plan Action Tracker", None, None, None, None],
+        ["As at 30 June 2024", None, None, None, None],
+        [],
+        ["Ref", "Action", "Lead", "Due", "RAG"],
+        ["Theme 1: Housing", None, None, None, None],
+        ["A1", "Build 500 homes", "Head of Housing", date(2025, 3, 31), "Green"],
+        [None, None, "Head of Planning", 45930, None],
+        ["A2", "Cut temporary accommodation", "Head of Housing", "Q3", "Amber/Green"],
+    ]
+    merges = ["A1:E1", "A5:E5", "A6:A7", "B6:B7", "E6:E7"]
+    draft = read_tracker(write_xlsx(tmp_path / "t.xlsx", rows, merges=merges))
+    assert draft.heading == "Corporate Plan Action Tracker As at 30 June 2024"
+    first, second = draft.items
+    assert (first.id, first.theme, first.action, first.rating) == (
+        "A1",
+        "Theme 1: Housing",
+        "Build 500 homes",
+        "Green",
+    )
+    assert [(ln.who, ln.timescale) for ln in first.lines] == [
+        ("Head of Housing", "2025-03-31"),
+        ("Head of Planning", "2025-09-30"),
+    ]
+    assert (second.id, second.rating) == ("A2", "Amber/Green")
+
+
+def test_xlsx_sheet_is_chosen_by_name(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Notes"])
+    other = book.create_sheet("Q2 2024")
+    other.append(["ID", "Action"])
+    other.append(["7", "Do it"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    assert read_tracker(str(path), sheet="Q2 2024").items[0].id == "7"
+    with pytest.raises(
+        InvalidEntry, match="has no sheet 'Q3'; give --sheet one of: 'Sheet', 'Q2 2024'"
+    ):
+        read_tracker(str(path), sheet="Q3")
+
+
+def declaring_the_whole_grid(path: Path) -> str:
+    """A tiny workbook whose sheet declares 16,384 x 1,048,576 and holds a cell at the end."""
+    write_xlsx(path, [["ID", "Action"], ["1", "Do it"]])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet = re.sub(r'<dimension ref="[^"]+"', '<dimension ref="A1:XFD1048576"', sheet)
+    sheet = sheet.replace(
+        "</sheetData>", '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData>'
+    )
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return str(path)
+
+
+def test_a_sheet_declaring_the_whole_grid_is_read_by_its_real_cells(tmp_path):
+    import resource
+    import time
+
+    path = declaring_the_whole_grid(tmp_path / "grid.xlsx")
+    assert os.path.getsize(path) < 8_000
+    before, started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+    draft = read_tracker(path)
+    assert [i.id for i in draft.items] == ["1"]
+    assert time.monotonic() - started < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KB
+
+
+# -- PDF -----------------------------------------------------------------------------------------
+
+
+def write_pdf(path: Path, title: str, rows: list[list[str]]) -> str:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table() as table:
+        for row in rows:
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    pdf.output(str(path))
+    return str(path)
+
+
+def test_a_pdf_trackers_tables_are_read_directly(tmp_path):
+    rows = [
+        ["Rec No.", "Recommendation", "Responsible", "Status"],
+        ["R-01", "Publish the audit plan on the council's website", "Head of Audit", "Complete"],
+        ["R-02", "Review the risk register every quarter", "Risk Manager", "On track"],
+    ]
+    draft = read_tracker(write_pdf(tmp_path / "recs.pdf", "Audit recommendations tracker", rows))
+    assert draft.kind == "pdf" and draft.heading == "Audit recommendations tracker"
+    assert [(i.id, i.action, i.lines[0].who, i.rating) for i in draft.items] == [
+        ("R-01", rows[1][1], "Head of Audit", "Complete"),
+        ("R-02", rows[2][1], "Risk Manager", "On track"),
+    ]
+
+
+# -- files that are no tracker: one line each ------------------------------------------------------
+
+
+def refusal(path: str, **options: object) -> str:
+    with pytest.raises(InvalidEntry) as caught:
+        read_tracker(path, **options)  # type: ignore[arg-type]
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(path)
+    return message
+
+
+def test_devices_pipes_directories_and_empty_files_get_one_line(tmp_path):
+    assert "not a regular file" in refusal("/dev/zero")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert "not a regular file" in refusal(str(fifo))
+    assert "is a directory" in refusal(str(tmp_path))
+    (tmp_path / "empty.csv").write_bytes(b"")
+    assert "is empty" in refusal(str(tmp_path / "empty.csv"))
+    assert "does not exist" in refusal(str(tmp_path / "missing.csv"))
+    (tmp_path / "blank.csv").write_text("\n\n  \n")
+    assert "is empty" in refusal(str(tmp_path / "blank.csv"))
+
+
+def test_files_beyond_the_limits_get_one_line(tmp_path, monkeypatch):
+    path = write_csv(tmp_path / "t.csv", [["ID", "Action"], *([str(n), "x"] for n in range(1, 40))])
+    monkeypatch.setattr(tracker_draft, "MAX_BYTES", 100)
+    monkeypatch.setattr("ledger.readers.tracker_files.MAX_BYTES", 100)
+    assert "beyond the 0 MB a tracker may be" in refusal(path)
+    monkeypatch.undo()
+    monkeypatch.setattr("ledger.readers.tracker_csv.MAX_ROWS", 10)
+    assert "more than 10 rows" in refusal(path)
+    monkeypatch.setattr("ledger.readers.tracker_csv.MAX_COLUMNS", 1)
+    monkeypatch.setattr("ledger.readers.tracker_csv.MAX_ROWS", 1000)
+    assert "more than 1 columns" in refusal(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("t.xlsx", b"PK\x03\x04 not really a zip", "is not an XLSX workbook"),
+        ("t.pdf", b"%PDF-1.4 broken", "is not a PDF that can be read"),
+        ("t.csv", bytes(range(256)) * 8, "is not text"),
+        ("t.csv", b"Quarterly report\nNothing to track here\n", "has no header row"),
+    ],
+)
+def test_damaged_files_get_one_line(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert message in refusal(str(path))
