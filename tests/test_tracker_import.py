@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from ledger.action import Action, ActionLine
+from ledger.refs import ActionRef
 from tests.conftest import Clerk, event_count
 
 HEADERS = [
@@ -322,3 +325,199 @@ def test_progress_is_an_update_unless_mapped_to_the_rating(db, tmp_path):
     clerk.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12")
     row = shown(clerk)[0]
     assert (row["ragb"], row["update"]) == ("", "G")
+
+
+# -- any council's tracker ----------------------------------------------------------------------
+
+
+def test_items_of_any_id_shape_are_actions_with_refs(db, tmp_path):
+    clerk = ready(db)
+    shapes = ["15.", "1.1", "2.3a", "A2", "R-07", "BEIS_0005_1920-Q4"]
+    rows = [
+        ["Ref", "Recommendation", "SRO"],
+        *([s, f"Recommendation {s}", "Jo Bloggs"] for s in shapes),
+    ]
+    path = write_csv(tmp_path / "recs.csv", rows)
+    clerk.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12")
+    assert [r["no"] for r in shown(clerk)] == [
+        "1.1",
+        "2.3a",
+        "15",
+        "A2",
+        "BEIS_0005_1920-Q4",
+        "R-07",
+    ]
+    clerk.ok("action", "rate", "hf-send-2019#R-07", "red", "--on", "2019-06-13", "--reason", "Late")
+    clerk.ok(
+        "action", "rate", "hf-send-2019#15.", "amber", "--on", "2019-06-13", "--reason", "Slow"
+    )
+    history = clerk.ok("action", "history", "hf-send-2019#BEIS_0005_1920-Q4", "--format", "json")
+    assert [h["event"] for h in json.loads(history.output)] == ["ActionAdded"]
+    ratings = {r["no"]: r["ragb"] for r in shown(clerk)}
+    assert (ratings["R-07"], ratings["15"], ratings["A2"]) == ("red", "amber", "")
+
+
+def test_an_action_recorded_before_extra_fields_existed_still_loads(db):
+    """A version 1 ActionAdded (no action text, update or fields) is upcast on load."""
+    from eventsourcing.persistence import StoredEvent
+
+    from ledger.application import open_ledger
+
+    clerk = ready(db)
+    clerk.ok("action", "add", "hf-send-2019", "15", "--issue", "Checks", "--on", "2019-06-02")
+    ledger = open_ledger(db)
+    try:
+        added = ledger.action("hf-send-2019#15")
+        event = ledger.mapper.to_stored_event(
+            Action.add(
+                ActionRef("hf-send-2019", "16"),
+                issue="Old issue",
+                kloe=[1],
+                theme="",
+                line=ActionLine("Health text", "", ("Anita Parkin",), "Q2"),
+                actor="Jo Clerk",
+                on=date(2019, 6, 2),
+                reason="",
+            ).pending_events[0]
+        )
+        state = json.loads(event.state)
+        for name in ("action", "update", "fields", "class_version"):
+            del state[name]
+        old = StoredEvent(event.originator_id, 1, event.topic, json.dumps(state).encode())
+        ledger.recorder.insert_events([old])
+        loaded = ledger.action("hf-send-2019#16")
+        assert (loaded.details()["issue"], loaded.details()["action"], loaded.fields()) == (
+            "Old issue",
+            "",
+            {},
+        )
+        assert added.update() == ""
+    finally:
+        ledger.close()
+    clerk.ok(
+        "action", "note", "hf-send-2019#16", "Pilot done", "--on", "2019-06-12", "--reason", "Board"
+    )
+    row = next(r for r in shown(clerk) if r["no"] == "16")
+    assert (row["issue"], row["who"], row["update"], row["fields"]) == (
+        "Old issue",
+        ["Anita Parkin"],
+        "Pilot done",
+        {},
+    )
+
+
+def test_ratings_are_read_as_the_council_wrote_them(db, tmp_path):
+    clerk = ready(db)
+    rows = [
+        ["No", "Action", "RAG status"],
+        ["1", "One", "RED"],
+        ["2", "Two", "Amber/Green"],
+        ["3", "Three", "Not started"],
+        ["4", "Four", "Completed"],
+        ["5", "Five", "On track"],
+    ]
+    path = write_csv(tmp_path / "t.csv", rows)
+    out = clerk.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12").output
+    assert "Not rated yet (unrated): hf-send-2019#3" in out
+    assert {r["no"]: r["ragb"] for r in shown(clerk)} == {
+        "1": "red",
+        "2": "amber",
+        "3": "",
+        "4": "blue",
+        "5": "green",
+    }
+    history = json.loads(clerk.ok("action", "history", "hf-send-2019#2", "--format", "json").output)
+    assert history[-1]["evidence"] == "t.csv, row 3: Amber/Green"
+
+
+def test_a_rating_it_cannot_read_names_file_row_column_and_the_words_it_accepts(db, tmp_path):
+    clerk = ready(db)
+    path = write_csv(
+        tmp_path / "t.csv", [["No", "Action", "Status"], ["1", "One", "G"], ["2", "Two", "Ongoing"]]
+    )
+    before = event_count(db)
+    result = clerk("tracker", "import", "hf-send-2019", str(path))
+    assert result.exit_code == 2
+    assert (
+        f"{path}, row 3, column Status: 'Ongoing' is not a rating; use R, A, G, B;" in result.output
+    )
+    assert "Not started (unrated)" in result.output and result.output.count("\n") == 1
+    assert event_count(db) == before
+
+
+def test_an_import_prints_a_summary_and_the_events_only_when_asked(db, tmp_path):
+    clerk = ready(db)
+    path = write_csv(
+        tmp_path / "t.csv", [["No", "Action", "Owner"], ["1", "One", "Ann"], ["2", "Two", "Bob"]]
+    )
+    out = clerk.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12").output
+    assert "Recorded 2 events" in out and "(2 new actions)" in out and "ActionAdded" not in out
+    path = write_csv(
+        tmp_path / "t.csv", [["No", "Action", "Owner"], ["1", "One", "Cy"], ["2", "Two", "Bob"]]
+    )
+    out = clerk.ok("tracker", "import", "hf-send-2019", str(path), "--verbose").output
+    assert "OwnerReassigned" in out and "Recorded 1 events" in out and "1 actions unchanged" in out
+
+
+def test_a_kpi_table_keyed_by_name_records_its_changed_columns(db, tmp_path):
+    clerk = ready(db)
+    header = ["KPI", "Target", "Q1", "Comments"]
+    first = [["Days to pay invoices", "30", "28", "Better"], ["Calls answered", "95%", "91%", ""]]
+    path = write_csv(tmp_path / "q1.csv", [header, *first])
+    clerk.ok("tracker", "import", "hf-send-2019", str(path), "--key", "KPI", "--on", "2019-06-12")
+    header.insert(3, "Q2")
+    second = [
+        ["Calls answered", "95%", "91%", "96%", ""],
+        ["Days to pay invoices", "30", "28", "28", "Better"],
+    ]
+    path = write_csv(tmp_path / "q2.csv", [header, *second])
+    out = clerk.ok(
+        "tracker", "import", "hf-send-2019", str(path), "--key", "KPI", "--verbose"
+    ).output
+    assert "Recorded 2 events" in out and "(2 changed fields)" in out
+    rows = {r["no"]: r for r in shown(clerk)}
+    assert rows["Calls answered"]["fields"] == {"Target": "95%", "Q1": "91%", "Q2": "96%"}
+    assert rows["Days to pay invoices"]["update"] == "Better"
+    assert rows["Days to pay invoices"]["action"] == "Days to pay invoices"
+    again = clerk.ok("tracker", "import", "hf-send-2019", str(path), "--key", "KPI").output
+    assert "Recorded 0 events" in again
+
+
+def test_a_tracker_without_ids_is_matched_by_text_on_reimport(db, tmp_path):
+    clerk = ready(db)
+    header = ["Action", "Deadline", "Progress"]
+    first = [
+        ["Katie Davis to present a proposal for a steering group", "Ongoing", "Plan in place"],
+        ["Home Office to share the site analytics", "June", "On track"],
+    ]
+    clerk.ok(
+        "tracker",
+        "import",
+        "hf-send-2019",
+        str(write_csv(tmp_path / "a.csv", [header, *first])),
+        "--on",
+        "2019-06-12",
+    )
+    second = [
+        ["New: publish the data", "August", "Plan in place"],
+        ["Home Office to share the site analytics", "June", "Complete"],
+        ["Tim Kelsey to present a proposal for a steering group", "September", "Plan in place"],
+    ]
+    out = clerk.ok(
+        "tracker",
+        "import",
+        "hf-send-2019",
+        str(write_csv(tmp_path / "b.csv", [header, *second])),
+        "--verbose",
+    ).output
+    assert "Recorded 3 events" in out and "(1 new actions, 1 timescales, 1 updates)" in out
+    assert (
+        "differs from the ledger and was not recorded (use govledger correct): hf-send-2019#1"
+        in out
+    )
+    rows = {r["no"]: (r["action"], r["timescale"], r["update"]) for r in shown(clerk)}
+    assert rows == {
+        "1": (first[0][0], "September", "Plan in place"),
+        "2": (first[1][0], "June", "Complete"),
+        "3": tuple(second[0]),
+    }
