@@ -90,9 +90,6 @@ def test_the_seed_minutes_are_reviewed_recorded_once_and_their_action_is_due(see
     assert ("minute action", "Anita Parkin") in {(d["kind"], d["owner"]) for d in due}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="waits for the minutes reader to read a rating mentioned with an action"
-)
 def test_a_rating_in_the_seed_minutes_is_suggested_not_recorded(seeds, db):
     clerk = ready(db)
     draft = clerk.ok(
@@ -129,11 +126,6 @@ def test_lettered_parts_stay_one_decision_beside_the_noting_and_the_action(db, t
     assert [a.split(":")[1].strip() for a in actions] == ["Jan Parnell"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for the minutes reader: it takes the report-back's date for the "
-    "meeting's and so drops the follow-up",
-)
 def test_a_dated_report_back_in_a_lettered_part_is_a_follow_up(db, tmp_path):
     clerk = ready(db)
     path = tmp_path / "minutes.txt"

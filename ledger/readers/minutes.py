@@ -43,6 +43,8 @@ AGENDA_LIST = re.compile(
     r"\b(?:matters|items|topics)\s+(?:for|on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)",
     re.IGNORECASE,
 )
+TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
+RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
 
@@ -166,6 +168,9 @@ class Walk:
     def sentence(self, sentence: str, line: int) -> None:
         if AGENDA_LIST.search(sentence):
             self.listing = When("the next meeting", None, "next")
+        for mention in TRACKER_ACTION.finditer(sentence):
+            if rating := RATING.search(sentence):
+                self.item.ratings.append((mention["no"], rating.group(1).lower(), sentence))
         if self.item.decisions and decide.about_the_vote(sentence):
             self.attach_vote(sentence)
             return

@@ -67,6 +67,7 @@ OTHER_MEETING = re.compile(
     r"\b(?:previous|last|next|following|future|signed|approved|circulated|confirmed|dated)\b",
     re.IGNORECASE,
 )
+ASKED_FOR = re.compile(r"\b(?:update|report|provided|by|until|before|deadline)\b", re.I)
 MINUTES_HEAD = re.compile(r"^\s*minutes\s+of\s+(?:the\s+)?(?!previous|last)", re.IGNORECASE)
 
 
@@ -132,12 +133,12 @@ def meeting_date(lines: list[Line], title: str) -> date | None:
         if found:
             return found
     for text in head:
-        if MEETING_LINE.search(text) and not OTHER_MEETING.search(text):
+        if MEETING_LINE.search(text) and not (OTHER_MEETING.search(text) or ASKED_FOR.search(text)):
             found = first_date(text, year)
             if found:
                 return found
-    for text in head:
-        if not OTHER_MEETING.search(text):
+    for text in head[:8]:
+        if not OTHER_MEETING.search(text) and not ASKED_FOR.search(text):
             found = dates_in(text)
             if found:
                 return found[0][1]
