@@ -231,6 +231,6 @@ def score(answers: dict[str, Any], draft: Any, document: str = "", via: str = ""
             row.invented[unit.kind] += 1
             why = f" (a trap: requested by {trap})" if trap else ""
             row.misses.append(f"invented {unit.kind[:-1]}{why}: {short(unit.shown)}")
-    said = answers.get("meeting_date")
-    row.date_right = bool(draft.meeting_date and draft.meeting_date.isoformat() == said)
+    read = draft.meeting_date.isoformat() if draft.meeting_date else None
+    row.date_right = read == answers.get("meeting_date")  # a key's null: the page gives none
     return row

@@ -36,7 +36,8 @@ Scoring rules (strict on purpose: a figure here must never flatter the reader)
 - One to one: pairs are taken greedily by best word overlap (Dice); a key is found once and
   a draft item counts once. Invented = draft decisions, actions, report-backs or decision
   follow-ups that answer no key (a duplicate of a found item is invented too).
-- Meeting date: right when the draft's meeting_date is the key's "meeting_date".
+- Meeting date: right when the draft's meeting_date is the key's "meeting_date" (a key's
+  null means the page gives none, so only a draft without a date is right).
 - A reader error (InvalidEntry or any crash) makes the row an error: everything missed.
 Totals: per folder of keys (realdocs is the development set, a corpus is minutes the reader
 never saw), as keyed and from the originals, and over all folders, against the targets of

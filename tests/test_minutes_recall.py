@@ -219,6 +219,9 @@ def test_the_meeting_date_is_right_only_when_it_is_the_keyed_one():
     assert score(key(), draft(meeting_date=date(2009, 9, 24))).date_right is True
     assert score(key(), draft(meeting_date=date(2009, 10, 22))).date_right is False
     assert score(key(), draft(meeting_date=None)).date_right is False
+    undated = key(meeting_date=None)
+    assert score(undated, draft(meeting_date=None)).date_right is True
+    assert score(undated, draft(meeting_date=date(2012, 7, 19))).date_right is False
 
 
 def keyed_folder(folder: Path) -> Path:
