@@ -23,7 +23,7 @@ _TITLES = {"the", "cllr", "councillor", "mr", "mrs", "miss", "dr", "prof", "sir"
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = text.translate(_QUOTES).translate(_DASHES)
-    return " ".join(text.split()).casefold()
+    return " ".join(text.split()).casefold().strip(".,;:- ")
 
 
 def words(text: str) -> list[str]:

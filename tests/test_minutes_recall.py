@@ -62,6 +62,15 @@ def test_curly_quotes_ligatures_and_page_breaks_do_not_hide_a_decision():
     assert row.found["decisions"] == 1
 
 
+def test_a_sentence_ended_with_a_full_stop_the_key_leaves_off_still_covers_it():
+    evidence = "Traffic Calming would be considered by the Strategic Policy Committee in due course"
+    back = ReportBack(
+        "considered by the Strategic Policy Committee in due course.", When("in due course")
+    )
+    row = score(key(report_backs=[{"evidence": evidence}]), draft(report_backs=[back]))
+    assert (row.found["report_backs"], row.invented["report_backs"]) == (1, 0)
+
+
 def test_a_decision_that_is_only_the_item_title_does_not_cover_the_resolution():
     row = score(
         key([MINUTES_RESOLVED]), draft([decided("Minutes of the meeting held on 23 June 2009")])
