@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ledger.errors import InvalidEntry
 from ledger.readers.tracker_files import read_tracker
 from tests.conftest import Clerk
 
@@ -44,10 +45,14 @@ def only(folder: Path, pattern: str) -> str:
 # -- every row, every word in the right field ----------------------------------------------------
 
 
+@pytest.mark.parametrize("ending", ["pdf", "txt"])
 @pytest.mark.parametrize("stem", ["T1a", "T1b"])
-def test_an_action_log_pdf_is_read_row_by_row_into_the_right_fields(trackers, stem):
+def test_an_action_log_pdf_or_its_text_is_read_row_by_row_into_the_right_fields(
+    trackers, stem, ending
+):
+    """The PDF read from its tables, or its text as a layout extraction gives it."""
     key = answers(trackers, stem)
-    draft = read_tracker(only(trackers, f"{stem}_*.pdf"))
+    draft = read_tracker(only(trackers, f"{stem}_*.{ending}"))
     assert len(draft.items) == key["row_count"]
     assert draft.keyed == "order" and draft.extra == [MEETING_COLUMN]
     for item, row in zip(draft.items, key["rows"], strict=True):
@@ -87,10 +92,11 @@ def test_a_status_table_is_keyed_by_the_column_named(trackers):
         assert item.fields == {k: v for k, v in row.items() if k != "department"}
 
 
-def test_a_log_without_a_header_row_is_refused_with_the_way_forward(trackers):
+@pytest.mark.parametrize("ending", ["pdf", "txt"])
+def test_a_log_without_a_header_row_is_refused_with_the_way_forward(trackers, ending):
     """T2 has no header: its columns must be named before it can be read."""
-    with pytest.raises(Exception, match="has no header row naming its columns"):
-        read_tracker(only(trackers, "T2_*.pdf"))
+    with pytest.raises(InvalidEntry, match="has no header row naming its columns"):
+        read_tracker(only(trackers, f"T2_*.{ending}"))
 
 
 # -- the next version records exactly what changed ------------------------------------------------

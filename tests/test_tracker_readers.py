@@ -398,3 +398,44 @@ def test_damaged_files_get_one_line(tmp_path, name, data, message):
     path = tmp_path / name
     path.write_bytes(data)
     assert message in refusal(str(path))
+
+
+LAID_OUT = """\
+                         OFFICIAL
+Audit Committee - Recommendations Tracker
+
+Ref        Recommendation                         Owner              Status
+R-01       Publish the annual audit plan on       Head of Audit      Complete
+           the council's website.
+R-02       Review the risk register every         Risk Manager       On track
+           quarter and report to the              (from May)
+           committee.
+                         OFFICIAL
+\f
+                         OFFICIAL
+R-03       Train members on treasury              S151 Officer       Not started
+           management.
+                         OFFICIAL
+"""
+
+
+def test_text_laid_out_in_columns_is_read_by_where_each_column_starts(tmp_path):
+    path = tmp_path / "recs.txt"
+    path.write_text(LAID_OUT, encoding="utf-8")
+    draft = read_tracker(str(path))
+    assert draft.heading == "Audit Committee - Recommendations Tracker"
+    assert [(i.id, i.action, i.lines[0].who, i.rating) for i in draft.items] == [
+        (
+            "R-01",
+            "Publish the annual audit plan on the council's website.",
+            "Head of Audit",
+            "Complete",
+        ),
+        (
+            "R-02",
+            "Review the risk register every quarter and report to the committee.",
+            "Risk Manager (from May)",
+            "On track",
+        ),
+        ("R-03", "Train members on treasury management.", "S151 Officer", "Not started"),
+    ]

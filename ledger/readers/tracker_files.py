@@ -15,7 +15,7 @@ from pathlib import Path
 from ledger.readers.tracker_csv import csv_rows
 from ledger.readers.tracker_draft import MAX_BYTES, Rows, TrackerDraft, TrackerFileError
 from ledger.readers.tracker_layout import read_layout
-from ledger.readers.tracker_text import tab_rows
+from ledger.readers.tracker_text import text_rows
 
 FORMATS = ("auto", "csv", "tsv", "xlsx", "pdf", "pdf-text")
 SIGNATURES = {b"PK\x03\x04": "xlsx", b"%PDF": "pdf"}
@@ -36,7 +36,8 @@ def read_tracker(
     kind = kind_of(path, fmt)
     if sheet is not None and kind != "xlsx":
         raise TrackerFileError(path, "--sheet is for an XLSX workbook; this is not one")
-    return read_layout(path, kind, rows_of(path, kind, size, sheet), mapping or {}, key)
+    mapping = mapping or {}
+    return read_layout(path, kind, rows_of(path, kind, size, sheet, mapping, key), mapping, key)
 
 
 def checked_size(path: str) -> int:
@@ -72,7 +73,9 @@ def kind_of(path: str, fmt: str) -> str:
     return SIGNATURES.get(start) or ENDINGS.get(Path(path).suffix.lower(), "pdf-text")
 
 
-def rows_of(path: str, kind: str, size: int, sheet: str | None) -> Rows:
+def rows_of(
+    path: str, kind: str, size: int, sheet: str | None, mapping: dict[str, str], key: str | None
+) -> Rows:
     if kind == "xlsx":
         from ledger.readers.tracker_xlsx import xlsx_rows
 
@@ -84,7 +87,7 @@ def rows_of(path: str, kind: str, size: int, sheet: str | None) -> Rows:
     text = text_of(path, size)
     if kind == "csv":
         return csv_rows(text, path)
-    return tab_rows(text, path)
+    return text_rows(text, path, mapping, key)
 
 
 def text_of(path: str, size: int) -> str:
