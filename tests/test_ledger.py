@@ -189,7 +189,7 @@ def test_a_correction_of_a_correction_is_refused(ledger):
             "meeting",
         ),
         (
-            lambda led: led.add_action("hf-send-2019", "x1", issue="I", **CLERK),
+            lambda led: led.add_action("hf-send-2019", "x 1", issue="I", **CLERK),
             InvalidEntry,
             "action number",
         ),
