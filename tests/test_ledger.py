@@ -188,11 +188,6 @@ def test_a_correction_of_a_correction_is_refused(ledger):
             NotFound,
             "meeting",
         ),
-        (
-            lambda led: led.add_action("hf-send-2019", "x 1", issue="I", **CLERK),
-            InvalidEntry,
-            "action number",
-        ),
         (lambda led: led.register_board("s b", "Spaces", **CLERK), InvalidEntry, "board ref"),
     ],
 )
