@@ -49,6 +49,7 @@ class TrackerImport:
     effective: Any
     store: Any
     known_refs: Any
+    today: Any
 
     @checked
     def import_tracker(
@@ -71,6 +72,15 @@ class TrackerImport:
         draft = read_tracker(path, fmt, sheet=sheet, mapping=mapping, key=key)
         ratings = [rating_of(item, draft) for item in draft.items]
         day = self.effective(on, since=plan)
+        for item in draft.items:
+            if item.rated_on is not None and item.rated_on > self.today():
+                raise TrackerFileError(
+                    draft.source,
+                    f"{item.rated_on.isoformat()} lies in the future; a rating cannot have "
+                    "been given after today",
+                    row=item.rating_row or item.row,
+                    column=draft.header_of("rated_on"),
+                )
         step = Step(draft, actor, day, f"imported from {Path(path).name}")
         changed: list[Record] = []
         unchanged, text_differs = [], []

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ledger.action import Action, ActionLine
 from ledger.refs import ActionRef
@@ -521,3 +525,57 @@ def test_a_tracker_without_ids_is_matched_by_text_on_reimport(db, tmp_path):
         "2": (first[1][0], "June", "Complete"),
         "3": tuple(second[0]),
     }
+
+
+cells = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+tables = st.lists(
+    st.lists(
+        st.one_of(
+            cells, st.sampled_from(["No.", "Action", "RAG", "Owner", "Red", "1.1", "A2", ""])
+        ),
+        max_size=6,
+    ),
+    max_size=8,
+)
+
+
+def as_csv(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode("utf-8", errors="surrogatepass")
+
+
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")),
+)
+@given(
+    content=st.one_of(st.binary(max_size=600), tables.map(as_csv)),
+    ending=st.sampled_from([".csv", ".tsv", ".txt", ".xlsx", ".pdf", ""]),
+    options=st.lists(
+        st.one_of(
+            st.tuples(st.just("--map"), cells.map(lambda c: f"{c}=action")),
+            st.tuples(st.just("--map"), cells),
+            st.tuples(st.just("--key"), cells),
+            st.tuples(st.just("--sheet"), cells),
+            st.tuples(
+                st.just("--format"), st.sampled_from(["csv", "tsv", "xlsx", "pdf", "pdf-text"])
+            ),
+        ),
+        max_size=2,
+    ),
+)
+def test_any_file_and_options_get_an_import_or_one_line(tmp_path, content, ending, options):
+    db = str(tmp_path / "fuzz.db")
+    if not Path(db).exists():
+        ready(db)
+    path = tmp_path / f"tracker{ending}"
+    path.write_bytes(content)
+    args = [a for pair in options for a in pair]
+    result = Clerk(db)("tracker", "import", "hf-send-2019", str(path), "--dry-run", *args)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    if result.exit_code:
+        assert result.output.count("\n") == 1 and result.output.startswith("Error:"), result.output

@@ -24,12 +24,13 @@ def pdf_rows(path: str) -> Rows:
 
     try:
         document = pdfplumber.open(path)
+        count = len(document.pages)
     except Exception as error:  # pdfminer raises many kinds for a file that is not a PDF
         raise TrackerFileError(
             path, f"is not a PDF that can be read ({type(error).__name__})"
         ) from None
     with document:
-        if len(document.pages) > MAX_PAGES:
+        if count > MAX_PAGES:
             raise TrackerFileError(
                 path, f"has more than {MAX_PAGES} pages, beyond what a tracker may hold"
             )

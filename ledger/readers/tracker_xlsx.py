@@ -16,12 +16,14 @@ from typing import Any
 from ledger.readers.tracker_draft import MAX_COLUMNS, MAX_ROWS, Rows, TrackerFileError
 
 MAX_CELLS = 1_000_000  # cells the sheet's XML may hold, empty styled ones included
+MAX_UNZIPPED = 512 * 1024 * 1024  # what the workbook's parts may unpack to, all together
 
 
 def xlsx_rows(path: str, sheet: str | None = None) -> Rows:
     """The rows of ``sheet`` (default the first) as text cells, numbered as Excel shows."""
     from openpyxl import load_workbook
 
+    check_unpacked(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
@@ -44,6 +46,24 @@ def xlsx_rows(path: str, sheet: str | None = None) -> Rows:
         ) from None
     finally:
         book.close()
+
+
+def check_unpacked(path: str) -> None:
+    """A workbook is a zip: refuse one whose parts would unpack beyond :data:`MAX_UNZIPPED`
+    (a zip reader stops at each part's stated size, so the stated sizes bound the work)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(part.file_size for part in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise TrackerFileError(path, "is not an XLSX workbook that can be read") from None
+    if unpacked > MAX_UNZIPPED:
+        raise TrackerFileError(
+            path,
+            f"unpacks to {unpacked / 2**20:,.0f} MB, beyond the {MAX_UNZIPPED // 2**20} MB a "
+            "tracker may be",
+        )
 
 
 def sheet_rows(path: str, sheet: Any) -> Rows:
