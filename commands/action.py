@@ -17,7 +17,8 @@ line_option = click.option(
 
 @click.group()
 def action() -> None:
-    """Actions: the items of a tracker, referred to as TRACKER#NO (e.g. hf-send-2019#15)."""
+    """Actions: the items of a tracker, referred to as TRACKER#ID (e.g. hf-send-2019#15,
+    audit-recs#R-07, corporate-plan#1.1)."""
 
 
 @action.command("add")
@@ -49,8 +50,9 @@ def add(
 ) -> None:
     """Add action NUMBER to TRACKER, with its first action line.
 
-    An item with no number in the source takes the number before it and a letter
-    (4a, 4b): its ref then stays stable.
+    NUMBER is the item's ID as the tracker writes it (15, 1.1, A2, R-07). An item with no
+    number in the source takes the number before it and a letter (4a, 4b): its ref then
+    stays stable.
 
     \b
     Example:

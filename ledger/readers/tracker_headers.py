@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ledger.readers.tracker_draft import Rows, TrackerFileError
+
 FIELDS = (
     "id",
     "kloe",
@@ -70,3 +72,57 @@ def field_of(header: str, mapping: dict[str, str]) -> str | None:
 def header_text(cell: str) -> str:
     """A header as the tracker writes it, on one line ("Meeting date & action number")."""
     return " ".join(cell.split())
+
+
+def columns_of(cells: list[str], mapping: dict[str, str]) -> tuple[dict[int, str], dict[int, str]]:
+    """Each column's field, and each headed column's name as written (a second column of
+    the same name is ``Name (2)``; a second column of the same field is kept by its name)."""
+    columns: dict[int, str] = {}
+    names: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        if not cell.strip():
+            continue
+        name, count = header_text(cell), 1
+        while name in names.values():
+            count += 1
+            name = f"{header_text(cell)} ({count})"
+        names[i] = name
+        found = field_of(cell, mapping)
+        if found and found not in columns.values():
+            columns[i] = found
+    return columns, names
+
+
+def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | None) -> int:
+    """The index of the header row: the first naming the item's text beside another
+    heading, or holding the ``--key`` column; one line saying what to do if there is none."""
+    wanted = normal(key or "")
+    first_guess = None
+    for index, (n, cells) in enumerate(rows):
+        if wanted:
+            if any(normal(c) == wanted for c in cells):
+                return index
+            continue
+        found = columns_of(cells, mapping)[0]
+        filled = sum(1 for c in cells if c.strip())
+        if filled >= 2 and any(f in TEXT_FIELDS for f in found.values()):
+            return index
+        if len(found) >= 2 and first_guess is None:
+            first_guess = n
+    if wanted:
+        raise TrackerFileError(
+            source, f"has no column {key!r} (given with --key); name a column it has"
+        )
+    if first_guess is not None:
+        raise TrackerFileError(
+            source,
+            "has no column holding each item's text (a header such as Action, Issue, "
+            "Description, Recommendation or Risk); name it with --map COLUMN=action, "
+            "or name the column that identifies each item with --key COLUMN",
+            row=first_guess,
+        )
+    raise TrackerFileError(
+        source,
+        "has no header row naming its columns (such as ID, Action, Owner, Due, RAG); "
+        "name them with --map COLUMN=FIELD, or the identifying column with --key COLUMN",
+    )

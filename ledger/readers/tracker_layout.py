@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from ledger.errors import InvalidEntry
 from ledger.readers.tracker_draft import DraftItem, DraftLine, Rows, TrackerDraft, TrackerFileError
-from ledger.readers.tracker_headers import TEXT_FIELDS, field_of, header_text, normal
+from ledger.readers.tracker_headers import TEXT_FIELDS, columns_of, find_header, normal
 from ledger.refs import item_id, parse_day
 
 LINE_FIELDS = ("health", "la", "who", "timescale")
@@ -60,10 +60,10 @@ class Layout:
     # -- the header ---------------------------------------------------------------------
 
     def read(self) -> TrackerDraft:
-        start = self.find_header()
+        start = find_header(self.source, self.rows, self.mapping, self.key)
         n, header = self.rows[start]
         self.header = [normal(c) for c in header]
-        self.columns, self.names = self.columns_of(header)
+        self.columns, self.names = columns_of(header, self.mapping)
         self.id_column = self.key_column(n, header)
         heading = " ".join(
             c.strip().lstrip("#").strip()
@@ -80,52 +80,6 @@ class Layout:
         draft.extra = [h for i, h in self.names.items() if i not in self.columns]
         draft.notes = self.notes(draft)
         return draft
-
-    def find_header(self) -> int:
-        wanted = normal(self.key or "")
-        first_guess = None
-        for index, (n, cells) in enumerate(self.rows):
-            found = self.columns_of(cells)[0]
-            if wanted:
-                if any(normal(c) == wanted for c in cells):
-                    return index
-                continue
-            filled = sum(1 for c in cells if c.strip())
-            if filled >= 2 and any(f in TEXT_FIELDS for f in found.values()):
-                return index
-            if len(found) >= 2 and first_guess is None:
-                first_guess = n
-        if wanted:
-            self.error(f"has no column {self.key!r} (given with --key); name a column it has")
-        if first_guess is not None:
-            self.error(
-                "has no column holding each item's text (a header such as Action, Issue, "
-                "Description, Recommendation or Risk); name it with --map COLUMN=action, "
-                "or name the column that identifies each item with --key COLUMN",
-                row=first_guess,
-            )
-        self.error(
-            "has no header row naming its columns (such as ID, Action, Owner, Due, RAG); "
-            "name them with --map COLUMN=FIELD, or the identifying column with --key COLUMN"
-        )
-        raise AssertionError  # error() always raises
-
-    def columns_of(self, cells: list[str]) -> tuple[dict[int, str], dict[int, str]]:
-        """Each column's field, and each headed column's name as written."""
-        columns: dict[int, str] = {}
-        names: dict[int, str] = {}
-        for i, cell in enumerate(cells):
-            if not cell.strip():
-                continue
-            name, count = header_text(cell), 1
-            while name in names.values():
-                count += 1
-                name = f"{header_text(cell)} ({count})"
-            names[i] = name
-            found = field_of(cell, self.mapping)
-            if found and found not in columns.values():
-                columns[i] = found
-        return columns, names
 
     def key_column(self, n: int, header: list[str]) -> int | None:
         if self.key:
