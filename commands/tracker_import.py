@@ -14,20 +14,6 @@ if TYPE_CHECKING:
     from ledger.tracker_import import Imported
 
 FORMATS = ("auto", "csv", "tsv", "xlsx", "pdf", "pdf-text")
-MAP_FIELDS = (
-    "id",
-    "kloe",
-    "theme",
-    "issue",
-    "action",
-    "health",
-    "la",
-    "who",
-    "timescale",
-    "ragb",
-    "rated_on",
-    "update",
-)
 ALIASES = {"no": "id", "owner": "who", "due": "timescale", "rating": "ragb"}
 KINDS = (
     ("ActionAdded", "new actions"),
@@ -42,13 +28,15 @@ KINDS = (
 
 
 def mappings(pairs: tuple[str, ...]) -> dict[str, str]:
+    from ledger.readers.tracker_headers import FIELDS
+
     found = {}
     for pair in pairs:
         column, sep, name = pair.rpartition("=")
         name = ALIASES.get(name.strip().lower(), name.strip().lower())
-        if not sep or not column.strip() or name not in MAP_FIELDS:
+        if not sep or not column.strip() or name not in FIELDS:
             raise click.BadParameter(
-                f"{pair!r}; write COLUMN=FIELD with FIELD one of {', '.join(MAP_FIELDS)}",
+                f"{pair!r}; write COLUMN=FIELD with FIELD one of {', '.join(FIELDS)}",
                 param_hint="--map",
             )
         found[column.strip()] = name
