@@ -154,3 +154,15 @@ def test_reading_a_long_resolution_costs_time_linear_in_its_size():
     draft = parse_minutes(body)
     assert len(draft.decisions) == 1
     assert time.perf_counter() - started < 20  # quadratic reading took minutes
+
+
+def test_dotted_minute_numbers_are_items_and_a_sentence_with_numbers_is_no_vote():
+    draft = parse_minutes(
+        "Milton Parish Council - 26th January 2021\n\n"
+        "21.01.07  Village Hall Defibrillator\n"
+        "The replacement pads cost about £80, lasting for 2-3 years.\n"
+        "The Councillors resolved to take over these payments.\n"
+    )
+    assert [item.number for item in draft.items] == ["21.01.07"]
+    [decision] = draft.decisions
+    assert decision.outcome == "resolved" and decision.vote is None

@@ -113,6 +113,11 @@ FOR = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?(?:for|in\s+favour)\b", re.IGNOREC
 AGAINST = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?against\b|\bagainst\s*:?\s*{COUNT}\b", re.I)
 ABSTAIN = re.compile(rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+abstained\b", re.IGNORECASE)
 FOR_AFTER = re.compile(rf"\b(?:for|in\s+favour)\s*:?\s*{COUNT}\b", re.IGNORECASE)
+VOTING = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|\bin\s+favour\b|\bagainst\b|\babstain|\babstention|"
+    r"\bunanimous|\bcarried\b|\bshow\s+of\s+hands\b|\bdivision\b",
+    re.IGNORECASE,
+)
 RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
     r"\b(?i:proposed|moved)(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
@@ -172,6 +177,8 @@ def count(text: str | None) -> int | None:
 def vote(text: str) -> Vote | None:
     """Counts and result where the minutes give them ("7 for, 2 against, 1 abstention",
     "with one against", "carried unanimously")."""
+    if not VOTING.search(text):
+        return None  # "lasting for 2-3 years" counts no votes
     found = {
         "for": FOR.search(text) or FOR_AFTER.search(text),
         "against": AGAINST.search(text),
@@ -205,8 +212,7 @@ def about_the_vote(sentence: str) -> bool:
     return bool(
         PROPOSER.search(sentence)
         or SECONDER.search(sentence)
-        or FOR.search(sentence)
-        or FOR_AFTER.search(sentence)
+        or (VOTING.search(sentence) and (FOR.search(sentence) or FOR_AFTER.search(sentence)))
     ) and not (
         ACTIVE.search(sentence)
         or PASSIVE.search(sentence)

@@ -87,8 +87,8 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
         title[:1].islower() or title.lower().startswith("that ")
     ):
         return None  # a numbered part of a resolution, not an item
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", number):
-        return None  # a date such as 12.03.2021
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", number):
+        return None  # a date such as 12.03.2021; "21.01.03" numbers a parish council's minute
     return number, title
 
 
