@@ -11,7 +11,8 @@ import click
 from commands.session import DAY, Session, pass_session
 
 if TYPE_CHECKING:
-    from ledger.minutes_import import MinutesImported, Planned
+    from ledger.minutes_import import MinutesImported
+    from ledger.sitting import Planned
 
 
 @click.group()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ledger.board import Board
@@ -133,20 +133,3 @@ class Minutes:
         sitting = self.meeting(item.board, item.held_on)
         sitting.complete_action(item.number, actor=actor, on=self.effective(on), reason=reason)
         return self.store(sitting, subject=str(item))
-
-
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def meeting_named(relative: str, held_on: date, meetings: list[date]) -> date | None:
-    """The meeting minutes mean by "the next meeting" (``next``) or "the March meeting"
-    (``march``): of the board's ``meetings``, the first after ``held_on``, or the first in
-    that month within the year after it; None when the ledger has no such meeting."""
-    if not relative:
-        return None
-    later = [m for m in meetings if m > held_on]
-    if relative != "next":
-        word = relative.strip().lower()[:3]
-        month = MONTHS.index(word) + 1 if word in MONTHS else 0
-        later = [m for m in later if m.month == month and m < held_on + timedelta(days=366)]
-    return later[0] if later else None

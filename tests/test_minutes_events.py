@@ -12,7 +12,7 @@ from eventsourcing.persistence import StoredEvent
 from ledger.board import Board
 from ledger.errors import Refused
 from ledger.meeting import Outcome
-from ledger.minutes import meeting_named
+from ledger.report_backs import meeting_named
 from projections.board_history import due, history
 from projections.views import Views
 from tests.test_minutes_recording import CLERK, HELD, board_with_meetings, therapies_minutes
