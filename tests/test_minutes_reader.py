@@ -166,3 +166,99 @@ def test_dotted_minute_numbers_are_items_and_a_sentence_with_numbers_is_no_vote(
     assert [item.number for item in draft.items] == ["21.01.07"]
     [decision] = draft.decisions
     assert decision.outcome == "resolved" and decision.vote is None
+
+
+TRUSTEES = """\
+Minutes of the Trustees of the Friends of Anytown Library held on 4th August 2015
+
+Present: David Thorn (DT), Sheila Ford (SF), Mike Stone (MS), Hannah Salome
+
+9. Library Manager's report
+9.1 Ali asked for a window display unit at a cost of £100 for advertising in the foyer.
+AGREED.
+9.2 We have heard nothing from the bank so David will chase this up.
+ACTION: DT
+
+10. Correspondence
+Comments made by the Pension Panel at its meeting were reported: "That the Panel notes
+its disappointment. The Panel has agreed the officers' response." Members noted these
+comments and asked to be kept advised of progress.
+It was suggested that the decision on the increase be delegated to the Manager.
+It was AGREED to invite the head of transport planning to a future meeting.
+Hannah will come back to this issue.
+
+11. Actions
+Action: The Transparency Director will present on the Open Government Partnership.
+
+12. Matters for the next agenda
+The following matters were agreed for the next agenda:
+a. Finance
+b. Safeguarding
+"""
+
+
+def test_a_bare_agreed_records_the_request_before_it_not_an_empty_decision():
+    item = parse_minutes(TRUSTEES).items[1]
+    assert [d.text for d in item.decisions] == [
+        "Ali asked for a window display unit at a cost of £100 for advertising in the foyer. "
+        "AGREED."
+    ]
+
+
+def test_an_action_line_names_who_owes_what_the_paragraph_above_it_told():
+    item = parse_minutes(TRUSTEES).items[2]
+    assert [(a.owners, a.text) for a in item.actions] == [
+        (["DT"], "We have heard nothing from the bank so David will chase this up.")
+    ]
+
+
+def test_another_bodys_quoted_words_and_suggestions_are_no_decisions_of_this_board():
+    item = parse_minutes(TRUSTEES).items[3]
+    texts = [d.text for d in item.decisions]
+    assert not any("Panel has agreed" in t or "suggested" in t for t in texts)
+    noted = next(d for d in item.decisions if d.text.startswith("Members noted"))
+    assert noted.follow_up is not None and noted.follow_up.said == "kept advised"
+
+
+def test_a_decision_to_invite_someone_is_also_an_action_and_a_report_back():
+    item = parse_minutes(TRUSTEES).items[3]
+    invite = next(d for d in item.decisions if "invite" in d.text)
+    assert invite.follow_up is not None and invite.follow_up.day is None
+    assert any(a.owners == [] and "invite" in a.text for a in item.actions)
+
+
+def test_someone_coming_back_to_an_issue_owes_an_undated_report_back():
+    item = parse_minutes(TRUSTEES).items[3]
+    back = next(r for r in item.report_backs if "Hannah" in r.what)
+    assert back.when.day is None and back.when.relative == ""
+    assert any(a.owners == ["Hannah"] for a in item.actions)
+
+
+def test_an_office_named_on_an_action_line_owns_the_action():
+    item = parse_minutes(TRUSTEES).items[4]
+    assert item.actions[0].owners == ["The Transparency Director"]
+
+
+def test_each_matter_listed_for_the_next_agenda_comes_back_to_the_next_meeting():
+    item = parse_minutes(TRUSTEES).items[5]
+    assert [(r.what, r.when.relative) for r in item.report_backs] == [
+        ("a. Finance", "next"),
+        ("b. Safeguarding", "next"),
+    ]
+
+
+def test_a_running_footer_on_every_page_is_neither_text_nor_a_report_back():
+    footer = "All minutes are draft until agreed at the next meeting of the committee."
+    topics = ["Internal audit", "External audit", "Risk register", "Treasury management"]
+    pages = [
+        f"{n}. {topic}\nThe Auditor introduced the paper on {topic.lower()}.\n"
+        f"Members asked about the timetable for the {topic.lower()} work.\n"
+        f"The Committee noted the report on {topic.lower()}."
+        for n, topic in enumerate(topics, start=1)
+    ]
+    text = "Minutes of the Audit Committee held on 24 September 2009\n\n" + "".join(
+        f"{page}\n\n{footer}\n\f\n" for page in pages
+    )
+    draft = parse_minutes(text)
+    assert len(draft.decisions) == 4
+    assert draft.report_backs == []

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
+from ledger.readers.minutes_blocks import resolution
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_draft import (
     DraftAction,
@@ -25,26 +26,20 @@ from ledger.readers.minutes_draft import (
     When,
 )
 from ledger.readers.minutes_items import heading, is_label, meeting_date, people
-from ledger.readers.minutes_layout import Line, joined, lines_of, sentences
+from ledger.readers.minutes_layout import (
+    Line,
+    joined,
+    lines_of,
+    quotation_open,
+    sentences,
+    unquoted,
+)
+from ledger.readers.minutes_report_backs import agenda_list, asked_back
+from ledger.readers.minutes_tables import action_table
 
-ASKS_BACK = re.compile(
-    r"\b(?:report(?:ed|ing)?(?:\s+back)?|updates?|updated|bring|brought|come\s+back|return|"
-    r"reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|present(?:ed|ation)?|"
-    r"review(?:ed)?|revisit(?:ed)?|agenda|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
-    r"kept\s+(?:advised|informed)|progress)\b",
-    re.IGNORECASE,
-)
-SCHEDULE = re.compile(
-    r"\b(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+"
-    r"(?:will\s+be|is|to\s+be)\s+(?:held|on)|next\s+meeting\s*[:\-–])",
-    re.IGNORECASE,
-)
-AGENDA_LIST = re.compile(
-    r"\b(?:matters|items|topics)\s+(?:for|on)\s+(?:the\s+)?(?:next|future)\s+(?:agenda|meeting)",
-    re.IGNORECASE,
-)
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
+RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
 
@@ -96,6 +91,7 @@ class Walk:
     paragraph: list[Line] = field(default_factory=list)
     last_text: str = ""
     listing: When | None = None
+    told: tuple[int, int] = (0, 0)  # (item, first action) the last paragraph's prose gave
 
     @property
     def item(self) -> DraftItem:
@@ -112,8 +108,12 @@ class Walk:
     def step(self, lines: list[Line], index: int) -> int:
         line = lines[index]
         if line.blank:
-            self.flush()
+            if not self.runs_on():
+                self.flush()
             return index + 1
+        if agenda_list(line.text):
+            self.flush()
+            return self.agenda(line.text, line.number, index)
         following = next((n for n in lines[index + 1 : index + 4] if n.text), None)
         if (found := heading(line, following)) is not None:
             self.flush()
@@ -121,6 +121,8 @@ class Walk:
             number, title = found
             if prose(title):  # "1.1 The minutes were accepted ...": a numbered paragraph
                 self.draft.items.append(DraftItem(number, ""))
+                if agenda_list(title):
+                    return self.agenda(title, line.number, index)
                 self.paragraph.append(Line(line.number, title, line.aside))
                 return index + 1
             self.draft.items.append(DraftItem(number, title))
@@ -131,7 +133,9 @@ class Walk:
             return index + 1
         if (columns := acts.table_columns(line.cells)) is not None:
             self.flush()
-            return self.table(lines, index + 1, columns)
+            found, index = action_table(lines, index + 1, columns, self.year)
+            self.item.actions.extend(found)
+            return index
         if (deed := acts.action_line(line.text)) is not None:
             self.flush(keep=True)
             self.action_from_line(deed, line)
@@ -143,6 +147,22 @@ class Walk:
             self.flush()
         self.paragraph.append(line)
         return index + 1
+
+    def agenda(self, text: str, number: int, index: int) -> int:
+        """ "The following matters were agreed for the next agenda:": each matter listed
+        below comes back to the next meeting."""
+        self.listing = When("the next meeting", None, "next")
+        if (outcome := decide.outcome(text)) is not None:
+            self.decide(outcome, text, [], number, self.listing, context=text)
+        return index + 1
+
+    def runs_on(self) -> bool:
+        """Whether the paragraph stops on a word that cannot end a sentence ("Agreed
+        that"), so a blank line (a page break, a stray gap) does not end it."""
+        if not self.paragraph:
+            return False
+        last = self.paragraph[-1].text.rsplit(" ", 1)[-1].lower()
+        return last in RUNS_ON
 
     def mid_sentence(self) -> bool:
         """Whether the paragraph so far stops mid-sentence ("... it was" / "AGREED to ...")."""
@@ -156,18 +176,31 @@ class Walk:
         if not text:
             return
         start = lines[0].number
+        self.told = (id(self.item), len(self.item.actions))
         if self.listing is not None and decide.is_part(text):
             self.item.report_backs.append(ReportBack(text, self.listing, start))
         else:
-            for sentence in sentences(text):
-                self.sentence(sentence, start)
+            self.sentences(sentences(text), start)
         for line in lines:
             self.aside(line, text)
         self.last_text = text if keep or lines else self.last_text
 
+    def sentences(self, found: list[str], start: int) -> None:
+        """Each sentence in turn; a bare "AGREED." takes the sentence before it as its
+        text, and words inside a quotation are another body's, not this one's."""
+        quoted = False
+        before = ""
+        for sentence in found:
+            if decide.bare_marker(sentence) and (before or self.last_text):
+                outcome = decide.outcome(sentence) or "agreed"
+                text = f"{before or self.last_text} {sentence}"
+                self.decide(outcome, text, [], start, self.asks_back(text), context=text)
+            elif not (quoted or sentence.startswith('"')):
+                self.sentence(unquoted(sentence), start)
+            quoted = quotation_open(sentence, quoted)
+            before = sentence
+
     def sentence(self, sentence: str, line: int) -> None:
-        if AGENDA_LIST.search(sentence):
-            self.listing = When("the next meeting", None, "next")
         for mention in TRACKER_ACTION.finditer(sentence):
             if rating := RATING.search(sentence):
                 self.item.ratings.append((mention["no"], rating.group(1).lower(), sentence))
@@ -178,29 +211,33 @@ class Walk:
         asked = self.asks_back(sentence)
         if outcome is not None:
             self.decide(outcome, sentence, [], line, asked, context=sentence)
+            self.owed(sentence, line, decided=True)
             return
-        owned = acts.owned_sentence(sentence, self.known)
-        if owned is not None:
-            due = when(sentence, year_hint=self.year)
-            self.item.actions.append(DraftAction(owned[0], owned[1], due, line))
+        self.owed(sentence, line)
         if asked is not None:
             self.item.report_backs.append(ReportBack(sentence, asked, line))
 
-    def asks_back(self, sentence: str) -> When | None:
-        if SCHEDULE.search(sentence) or not ASKS_BACK.search(sentence):
-            return None
-        found = when(sentence, year_hint=self.year)
-        if found is None or (found.day and not found.relative and not self.later(found)):
-            return None
-        return found
+    def owed(self, sentence: str, line: int, *, decided: bool = False) -> bool:
+        """The action a sentence gives someone, if it gives one ("the Clerk to write"); a
+        decision "to write to the Minister" is an action of the body's too."""
+        owned = acts.owned_sentence(sentence, self.known)
+        if owned is None and decided:
+            deed = acts.agreed_deed(sentence)
+            owned = ([], deed) if deed else None
+        if owned is None:
+            return False
+        due = when(sentence, year_hint=self.year)
+        self.item.actions.append(DraftAction(owned[0], owned[1], due, line))
+        return True
 
-    def later(self, found: When) -> bool:
-        meeting = self.draft.meeting_date
-        return found.day is not None and (meeting is None or found.day > meeting)
+    def asks_back(self, sentence: str) -> When | None:
+        return asked_back(sentence, year=self.year, meeting=self.draft.meeting_date)
 
     def decide(
         self, outcome: str, text: str, parts: list[str], line: int, asked: When | None, context: str
     ) -> None:
+        if not parts and decide.title_only(text):
+            return  # "Agreed that" with nothing after it records nothing
         proposer, seconder = decide.mover(context)
         self.item.decisions.append(
             DraftDecision(
@@ -242,78 +279,31 @@ class Walk:
 
     def decision_block(self, lines: list[Line], index: int, outcome: str) -> int:
         first = lines[index]
-        body = decide.body_after_marker(first.text)
-        texts = [body] if body else []
-        parts: list[str] = []
-        index += 1
-        while index < len(lines):
-            line = lines[index]
-            nxt = next((n for n in lines[index : index + 3] if n.text), None)
-            if line.blank:
-                if nxt is None or not decide.is_part(nxt.text):
-                    break
-            elif self.ends_block(line):
-                break
-            elif decide.is_part(line.text):
-                parts.append(line.text)
-            elif (parts or texts) and (parts or texts)[-1].endswith("."):
-                break  # the resolution has ended; what follows is the minutes' narrative
-            elif parts:
-                parts[-1] = f"{parts[-1]} {line.text}"
-            else:
-                texts.append(line.text)
-            index += 1
-        text = " ".join(texts)
+        text, parts, index = resolution(lines, index)
         if not text and not parts:
             if not self.last_text:
                 return index
             text = f"{self.last_text} {first.text}"
         whole = " ".join([text, *parts])
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
+        for part in parts or [text]:
+            self.owed(part, first.number, decided=True)
         self.last_text = ""
         return index
-
-    @staticmethod
-    def ends_block(line: Line) -> bool:
-        """An item heading, a new decision or an ACTION line ends a decision's block."""
-        if decide.is_part(line.text):
-            return False
-        return bool(heading(line, None) or decide.marker(line.text) or acts.action_line(line.text))
 
     def action_from_line(self, deed: tuple[list[str], str], line: Line) -> None:
         names, what = deed
         text = what or self.last_text or self.item.heading
+        item, first = self.told
+        if names and not what and item == id(self.item):
+            del self.item.actions[first:]  # "ACTION: SF/MS" names who owes what the prose told
+        self.told = (0, 0)
         if not names and what:
             owned = acts.owned_sentence(what, self.known, loose=True)
             names = owned[0] if owned else []
         self.item.actions.append(
             DraftAction(names, text, when(what, year_hint=self.year) if what else None, line.number)
         )
-
-    def table(self, lines: list[Line], index: int, columns: dict[str, int]) -> int:
-        """Rows of a table of actions, each row's cells continued on the lines below it."""
-        rows: list[dict[str, str]] = []
-        blanks = 0
-        while index < len(lines) and blanks < 3:
-            line = lines[index]
-            if line.blank:
-                blanks += 1
-            else:
-                blanks = 0
-                row = acts.table_row(line.cells, columns)
-                starts_row = row.get("item") or not rows
-                if starts_row and rows and not row.get("who"):
-                    break  # the table has ended: this line owes nobody anything
-                if starts_row:
-                    rows.append(row)
-                else:
-                    for key, value in row.items():
-                        rows[-1][key] = f"{rows[-1].get(key, '')} {value}".strip()
-            index += 1
-        for row in rows:
-            names = acts.owners(row.get("who", ""))
-            if names and row.get("what"):
-                due = when(row["due"], year_hint=self.year) if row.get("due") else None
-                due = due or (When(row["due"]) if row.get("due") else None)
-                self.item.actions.append(DraftAction(names, row["what"], due, 0))
-        return index
+        for sentence in sentences(what):
+            if (asked := self.asks_back(sentence)) is not None:
+                self.item.report_backs.append(ReportBack(sentence, asked, line.number))

@@ -19,7 +19,12 @@ ROLES = (
     r"vice[- ]chair(?:man)?|treasurer|secretary|rfo|head\s*teacher|head(?:\s+of\s+[A-Z][\w&]+"
     r"(?:\s+[A-Z][\w&]+){0,2})?|director(?:\s+of\s+[A-Z][\w&]+(?:\s+[A-Z][\w&]+){0,2})?|"
     r"chief\s+executive|ceo|monitoring\s+officer|(?:lead|scrutiny|democratic\s+services|"
-    r"finance|project)\s+officer|officers?|governance\s+manager|manager|trustees|governors)"
+    r"finance|project)\s+officer|officers?|governance\s+manager|manager|trustees|governors|"
+    r"councillors)"
+)
+OFFICE = (
+    r"(?:the\s+)?(?:[A-Z][\w&'-]*\s+){1,3}(?:(?![a-z]+ed\b)[a-z]+\s+){0,3}?(?i:director|team|officials|"
+    r"officers?|unit|secretariat|lead|manager)"
 )
 TITLED = (
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+"
@@ -32,10 +37,12 @@ VERB_AFTER = (
     r"is\s+going\s+to|needs?\s+to|should)"
 )
 NOT_A_DEED = re.compile(
-    r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|update|report|present|"
-    r"speak\s+on|attend)\b",
+    r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|update|report|"
+    r"speak\s+on|attend|present)\b",
     re.IGNORECASE,
 )
+# In an ACTION: line, "X will present ..." is the action itself, not the item's opening.
+NOT_A_DEED_ON_ACTION_LINE = re.compile(NOT_A_DEED.pattern.replace("|present", ""), re.I)
 SPLIT_OWNERS = re.compile(r"\s*(?:/|,|&|\band\b|;)\s*")
 NOT_OWNER = re.compile(r"^(?:none|n/?a|nil|-+|tbc|all|noted|ongoing|complete[d]?|closed)$", re.I)
 TABLE_HEAD = re.compile(
@@ -79,6 +86,8 @@ def person(name: str, known: set[str] | None) -> bool:
     """Whether ``name`` names a person or an office, not a thing ("Payment", "Minutes")."""
     if re.fullmatch(ROLES, name, re.IGNORECASE) or re.fullmatch(TITLED, name, re.IGNORECASE):
         return True
+    if re.fullmatch(OFFICE, name):
+        return True
     if re.fullmatch(INITIALS, name):
         return True
     words = name.split()
@@ -88,7 +97,7 @@ def person(name: str, known: set[str] | None) -> bool:
 
 
 OWNED = re.compile(
-    rf"^(?P<who>{TITLED}|{ROLES}|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
+    rf"^(?P<who>{TITLED}|{OFFICE}|{ROLES}|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
     rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
 )
@@ -99,20 +108,49 @@ TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action
 def owned_sentence(
     sentence: str, known: set[str] | None, *, loose: bool = False
 ) -> tuple[list[str], str] | None:
-    """A sentence that gives a named person or office something to do, and its owners."""
+    """A sentence that gives a named person or office something to do, its owners, and
+    the words from the owner on ("..., Councillor Healey to order scalpings.")."""
+    start = 0
     for clause in CLAUSE.split(sentence):
+        at = sentence.find(clause, start)
+        start = at + len(clause) if at >= 0 else start
         text = re.sub(
             r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that)\s+", "", clause, flags=re.I
         )
         found = OWNED.match(text)
-        if found and not NOT_A_DEED.match(found["what"]):
+        not_a_deed = NOT_A_DEED_ON_ACTION_LINE if loose else NOT_A_DEED
+        if found and not not_a_deed.match(found["what"]):
             who = found["who"]
             if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
-                return owners(who), sentence
+                return owners(who), deed_text(sentence, at)
     found = TO_ACTION.search(sentence)
     if found and person(found["who"], known):
         return [found["who"]], sentence
     return None
+
+
+AGREED_DEED = re.compile(
+    r"(?:^|\b(?:agreed|resolved|decided)\s+)(?:that\s+we\s+should\s+|to\s+)(?P<deed>(?:write|invite|send|"
+    r"contact|ask|arrange|seek|circulate|obtain|order|purchase|buy|investigate|explore|chase|"
+    r"draft|prepare|publish|organise|organize|request|inform|notify|approach|look\s+into|"
+    r"follow\s+up|obtain|commission|book|set\s+up)\b.*)",
+    re.IGNORECASE,
+)
+
+
+def agreed_deed(sentence: str) -> str:
+    """The deed a decision gives the body itself ("it was AGREED to write to the Scottish
+    government"): an action with no named owner yet, or "" if it gives none."""
+    found = AGREED_DEED.search(sentence)
+    return sentence if found else ""
+
+
+def deed_text(sentence: str, at: int) -> str:
+    """The sentence from its owning clause on; the whole sentence where the clause is
+    most of it (a lead-in such as "Following discussion," adds nothing to keep)."""
+    if at <= 0 or at < len(sentence) // 3:
+        return sentence
+    return sentence[at:].strip()
 
 
 def table_columns(cells: list[tuple[int, str]]) -> dict[str, int] | None:

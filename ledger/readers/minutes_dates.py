@@ -59,14 +59,16 @@ DAY_MONTH = re.compile(
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 NEXT_MEETING = re.compile(
-    r"\b(?:the\s+|our\s+|its\s+)?next\s+(?:\w+\s+){0,3}?(?:meeting|agenda|board|committee|panel)\b",
+    r"\b(?:the\s+|our\s+|its\s+)?next\s+(?:[\w&]+,?\s+){0,5}?(?:meeting|agenda|board|"
+    r"committee|panel)\b",
     re.IGNORECASE,
 )
 MONTH_MEETING = re.compile(rf"\bthe\s+(?P<m>{MONTH})\s+(?:\w+\s+)?meeting\b", re.IGNORECASE)
 UNDATED = re.compile(
     r"\b(?:in\s+due\s+course|at\s+a\s+(?:later|future)\s+(?:date|meeting|stage)|"
-    r"(?:to|at)\s+a\s+future\s+meeting|future\s+meeting|later\s+meeting|when\s+available|"
-    r"as\s+soon\s+as\s+possible|asap)\b",
+    r"(?:to|at)\s+a\s+future\s+(?:[A-Z]\w+\s+){0,2}(?:meeting|board|committee|panel)|"
+    r"future\s+meeting|later\s+meeting|(?:will|would|to|shall)\s+(?:come|report)\s+back|"
+    r"when\s+available|as\s+soon\s+as\s+possible|asap)\b",
     re.IGNORECASE,
 )
 

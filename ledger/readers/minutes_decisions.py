@@ -97,8 +97,18 @@ NOT_OURS = re.compile(
     re.IGNORECASE,
 )
 NOTED_FACT = re.compile(r"\b(?:was|were|it\s+was)\s+(?:also\s+)?noted\s+that\b", re.IGNORECASE)
+HEARSAY = re.compile(
+    r"\b(?:suggested|asked|hoped|felt|thought|wondered|queried|advised|informed|reported|"
+    r"explained|told|stated|said|understood|confirmed|believed)\s+(?:\w+\s+){0,3}?that\b",
+    re.IGNORECASE,
+)
+EMPTY_LIST = re.compile(r":\s*(?:none|nil|n/a|no\s+\w+)\W*$", re.IGNORECASE)
+OTHER_MEETING = re.compile(
+    rf"\b(?:{VERB})\s+(?:at|by)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,3}}?meeting\b",
+    re.IGNORECASE,
+)
 PERSON_AGREED = re.compile(
-    r"^(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
+    r"^(?!(?i:the|this|our|all|it)\s)(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
     r"(?:agreed|offered|undertook|volunteered)\s+to\b"
 )
 QUOTED_ELSEWHERE = re.compile(
@@ -153,15 +163,40 @@ def outcome(sentence: str) -> str | None:
         return None
     if QUOTED_ELSEWHERE.search(sentence) or NOTED_FACT.search(sentence):
         return None
+    if EMPTY_LIST.search(sentence) or OTHER_MEETING.search(sentence):
+        return None
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
     for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING):
         found = pattern.search(sentence)
-        if found and not NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()]):
+        if found and not (
+            NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
+            or HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
+        ):
             return VERBS.get(found["verb"].lower(), found["verb"].lower())
     if PHRASES.search(sentence):
         return "approved" if "record" in sentence.lower() else "noted"
     return None
+
+
+BARE = re.compile(
+    r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|approved|resolved|carried|noted|rejected|"
+    r"accepted)(?:\s+unanimously)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+OUTCOME_WORDS = re.compile(
+    rf"\b(?:it|was|that|unanimously|{VERB}|resolution|decision)\b|[^\w\s]", re.IGNORECASE
+)
+
+
+def bare_marker(sentence: str) -> bool:
+    """A sentence that is an outcome word and nothing else ("AGREED.", "Carried")."""
+    return bool(BARE.match(sentence.strip()))
+
+
+def title_only(text: str) -> bool:
+    """Whether a decision's words are only its outcome ("Agreed that", "RESOLVED:")."""
+    return len(OUTCOME_WORDS.sub(" ", text).split()) < 2
 
 
 def is_part(line: str) -> bool:

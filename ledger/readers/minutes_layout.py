@@ -65,8 +65,33 @@ def repeated_lines(raw_lines: list[str]) -> set[str]:
     pages = "\n".join(raw_lines).count("\f") + 1
     if pages < 3:
         return set()
-    counts = Counter(line.strip() for line in raw_lines if 0 < len(line.strip()) <= 80)
-    return {text for text, seen in counts.items() if seen >= 3 and seen >= pages // 2}
+    breaks = [i for i, line in enumerate(raw_lines) if "\f" in line]
+    near = set()
+    for at in breaks:  # running headers and footers sit just before or after a page break
+        near.update(range(max(0, at - 4), at + 5))
+    counts = Counter(
+        page_free(raw_lines[i]) for i in near if i < len(raw_lines) and len(raw_lines[i]) <= 200
+    )
+    return {text for text, seen in counts.items() if text and seen >= 3 and seen >= pages // 2}
+
+
+def unglued(raw: str, footers: list[str]) -> str:
+    """A line with a running footer cut out where the PDF's text ran it into the line
+    ("... was changed by the 2016-12-15 draft Open Board Minutes"): the line's tail, from
+    where a footer starts, is the footer or the start of it."""
+    flat = page_free(raw)
+    for footer in footers:
+        at = flat.find(footer[:20])
+        if at > 0 and footer.startswith(flat[at:]):
+            starts = [m.start() for m in re.finditer(r"\S+", raw)]
+            words = len(flat[at:].split())
+            return raw[: starts[-words]].rstrip() if 0 < words <= len(starts) else raw
+    return raw
+
+
+def page_free(line: str) -> str:
+    """A line as it repeats from page to page: page numbers and control bytes aside."""
+    return " ".join(re.sub(r"[\x00-\x08\d]+", "#", line).split())
 
 
 def cells_of(text: str) -> list[tuple[int, str]]:
@@ -94,12 +119,15 @@ def lines_of(text: str) -> list[Line]:
     """The document's lines, cleaned, with page furniture dropped and page breaks as blanks."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     furniture = repeated_lines(raw_lines)
+    footers = [text for text in furniture if len(text) >= 25]
     width = max((len(line) for line in raw_lines[:2000]), default=80)
     found: list[Line] = []
     for number, raw in enumerate(raw_lines, start=1):
-        if "\f" in raw or raw.strip() in furniture or FURNITURE.match(raw):
+        if "\f" in raw or page_free(raw) in furniture or FURNITURE.match(raw):
             found.append(Line(number, ""))
             continue
+        if footers:
+            raw = unglued(raw, footers)
         text = clean(raw)
         cells = cells_of(text)
         aside = aside_of(text, cells, width)
@@ -122,7 +150,7 @@ def joined(lines: list[Line]) -> str:
     return " ".join(out)
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+")
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+")
 SENTENCE_MAX = 2000
 
 
@@ -138,3 +166,26 @@ def sentences(paragraph: str) -> list[str]:
         if sentence:
             found.append(sentence)
     return found
+
+
+OPENS = re.compile(r'(?:^|(?<=[\s(]))"(?=\S)')
+CLOSES = re.compile(r'(?<=\S)"(?=[\s.,;:)]|$)')
+
+
+def quotation_open(sentence: str, was_open: bool) -> bool:
+    """Whether a quotation is still open after ``sentence`` (quotes' direction is read
+    from the spaces around them, as the typographic marks were made plain)."""
+    marks = sorted(
+        [(m.start(), True) for m in OPENS.finditer(sentence)]
+        + [(m.start(), False) for m in CLOSES.finditer(sentence)]
+    )
+    return marks[-1][1] if marks else was_open
+
+
+QUOTED = re.compile(r'(?:^|(?<=[\s(]))"\S[^"]*(?:"|$)')
+
+
+def unquoted(sentence: str) -> str:
+    """A sentence with what it quotes taken out: the words of whoever it quotes are
+    theirs, not the minutes' own."""
+    return QUOTED.sub(" ", sentence).strip() if '"' in sentence else sentence

@@ -1,0 +1,43 @@
+"""A resolution that spans lines: the words after its ``RESOLVED:`` heading and its
+lettered parts, up to where the minutes' narrative takes over again."""
+
+from __future__ import annotations
+
+from ledger.readers import minutes_actions as acts
+from ledger.readers import minutes_decisions as decide
+from ledger.readers.minutes_items import heading
+from ledger.readers.minutes_layout import Line
+
+
+def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
+    """The text and parts of the resolution whose marker is on ``lines[index]``, and the
+    index of the first line after it."""
+    body = decide.body_after_marker(lines[index].text)
+    texts = [body] if body else []
+    parts: list[str] = []
+    index += 1
+    while index < len(lines):
+        line = lines[index]
+        nxt = next((n for n in lines[index : index + 3] if n.text), None)
+        if line.blank:
+            if nxt is None or not decide.is_part(nxt.text):
+                break
+        elif ends_block(line):
+            break
+        elif decide.is_part(line.text):
+            parts.append(line.text)
+        elif (parts or texts) and (parts or texts)[-1].endswith("."):
+            break  # the resolution has ended; what follows is the minutes' narrative
+        elif parts:
+            parts[-1] = f"{parts[-1]} {line.text}"
+        else:
+            texts.append(line.text)
+        index += 1
+    return " ".join(texts), parts, index
+
+
+def ends_block(line: Line) -> bool:
+    """An item heading, a new decision or an ACTION line ends a decision's block."""
+    if decide.is_part(line.text):
+        return False
+    return bool(heading(line, None) or decide.marker(line.text) or acts.action_line(line.text))

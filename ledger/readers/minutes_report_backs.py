@@ -1,0 +1,70 @@
+"""Which sentences of minutes ask for something to come back, and when.
+
+A report-back is a request to hear about something again: "an update to the next
+meeting", "to be brought back to the March meeting", "Hannah will come back to this",
+"to a future meeting", "by 31 March 2021". A date alone is no request ("the meeting held
+on 7 March"), nor is the date of the next meeting, nor a date already past.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ledger.readers.minutes_dates import MONTHS, when
+from ledger.readers.minutes_draft import When
+
+ASKS_BACK = re.compile(
+    r"\b(?:report(?:ing)?(?:\s+back)?|reported\s+(?:back|to)|updates?|updated|bring|brought|come\s+back|return|"
+    r"reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|present(?:ed|ation)?|"
+    r"review(?:ed)?|revisit(?:ed)?|agenda|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
+    r"kept\s+(?:advised|informed)|progress)\b",
+    re.IGNORECASE,
+)
+SCHEDULE = re.compile(
+    r"\b(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+"
+    r"(?:will\s+be|is|to\s+be)\s+(?:held|on)|next\s+meeting\s*[:\-–]|"
+    r"(?:was|were)\s+(?:not\s+)?(?:present|held|attended)|did\s+not\s+attend|no\s+one\s+appeared|"
+    r"\battend(?:ing)?\b|(?:has\s+been|is|was)\s+(?:re)?scheduled|will\s+take\s+place)",
+    re.IGNORECASE,
+)
+AGENDA_LIST = re.compile(
+    r"\b(?:matters|items|topics)\s+(?:were\s+agreed\s+)?(?:for|on)\s+(?:the\s+)?(?:next|future)\s+"
+    r"(?:agenda|meeting)",
+    re.IGNORECASE,
+)
+MEETING_NAMED = re.compile(r"\b(?:meeting|board|committee|panel|back)\b", re.IGNORECASE)
+KEPT_ADVISED = re.compile(r"\bkept\s+(?:advised|informed|updated)\b", re.IGNORECASE)
+
+
+def asked_back(sentence: str, *, year: int | None, meeting: date | None) -> When | None:
+    """When ``sentence`` asks for something to come back, or None if it asks nothing."""
+    if SCHEDULE.search(sentence):
+        return None
+    found = when(sentence, year_hint=year)
+    if found is None:
+        if KEPT_ADVISED.search(sentence):
+            return When(KEPT_ADVISED.search(sentence).group(0))
+        return None
+    if found.relative and not_after(found.relative, meeting):
+        return None  # "the December meeting" in December's minutes is this one or past
+    if found.relative or MEETING_NAMED.search(found.said):
+        return found  # a meeting named for it is a request on its own
+    if not ASKS_BACK.search(sentence):
+        return None
+    if found.day and (meeting is not None and found.day <= meeting):
+        return None
+    return found
+
+
+def not_after(relative: str, meeting: date | None) -> bool:
+    """Whether "the <month> meeting" names a month that is not in the half-year after
+    these minutes' own meeting (in December's minutes "the November meeting" is past)."""
+    month = MONTHS.get(relative.lower())
+    return bool(month and meeting and not 1 <= (month - meeting.month) % 12 <= 6)
+
+
+def agenda_list(line: str) -> bool:
+    """A line that opens a list of matters for the next agenda ("The following matters
+    were agreed for the next agenda:")."""
+    return bool(AGENDA_LIST.search(line)) and line.rstrip().endswith(":")
