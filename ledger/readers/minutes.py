@@ -118,6 +118,7 @@ class Walk:
         if (found := heading(line, following)) is not None:
             self.flush()
             self.listing = None
+            self.last_text = ""
             number, title = found
             if prose(title):  # "1.1 The minutes were accepted ...": a numbered paragraph
                 self.draft.items.append(DraftItem(number, ""))
@@ -281,9 +282,9 @@ class Walk:
         first = lines[index]
         text, parts, index = resolution(lines, index)
         if not text and not parts:
-            if not self.last_text:
+            if not (self.last_text or self.item.heading):
                 return index
-            text = f"{self.last_text} {first.text}"
+            text = f"{self.last_text or self.item.heading}: {first.text}"
         whole = " ".join([text, *parts])
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
         for part in parts or [text]:

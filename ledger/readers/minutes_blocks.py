@@ -13,8 +13,9 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
     """The text and parts of the resolution whose marker is on ``lines[index]``, and the
     index of the first line after it."""
     body = decide.body_after_marker(lines[index].text)
-    texts = [body] if body else []
-    parts: list[str] = []
+    lettered = decide.is_part(body)  # "RESOLVED: (A) That ..." opens the first of its parts
+    texts = [body] if body and not lettered else []
+    parts: list[str] = [body] if lettered else []
     index += 1
     while index < len(lines):
         line = lines[index]
