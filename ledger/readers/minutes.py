@@ -284,7 +284,11 @@ class Walk:
         if not text and not parts:
             if not (self.last_text or self.item.heading):
                 return index
-            text = f"{self.last_text or self.item.heading}: {first.text}"
+            text = (
+                f"{self.last_text} {first.text}"
+                if self.last_text
+                else f"{self.item.heading}: {first.text}"
+            )
         whole = " ".join([text, *parts])
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
         for part in parts or [text]:
