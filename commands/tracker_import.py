@@ -62,7 +62,8 @@ def mappings(pairs: tuple[str, ...]) -> dict[str, str]:
     multiple=True,
     metavar="COLUMN=FIELD",
     help="Read a column as FIELD (id, kloe, theme, issue, action, health, la, who, "
-    "timescale, ragb, rated_on, update); repeat for several.",
+    "timescale, ragb, rated_on, update); repeat for several. COLUMN is the column's "
+    "header, or in a tracker with no header row its position (2=action).",
 )
 @click.option(
     "--key",

@@ -273,6 +273,7 @@ MALFORMED = {
     "binary": ("t.csv", bytes(range(256)) * 4, "t.csv", "is not text"),
     "not-a-workbook": ("t.csv", b"PK\x03\x04\x00\x00binary", "t.csv", "not an XLSX workbook"),
     "bad-rating": ("t.csv", "No.,Issue,RAGB\n1,An issue,Purple\n", "row 2", "not a rating"),
+    "no-header-no-text": ("t.csv", "12,2024-01-05\n13,2024-02-01\n", "row 1", "--map 1=id"),
 }
 
 
@@ -329,6 +330,26 @@ def test_progress_is_an_update_unless_mapped_to_the_rating(db, tmp_path):
     clerk.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12")
     row = shown(clerk)[0]
     assert (row["ragb"], row["update"]) == ("", "G")
+
+
+def test_a_log_with_no_header_row_comes_in_and_map_names_its_columns_by_position(db, tmp_path):
+    clerk = ready(db)
+    rows = [
+        ["Action log, 4 March"],
+        ["A-1", "Reconcile the bank accounts", "Head of Finance", "31/05/2019", "1,200"],
+        ["A-2", "Publish spending over £500", "Jo Bloggs", "30/06/2019", "300"],
+    ]
+    path = str(write_csv(tmp_path / "log.csv", rows))
+    plan = clerk.ok("tracker", "import", "hf-send-2019", path, "--dry-run").output
+    assert "Column 1 as id, Column 2 as action, Column 3 as who, Column 4 as timescale" in plan
+    assert "Column 5 as an extra field" in plan and "--map N=FIELD" in plan
+    clerk.ok("tracker", "import", "hf-send-2019", path, "--map", "5=update", "--on", "2019-06-12")
+    assert [
+        (r["no"], r["action"], r["who"], r["timescale"], r["update"]) for r in shown(clerk)
+    ] == [
+        ("A-1", "Reconcile the bank accounts", ["Head of Finance"], "31/05/2019", "1,200"),
+        ("A-2", "Publish spending over £500", ["Jo Bloggs"], "30/06/2019", "300"),
+    ]
 
 
 # -- any council's tracker ----------------------------------------------------------------------

@@ -175,6 +175,82 @@ def test_section_rows_become_the_theme_of_the_rows_under_them(tmp_path):
     ]
 
 
+# -- a table with no header row ------------------------------------------------------------------
+
+
+HEADERLESS = [
+    ["Audit actions agreed 4 March"],
+    ["Finance"],
+    ["F-01", "Reconcile the bank accounts every month", "Head of Finance", "31/05/2024", "G"],
+    ["F-02", "Publish spending over £500", "JB/KL", "June 2024", "Amber"],
+    ["People"],
+    ["P-01", "Refresh the workforce strategy", "Director of HR", "Q3 2024", "Complete"],
+]
+
+
+def test_a_table_without_a_header_row_is_read_by_what_its_columns_hold(tmp_path):
+    draft = read_tracker(write_csv(tmp_path / "t.csv", HEADERLESS))
+    assert draft.heading == "Audit actions agreed 4 March"
+    assert [
+        (i.id, i.theme, i.action, i.lines[0].who, i.lines[0].timescale, i.rating)
+        for i in draft.items
+    ] == [
+        ("F-01", "Finance", *HEADERLESS[2][1:]),
+        ("F-02", "Finance", *HEADERLESS[3][1:]),
+        ("P-01", "People", *HEADERLESS[5][1:]),
+    ]
+    assert draft.keyed == "column" and not draft.extra
+    assert any(n.startswith("no header row: columns read by what they hold") for n in draft.notes)
+
+
+def test_status_words_that_are_no_ratings_are_the_update_and_a_group_heading_stays(tmp_path):
+    rows = [
+        ["Action log"],
+        ["Secretariat"],
+        ["Circulate the minutes", "Completed"],
+        ["Benefits cases"],
+        ["Address data"],
+        ["Survey small firms on their use of address data", "Carried forward"],
+        ["Clarify the list of postcodes", "New"],
+        ["Weather data"],
+        ["Hold the working group", "Ongoing"],
+    ]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert [(i.id, i.theme, i.action, i.update, i.rating) for i in draft.items] == [
+        ("1", "Secretariat", rows[2][0], "Completed", ""),
+        ("2", "Benefits cases > Address data", rows[5][0], "Carried forward", ""),
+        ("3", "Benefits cases > Address data", rows[6][0], "New", ""),
+        ("4", "Weather data", rows[8][0], "Ongoing", ""),
+    ]
+
+
+def test_map_names_columns_by_position_when_there_is_no_header(tmp_path):
+    rows = [["7", "Close the old depot", "1200", "Done"], ["8", "Sell the land", "3400", "Open"]]
+    path = write_csv(tmp_path / "t.csv", rows)
+    assert read_tracker(path).items[1].fields == {"Column 3": "3400"}
+    draft = read_tracker(path, mapping={"3": "update", "Column 4": "ragb"})
+    assert [(i.id, i.update, i.rating) for i in draft.items] == [
+        ("7", "1200", "Done"),
+        ("8", "3400", "Open"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "fix"),
+    [
+        (
+            [["Quarterly report"], ["Nothing to track here"]],
+            "save the tracker's table with a header row",
+        ),
+        ([["12", "2024-01-05"], ["13", "2024-02-01"]], "--map 1=id --map 2=action"),
+    ],
+)
+def test_a_table_whose_columns_cannot_be_told_says_how_to_name_them(tmp_path, rows, fix):
+    with pytest.raises(InvalidEntry, match="has no header row naming its columns") as refused:
+        read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert fix in str(refused.value) and "--map COLUMN=FIELD" not in str(refused.value)
+
+
 # -- ratings as councils write them -------------------------------------------------------------
 
 
@@ -438,4 +514,53 @@ def test_text_laid_out_in_columns_is_read_by_where_each_column_starts(tmp_path):
             "On track",
         ),
         ("R-03", "Train members on treasury management.", "S151 Officer", "Not started"),
+    ]
+
+
+NO_HEADER_LAID_OUT = """\
+                              OFFICIAL
+                 Board action log - 14 May
+
+Secretariat
+Circulate the minutes and actions from the last meeting            New
+Publish the note of the meeting on the website                     Carried
+                                                                   forward
+Data workstream
+Write to two departments about progress on data publication        Carried
+commitments in the pipeline and their Open Data                    forward
+Strategy Commitments
+                              OFFICIAL
+\f
+                              OFFICIAL
+Meet the data team about updates to the                              Carried
+Board's pages on the website                                         forward
+Other
+Launch a recruitment campaign                                        Completed
+                              OFFICIAL
+"""
+
+
+def test_text_laid_out_without_a_header_is_read_by_where_its_columns_start(tmp_path):
+    """Columns found where runs of text start on many lines (shifted from page to page);
+    a status wrapped over two lines, and a cell's wrapped line starting in capitals, stay
+    in their row; a heading over items is their section."""
+    path = tmp_path / "log.txt"
+    path.write_text(NO_HEADER_LAID_OUT, encoding="utf-8")
+    draft = read_tracker(str(path))
+    assert draft.heading == "Board action log - 14 May"
+    assert [(i.theme, i.action, i.update) for i in draft.items] == [
+        ("Secretariat", "Circulate the minutes and actions from the last meeting", "New"),
+        ("Secretariat", "Publish the note of the meeting on the website", "Carried forward"),
+        (
+            "Data workstream",
+            "Write to two departments about progress on data publication commitments in "
+            "the pipeline and their Open Data Strategy Commitments",
+            "Carried forward",
+        ),
+        (
+            "Data workstream",
+            "Meet the data team about updates to the Board's pages on the website",
+            "Carried forward",
+        ),
+        ("Other", "Launch a recruitment campaign", "Completed"),
     ]

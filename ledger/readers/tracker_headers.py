@@ -93,10 +93,15 @@ def columns_of(cells: list[str], mapping: dict[str, str]) -> tuple[dict[int, str
     return columns, names
 
 
-def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | None) -> int:
+def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | None) -> int | None:
     """The index of the header row: the first naming the item's text beside another
-    heading, or holding the ``--key`` column; one line saying what to do if there is none."""
+    heading, or holding the ``--key`` column; None when no row is a header at all, and
+    one line saying what to do when a header names no column of the items' text."""
     wanted = normal(key or "")
+    if key is not None and not wanted:
+        raise TrackerFileError(
+            source, f"has no column {key!r} (given with --key); name a column it has"
+        )
     first_guess = None
     for index, (n, cells) in enumerate(rows):
         if wanted:
@@ -121,8 +126,4 @@ def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | Non
             "or name the column that identifies each item with --key COLUMN",
             row=first_guess,
         )
-    raise TrackerFileError(
-        source,
-        "has no header row naming its columns (such as ID, Action, Owner, Due, RAG); "
-        "name them with --map COLUMN=FIELD, or the identifying column with --key COLUMN",
-    )
+    return None

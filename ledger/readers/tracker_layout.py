@@ -24,6 +24,7 @@ import re
 from datetime import date, timedelta
 
 from ledger.errors import InvalidEntry
+from ledger.readers.tracker_content import read_by_content
 from ledger.readers.tracker_draft import DraftItem, DraftLine, Rows, TrackerDraft, TrackerFileError
 from ledger.readers.tracker_headers import TEXT_FIELDS, columns_of, find_header, normal
 from ledger.refs import item_id, parse_day
@@ -33,6 +34,7 @@ ITEM_FIELDS = ("kloe", "theme", "issue", "action")
 ENDS_SENTENCE = re.compile(r"[.!?:;)\]]\s*$")
 EXCEL_DAY = re.compile(r"\d{5}(\.0+)?")
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+SMALL = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
 def read_layout(
@@ -61,24 +63,31 @@ class Layout:
 
     def read(self) -> TrackerDraft:
         start = find_header(self.source, self.rows, self.mapping, self.key)
-        n, header = self.rows[start]
-        self.header = [normal(c) for c in header]
-        self.columns, self.names = columns_of(header, self.mapping)
-        self.id_column = self.key_column(n, header)
+        if start is None:
+            table = read_by_content(self.source, self.rows, self.mapping)
+            self.header, self.columns, self.names = [], table.columns, table.names
+            self.id_column = next((i for i, f in self.columns.items() if f == "id"), None)
+            body, told = table.start, [table.note()]
+        else:
+            n, header = self.rows[start]
+            self.header = [normal(c) for c in header]
+            self.columns, self.names = columns_of(header, self.mapping)
+            self.id_column = self.key_column(n, header)
+            body, told = start + 1, []
         heading = " ".join(
             c.strip().lstrip("#").strip()
-            for _, cells in self.rows[:start]
+            for _, cells in self.rows[: start if start is not None else body]
             for c in cells
             if c.strip()
         )
         draft = TrackerDraft(self.source, self.kind, " ".join(heading.split()), self.items)
         draft.columns = {self.names[i]: f for i, f in self.columns.items()}
         draft.keyed = "order" if self.id_column is None else "column"
-        draft.key = self.body(start + 1)
+        draft.key = self.body(body)
         if not self.items:
-            self.error("has a header but no items under it", row=n)
+            self.error("has a header but no items under it", row=self.rows[body - 1][0])
         draft.extra = [h for i, h in self.names.items() if i not in self.columns]
-        draft.notes = self.notes(draft)
+        draft.notes = told + self.notes(draft)
         return draft
 
     def key_column(self, n: int, header: list[str]) -> int | None:
@@ -107,7 +116,10 @@ class Layout:
                     previous[name] = f"{previous[name]} {text}"
                     self.extend(name, text)
             elif self.is_section(cells):
-                self.section = " ".join(next(c for c in cells if c.strip()).split())
+                heading = " ".join(next(c for c in cells if c.strip()).split())
+                grouped = previous is None and self.section and index > start
+                self.section = f"{self.section} > {heading}" if grouped else heading
+                previous = None
             else:
                 self.take(n, row)
                 previous = row
@@ -137,7 +149,7 @@ class Layout:
         if filled[0] == self.id_column:
             return " " in text or not any(c.isdigit() for c in text)
         if field in TEXT_FIELDS:
-            return len(text.split()) <= 12 and not ENDS_SENTENCE.search(text)
+            return not ENDS_SENTENCE.search(text) and (len(text.split()) <= 12 or titled(text))
         return True
 
     def cells(self, n: int, cells: list[str]) -> dict[str, str]:
@@ -282,6 +294,12 @@ def continues(previous: dict[str, str], row: dict[str, str]) -> bool:
     return all(
         not ENDS_SENTENCE.search(previous[name]) or text[:1].islower() for name, text in row.items()
     )
+
+
+def titled(text: str) -> bool:
+    """Written as a heading: its words, small joining words aside, capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in SMALL]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def joined(before: str, text: str) -> str:
