@@ -12,6 +12,7 @@ from projections.views import Views
 
 HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
 DUE_COLUMNS = ("board", "next_meeting", "due", "status", "kind", "ref", "owner", "what")
+STATUS_ORDER = {"overdue": 0, "due": 1, "open": 2}  # open: owed, with no date to fall due by
 
 
 def history(
@@ -122,23 +123,23 @@ def due(views: Views, board: str | None, today: date) -> list[dict[str, Any]]:
                         **item,
                     }
                 )
-    return sorted(found, key=lambda r: (r["status"] != "overdue", r["due"] or "", r["ref"]))
+    return sorted(found, key=lambda r: (STATUS_ORDER[r["status"]], r["due"], ref_order(r["ref"])))
+
+
+def ref_order(ref: str) -> tuple[str, int]:
+    """``seb@2019-07-02/A10`` after ``/A9``: the meeting, then its entry's number."""
+    meeting, _, entry = ref.rpartition("/")
+    return (f"{meeting}/{entry[:1]}", int(entry[1:]) if entry[1:].isdigit() else 0)
 
 
 def due_item(
     row: dict[str, Any], done: dict[str, str], today: date, upcoming: str | None
 ) -> dict[str, Any] | None:
+    """A follow-up or minute action still owed: due by the next meeting, overdue, or open
+    (no date: "in due course", or an undated action while no meeting is scheduled)."""
     c = row["current"]
-    if row["kind"] == "decision" and c["follow_up"]:
-        if c["follow_up"] < today.isoformat() or (upcoming and c["follow_up"] > upcoming):
-            return None
-        return {
-            "due": c["follow_up"],
-            "status": "due",
-            "kind": "follow-up",
-            "owner": "",
-            "what": f"{c['item']}: {c['text']}",
-        }
+    if row["kind"] == "decision":
+        return follow_up_due(c, today, upcoming)
     if row["kind"] == "minute_action" and row["ref"] not in done:
         when = c["due"]
         if when and when < today.isoformat():
@@ -146,7 +147,7 @@ def due_item(
         elif when and upcoming and when > upcoming:
             return None
         else:
-            status = "due"
+            status = "due" if when or upcoming else "open"
         return {
             "due": when or upcoming or "",
             "status": status,
@@ -155,3 +156,20 @@ def due_item(
             "what": c["text"],
         }
     return None
+
+
+def follow_up_due(c: dict[str, Any], today: date, upcoming: str | None) -> dict[str, Any] | None:
+    """A decision's follow-up: due when its date falls by the next meeting; open, with the
+    minutes' words, while it has no date ("in due course"); a dated one past is not listed
+    (it was heard at that meeting)."""
+    what = f"{c['item']}: {c['text']}"
+    if not c["follow_up"]:
+        words = c.get("report_back")
+        if not words:
+            return None
+        follow_up = {"due": "", "status": "open", "what": f"{what} (report back: {words})"}
+    elif c["follow_up"] < today.isoformat() or (upcoming and c["follow_up"] > upcoming):
+        return None
+    else:
+        follow_up = {"due": c["follow_up"], "status": "due", "what": what}
+    return {**follow_up, "kind": "follow-up", "owner": ""}

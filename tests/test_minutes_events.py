@@ -151,3 +151,30 @@ def test_a_board_view_built_before_version_2_still_reads(ledger):
     statuses = {r["what"]: r["status"] for r in told if r["kind"] == "decision"}
     assert statuses["REQUESTED: 107/20 Therapies review: The final evaluation"] == ""
     assert any(r["kind"] == "minute action" for r in due(views, "cepac", date(2022, 1, 31)))
+
+
+def test_due_lists_what_falls_by_the_next_meeting_then_what_is_owed_with_no_date(ledger):
+    board_with_meetings(ledger, "2022-02-07", "2022-03-14")
+    ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    ledger.raise_minute_action(
+        "cepac", HELD, owner="Bev Sharpe", text="Write to the theatre", **CLERK
+    )
+    views = Views(ledger)
+    views.catch_up()
+
+    def listed(today: str) -> list[tuple[str, str, str]]:
+        rows = due(views, "cepac", date.fromisoformat(today))
+        return [(r["ref"].rpartition("/")[2], r["status"], r["due"]) for r in rows]
+
+    assert listed("2022-02-20") == [
+        ("D3", "due", "2022-03-07"),  # "7 March 2022"
+        ("A1", "due", "2022-03-14"),  # "the March meeting"
+        ("A2", "due", "2022-03-14"),  # no date: due by the next meeting
+        ("D5", "due", "2022-03-14"),
+        ("D6", "open", ""),  # "in due course"
+    ]
+    assert listed("2022-04-01") == [
+        ("A1", "overdue", "2022-03-14"),
+        ("A2", "open", ""),  # no date, and no meeting ahead to bring it to
+        ("D6", "open", ""),
+    ]
