@@ -36,6 +36,12 @@ def minutes() -> None:
     "without the board or the meeting, and says what a real import would need.",
 )
 @click.option(
+    "--verbose",
+    is_flag=True,
+    help="List every entry recorded, item by item, as --dry-run does; without it a real "
+    "import prints a summary.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(("text", "json"), case_sensitive=False),
@@ -46,7 +52,13 @@ def minutes() -> None:
 )
 @pass_session
 def import_minutes(
-    session: Session, board: str, file: str, meeting: dt.date | None, dry_run: bool, fmt: str
+    session: Session,
+    board: str,
+    file: str,
+    meeting: dt.date | None,
+    dry_run: bool,
+    verbose: bool,
+    fmt: str,
 ) -> None:
     """Record the minutes in FILE (PDF, Word, web page or text) for a meeting of BOARD:
     each decision with its lettered parts, proposer, seconder and vote; each ACTION with
@@ -55,6 +67,7 @@ def import_minutes(
     open follow-up. A meeting not yet in the ledger is added with them, in one transaction.
     Entries the meeting already holds are not recorded again, so the same minutes can be
     imported twice. Ratings mentioned are only suggested, with the command to record them.
+    A dry run lists every entry; a real import prints a summary (every entry with --verbose).
 
     \b
     Example:
@@ -71,7 +84,7 @@ def import_minutes(
     if fmt.lower() == "json":
         click.echo(json.dumps(as_json(done), indent=2, ensure_ascii=False))
     else:
-        show(done, dry_run)
+        show(done, dry_run, listed=dry_run or verbose)
 
 
 def as_json(done: MinutesImported) -> dict[str, Any]:
@@ -83,6 +96,8 @@ def as_json(done: MinutesImported) -> dict[str, Any]:
         "planned": [p.as_data() for p in done.planned if p.status == "new"],
         "already_recorded": done.already_recorded,
         "not_recorded": [p.as_data() for p in done.planned if p.status == "not recorded"],
+        "counts": done.counts,
+        "meeting_added": done.meeting_added,
         "suggestions": done.suggestions,
         "needs": done.needs,
         "notes": done.notes,
@@ -90,27 +105,28 @@ def as_json(done: MinutesImported) -> dict[str, Any]:
     }
 
 
-def show(done: MinutesImported, dry_run: bool) -> None:
-    """Per item its heading, then each entry with its ref, and what the clerk should know."""
+def show(done: MinutesImported, dry_run: bool, listed: bool) -> None:
+    """Every entry by item when ``listed`` (else only those left to the clerk), then
+    what the clerk should know, then what was (or would be) recorded, in a few lines."""
     for need in done.needs:
         click.echo(f"A real import needs: {need}")
     heading = None
     for planned in done.planned:
-        if planned.kind == "meeting":
-            click.echo(f"Meeting {planned.ref}: not in the ledger yet; added with these minutes.")
+        if planned.kind == "meeting" or not (listed or planned.status == "not recorded"):
             continue
         if planned.item != heading:
             heading = planned.item
             click.echo(f"\nItem {heading}")
         for line in describe(planned):
             click.echo(line)
-    if done.planned:
+    if heading is not None:
         click.echo("")
     for line in done.suggestions:
         click.echo(f"Rating mentioned (not recorded; a clerk's judgement): {line}")
     for note in done.notes:
         click.echo(f"Note: {note}")
-    click.echo(closing(done, dry_run))
+    for line in summary(done, dry_run):
+        click.echo(line)
 
 
 def describe(planned: Planned) -> list[str]:
@@ -170,17 +186,57 @@ def vote_line(vote: dict[str, Any]) -> str:
     return "; ".join(p for p in (f"{vote.get('result') or 'result not said'}: {said}", *names) if p)
 
 
-def closing(done: MinutesImported, dry_run: bool) -> str:
-    count, already = len(done.events), done.already_recorded
-    if count == 0:
-        return (
-            "Nothing new to record: every entry is already in the ledger."
-            if already
-            else "Nothing to record."
-        )
+def summary(done: MinutesImported, dry_run: bool) -> list[str]:
+    """What was left out, what was recorded on which meeting, and what stays open."""
+    lines, already = [], done.already_recorded
+    skipped = sum(p.status == "not recorded" for p in done.planned)
+    if skipped:
+        lines.append(f"{many(skipped, 'entry')} not recorded, as listed above with the reason.")
+    if done.counts["events"] == 0:
+        every = f": {'the entry is' if already == 1 else f'all {already} entries are'} already"
+        return [*lines, f"Nothing new to record{every + ' in the ledger' if already else ''}."]
     if already:
-        click.echo(f"{already} entries are already in the ledger and are not recorded again.")
-    return f"{'Would record' if dry_run else 'Recorded'} {count} events."
+        lines.append(f"{many(already, 'entry')} already in the ledger, not recorded again.")
+    return [*lines, recorded_line(done, dry_run), *open_lines(done, dry_run)]
+
+
+def recorded_line(done: MinutesImported, dry_run: bool) -> str:
+    """'Recorded on seb@2019-07-02, a meeting added with these minutes: 2 decisions, ...'"""
+    counts, ref = done.counts, f"{done.board}@{done.meeting.isoformat()}"
+    kinds = (("decisions", "decision"), ("minute_actions", "minute action"))
+    found = ", ".join(
+        many(counts[k], word) for k, word in (*kinds, ("report_backs", "report-back"))
+    )
+    where = (
+        f"{ref}, a meeting added with these minutes" if done.meeting_added else f"the meeting {ref}"
+    )
+    verb = "Would record" if dry_run else "Recorded"
+    return f"{verb} on {where}: {found} ({many(counts['events'], 'event')})."
+
+
+def open_lines(done: MinutesImported, dry_run: bool) -> list[str]:
+    """How many follow-ups stay open, and on a dry run how to date those that name a
+    meeting the ledger does not hold yet."""
+    lines, count = [], done.counts["open_follow_ups"]
+    if count:
+        will = "would have" if dry_run else ("has" if count == 1 else "have")
+        them = "it" if count == 1 else "them"
+        lines.append(
+            f"{many(count, 'follow-up')} {will} no date yet; govledger due lists {them} as open."
+        )
+    if done.unmatched and dry_run:
+        words = " or ".join(f'"{w}"' for w in done.unmatched)
+        lines.append(
+            f"No meeting of {done.board} in the ledger matches {words}; to date these, add "
+            f"the meeting first: govledger meeting add {done.board} YYYY-MM-DD"
+        )
+    return lines
+
+
+def many(count: int, word: str) -> str:
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
 def register(cli: click.Group) -> None:

@@ -13,6 +13,7 @@ judgement, so it comes back as a suggestion with the command that would record i
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,10 @@ from ledger.record import Recorded
 from ledger.refs import meeting_id
 from ledger.sitting import Planned, Sitting
 from ledger.tracker import Tracker
+
+MEETING_DATE_NOTE = re.compile(
+    r"\bwhen the meeting was held\b|\bmeeting(?:'s)? date\b|\bdate of the meeting\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,28 @@ class MinutesImported:
     @property
     def already_recorded(self) -> int:
         return sum(p.status == "already recorded" for p in self.planned)
+
+    @property
+    def meeting_added(self) -> bool:
+        """Whether the meeting is new to the ledger, scheduled with its minutes."""
+        return any(p.kind == "meeting" and p.status == "new" for p in self.planned)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """New entries by kind: decisions, minute actions, report-backs, and all events."""
+        new = [p for p in self.planned if p.status == "new"]
+        return {
+            "decisions": sum(p.kind == "decision" for p in new),
+            "minute_actions": sum(p.kind == "action" for p in new),
+            "report_backs": sum(p.kind == "report-back" for p in new),
+            "open_follow_ups": sum(p.open_follow_up for p in new),
+            "events": len(new),
+        }
+
+    @property
+    def unmatched(self) -> list[str]:
+        """The words ("the next meeting") naming a meeting the ledger does not hold yet."""
+        return list(dict.fromkeys(p.unmatched for p in self.planned if p.unmatched))
 
 
 class MinutesImport:
@@ -97,7 +124,7 @@ class MinutesImport:
         recorded = None
         if not dry_run and any(p.status == "new" for p in planned):
             recorded = self.store(sitting.meeting, subject=sitting.meeting.ref)
-        notes += list(draft.notes)
+        notes += reader_notes(draft, meeting)
         return MinutesImported(board, day, draft, planned, suggestions, needs, notes, recorded)
 
     def meeting_day(self, draft: MinutesDraft, given: date | None) -> tuple[date, list[str]]:
@@ -153,6 +180,15 @@ class MinutesImport:
             start=None, limit=10**9, topics=[Tracker.TrackerAdopted.TOPIC]
         )
         return [e.tracker for e in map(self.mapper.to_domain_event, found) if e.board == board]
+
+
+def reader_notes(draft: MinutesDraft, given: date | None) -> list[str]:
+    """What the reader noticed and left alone, less its notes on the meeting's date when
+    the clerk named the meeting: the date is then the clerk's, and ``meeting_day`` notes
+    any disagreement with the minutes itself."""
+    if given is None:
+        return list(draft.notes)
+    return [note for note in draft.notes if not MEETING_DATE_NOTE.search(note)]
 
 
 def suggest(trackers: list[str], meeting: date, number: str, rating: str, sentence: str) -> str:

@@ -32,6 +32,14 @@ class Planned:
     ref: str = ""
     event: Any = None
     note: str = ""
+    unmatched: str = ""  # the words naming a meeting the ledger lacks ("the next meeting")
+
+    @property
+    def open_follow_up(self) -> bool:
+        """A report-back asked for with no date yet ("in due course", or a meeting the
+        ledger does not hold): ``govledger due`` lists it as open."""
+        words = getattr(self.event, "report_back", "")  # only decisions have report-backs
+        return bool(words) and self.event.follow_up is None
 
     def as_data(self) -> dict[str, Any]:
         """The entry as plain data: its ref, the event's name and its fields."""
@@ -122,8 +130,9 @@ class Sitting:
             reason=self.reason,
             **details,
         )
-        ref = f"{self.meeting.ref}/D{number}"
-        return Planned(heading, kind, "new", text, ref, self.meeting.pending_events[-1], note)
+        ref, event = f"{self.meeting.ref}/D{number}", self.meeting.pending_events[-1]
+        lacking = unmatched(asked, follow_up)
+        return Planned(heading, kind, "new", text, ref, event, note, lacking)
 
     def raise_action(self, heading: str, owners: list[str], text: str, due: When | None) -> Planned:
         owner = " / ".join(o.strip() for o in owners if o.strip())
@@ -144,10 +153,16 @@ class Sitting:
             reason=self.reason,
         )
         event, ref = self.meeting.pending_events[-1], f"{self.meeting.ref}/A{number}"
-        return Planned(heading, "action", "new", f"{owner}: {text}", ref, event, note)
+        owed = f"{owner}: {text}"
+        return Planned(heading, "action", "new", owed, ref, event, note, unmatched(due, day))
 
     def resolve(self, when: When | None, kept: str) -> tuple[date | None, str]:
         return due_day(when, self.day, self.meetings, self.meeting.board, kept)
+
+
+def unmatched(when: When | None, day: date | None) -> str:
+    """The words, when they name a meeting ("the next meeting") the ledger does not hold."""
+    return when.said if when is not None and when.relative and day is None else ""
 
 
 def unrecorded(heading: str, kind: str, text: str, why: str) -> Planned:

@@ -73,9 +73,14 @@ def test_the_seed_minutes_are_reviewed_recorded_once_and_their_action_is_due(see
         "provide an update on this at the next meeting." in draft
     )
     assert 'report back: 2019-09-10 ("the next meeting")' in draft
-    assert "Would record 2 events." in draft
+    assert draft.endswith(
+        "Would record on the meeting cepac@2019-07-02: 0 decisions, 1 minute action, "
+        "1 report-back (2 events).\n"
+    )
+    assert "do not say when the meeting was held" not in draft
     assert clerk.ok("minutes", "import", "cepac", path, "--meeting", "2019-07-02").output.endswith(
-        "Recorded 2 events.\n"
+        "Recorded on the meeting cepac@2019-07-02: 0 decisions, 1 minute action, 1 report-back "
+        "(2 events).\n"
     )
     log = json.loads(clerk.ok("log", "--format", "json", "--limit", "2").output)
     assert [(r["event"], r["subject"]) for r in log] == [
@@ -84,7 +89,7 @@ def test_the_seed_minutes_are_reviewed_recorded_once_and_their_action_is_due(see
     ]
     assert event_count(db) == before + 2
     again = clerk.ok("minutes", "import", "cepac", path, "--meeting", "2019-07-02").output
-    assert "Nothing new to record: every entry is already in the ledger." in again
+    assert again.endswith("Nothing new to record: all 2 entries are already in the ledger.\n")
     assert event_count(db) == before + 2
     due = json.loads(clerk.ok("due", "--format", "json").output)
     assert ("minute action", "Anita Parkin") in {(d["kind"], d["owner"]) for d in due}
@@ -166,8 +171,7 @@ def test_a_clerk_reviews_then_records_minutes_with_parts_a_vote_and_report_backs
     before = event_count(db)
     draft = clerk.ok("minutes", "import", "cepac", "therapies.pdf", "--dry-run").output
     assert event_count(db) == before
-    expected = """Meeting cepac@2022-01-10: not in the ledger yet; added with these minutes.
-
+    listing = """
 Item 107/20 Therapies review
   decision cepac@2022-01-10/D1: RESOLVED: That the Panel:
       (a) agree that the therapy redesign proceed;
@@ -187,16 +191,68 @@ Item 107/20 Therapies review
   action cepac@2022-01-10/A1: Jan Parnell / Sam Lee: Review waiting times for speech therapy
       due: 2022-03-14 ("the March meeting")
 
-Would record 8 events.
 """
-    assert draft == expected
+    summary = (
+        "on cepac@2022-01-10, a meeting added with these minutes: 2 decisions, "
+        "1 minute action, 4 report-backs (8 events).\n"
+    )
+    open_one = "1 follow-up {} no date yet; govledger due lists it as open.\n"
+    assert draft == f"{listing}Would record {summary}{open_one.format('would have')}"
     recorded = clerk.ok("minutes", "import", "cepac", "therapies.pdf").output
-    assert recorded == expected.replace("Would record", "Recorded")
+    assert recorded == f"Recorded {summary}{open_one.format('has')}"
     assert event_count(db) == before + 8
     again = clerk.ok("minutes", "import", "cepac", "therapies.pdf").output
-    assert again.count("(already recorded)") == 7
-    assert again.endswith("Nothing new to record: every entry is already in the ledger.\n")
+    assert again == "Nothing new to record: all 7 entries are already in the ledger.\n"
+    listed = clerk.ok("minutes", "import", "cepac", "therapies.pdf", "--verbose").output
+    assert listed.count("(already recorded)") == 7
     assert event_count(db) == before + 8
+
+
+def test_the_summary_names_the_meeting_already_in_the_ledger_and_what_was_new(db, handed):
+    clerk = therapies_ledger(db)
+    clerk.ok("meeting", "add", "cepac", "2022-01-10")
+    clerk.ok(
+        "decision", "record", "cepac", "--meeting", "2022-01-10",
+        "--item", "107/20 Therapies review", "--text", "The Panel noted the report.",
+        "--outcome", "noted",
+    )  # fmt: skip
+    before = event_count(db)
+    recorded = clerk.ok("minutes", "import", "cepac", "therapies.pdf").output
+    assert recorded.splitlines() == [
+        "1 entry already in the ledger, not recorded again.",
+        "Recorded on the meeting cepac@2022-01-10: 1 decision, 1 minute action, 4 report-backs "
+        "(6 events).",
+        "1 follow-up has no date yet; govledger due lists it as open.",
+    ]
+    assert event_count(db) == before + 6
+
+
+def test_an_open_follow_up_is_due_with_no_date_until_it_is_given_one(db, handed):
+    clerk = therapies_ledger(db)
+    clerk.ok("minutes", "import", "cepac", "therapies.pdf")
+    due = json.loads(clerk.ok("due", "--board", "cepac", "--format", "json").output)
+    evaluation = next(d for d in due if d["ref"] == "cepac@2022-01-10/D6")
+    assert (evaluation["status"], evaluation["due"], evaluation["kind"]) == (
+        "open",
+        "",
+        "follow-up",
+    )
+    assert evaluation["what"] == (
+        "107/20 Therapies review: The final evaluation (report back: in due course)"
+    )
+    assert due[-1] == evaluation
+    for fmt in ("table", "csv", "markdown", "html"):
+        shown = clerk.ok("due", "--board", "cepac", "--format", fmt).output
+        assert "cepac@2022-01-10/D6" in shown and "open" in shown and "None" not in shown
+    position = next(
+        r["position"]
+        for r in json.loads(clerk.ok("log", "--format", "json").output)
+        if r["subject"] == "cepac@2022-01-10/D6"
+    )
+    clerk.ok("correct", str(position), "--follow-up", "2099-01-01", "--reason", "agenda planned")
+    due = json.loads(clerk.ok("due", "--board", "cepac", "--format", "json").output)
+    dated = next(d for d in due if d["ref"] == "cepac@2022-01-10/D6")
+    assert (dated["status"], dated["due"]) == ("due", "2099-01-01")
 
 
 def test_the_draft_as_json_is_what_a_clerk_reviews(db, handed):
@@ -239,7 +295,13 @@ def test_a_dry_run_on_a_ledger_without_the_board_says_what_to_do_first(db, hande
     )
     assert "decision cepac@2022-01-10/D1: RESOLVED" in result.output
     assert "no meeting of cepac in the ledger matches 'the next meeting'" in result.output
-    assert result.output.endswith("Would record 8 events.\n")
+    assert result.output.endswith(
+        "Would record on cepac@2022-01-10, a meeting added with these minutes: 2 decisions, "
+        "1 minute action, 4 report-backs (8 events).\n"
+        "4 follow-ups would have no date yet; govledger due lists them as open.\n"
+        'No meeting of cepac in the ledger matches "the next meeting" or "the March meeting"; '
+        "to date these, add the meeting first: govledger meeting add cepac YYYY-MM-DD\n"
+    )
     assert event_count(db) == before
     refused = clerk("minutes", "import", "cepac", "therapies.pdf")
     assert (refused.exit_code, refused.output.count("\n")) == (1, 1)

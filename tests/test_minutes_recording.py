@@ -6,7 +6,11 @@ ledger does with a draft whatever document it came from.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -136,8 +140,63 @@ def test_the_same_minutes_imported_again_record_nothing(ledger, db):
     before = event_count(db)
     again = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
     assert again.recorded is None and again.events == []
-    assert again.already_recorded == 7
+    assert [(p.kind, p.status) for p in again.planned] == [
+        ("decision", "already recorded"),  # the voted one, with its parts and report-back
+        ("decision", "already recorded"),
+        *[("report-back", "already recorded")] * 4,  # dated, next, March, in due course
+        ("action", "already recorded"),
+    ]
     assert event_count(db) == before
+
+
+@contextmanager
+def interrupted_at(db: str, event: str) -> Iterator[None]:
+    """The database fails to store ``event`` (as a full disk or a lost connection would
+    fail a write part-way through), until the block ends: on SQLite the trigger writes to a
+    table that is not there, on PostgreSQL it raises."""
+    topic = f"govledger:Meeting.{event}"
+    if not db.startswith("postgresql://"):
+        with closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute(
+                "CREATE TRIGGER interrupted BEFORE INSERT ON stored_events "
+                f"WHEN NEW.topic = '{topic}' BEGIN INSERT INTO disk_full VALUES (1); END"
+            )
+        yield
+        with closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute("DROP TRIGGER interrupted")
+        return
+    import psycopg
+
+    url = urlsplit(db)
+    schema = parse_qs(url.query)["schema"][0]
+    with psycopg.connect(url._replace(query="").geturl(), autocommit=True) as conn:
+        conn.execute(
+            f'CREATE FUNCTION "{schema}".interrupted() RETURNS trigger LANGUAGE plpgsql AS '
+            "$$ BEGIN RAISE EXCEPTION 'disk full'; END $$"
+        )
+        conn.execute(
+            f'CREATE TRIGGER interrupted BEFORE INSERT ON "{schema}".ledger_events FOR EACH ROW '
+            f"WHEN (NEW.topic = '{topic}') EXECUTE FUNCTION \"{schema}\".interrupted()"
+        )
+    yield
+    with psycopg.connect(url._replace(query="").geturl(), autocommit=True) as conn:
+        conn.execute(f'DROP TRIGGER interrupted ON "{schema}".ledger_events')
+
+
+def test_an_import_interrupted_at_its_last_event_writes_nothing_and_a_retry_records_it_once(
+    ledger, db
+):
+    board_with_meetings(ledger, "2022-02-07", "2022-03-14")
+    before = event_count(db)
+    with interrupted_at(db, "MinuteActionRaised"), pytest.raises(Exception, match=r"disk.full"):
+        ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert event_count(db) == before  # not the meeting, nor its voted decision, nor a report-back
+    with pytest.raises(NotFound):
+        ledger.meeting("cepac", HELD)
+    done = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert len(done.recorded.events) == 8 and event_count(db) == before + 8
+    again = ledger.import_minutes("cepac", therapies_minutes(), meeting=None, **CLERK)
+    assert (again.events, again.already_recorded, event_count(db)) == ([], 7, before + 8)
 
 
 def test_minutes_imported_again_after_a_correction_are_still_recognised(ledger, db):
@@ -244,6 +303,13 @@ def test_a_board_registered_from_a_date_still_refuses_meetings_before_it(ledger,
             InvalidEntry,
             "therapies.pdf, line 40: unknown outcome 'adjourned'",
         ),
+        (
+            lambda d: d.items.append(
+                DraftItem("108/20", "Close", [DraftDecision("adjourned", "Until 3pm", line=90)])
+            ),
+            InvalidEntry,
+            "therapies.pdf, line 90: unknown outcome 'adjourned'",
+        ),
     ],
 )
 def test_minutes_the_ledger_cannot_record_are_refused_and_nothing_is_written(
@@ -306,6 +372,16 @@ def test_a_follow_up_dated_on_or_before_the_meeting_is_kept_open_with_its_words(
     asked = next(p for p in done.planned if p.kind == "report-back")
     assert (asked.event.follow_up, asked.event.report_back) == (None, "10 January 2022")
     assert asked.note == "'10 January 2022' is not after the meeting; kept as an open follow-up"
+
+
+def test_the_readers_note_that_the_minutes_give_no_date_is_dropped_when_the_clerk_gives_one(
+    ledger,
+):
+    board_with_meetings(ledger)
+    draft = therapies_minutes(None)
+    draft.notes = ["the minutes do not say when the meeting was held", "page 3 is blank"]
+    done = ledger.import_minutes("cepac", draft, meeting=HELD, dry_run=True, **CLERK)
+    assert done.notes == ["page 3 is blank"]
 
 
 def test_a_meeting_given_by_the_clerk_wins_over_the_date_the_minutes_give(ledger):
