@@ -236,7 +236,7 @@ def test_someone_coming_back_to_an_issue_owes_an_undated_report_back():
 
 def test_an_office_named_on_an_action_line_owns_the_action():
     item = parse_minutes(TRUSTEES).items[4]
-    assert item.actions[0].owners == ["The Transparency Director"]
+    assert item.actions[0].owners == ["Transparency Director"]
 
 
 def test_each_matter_listed_for_the_next_agenda_comes_back_to_the_next_meeting():
@@ -262,3 +262,38 @@ def test_a_running_footer_on_every_page_is_neither_text_nor_a_report_back():
     draft = parse_minutes(text)
     assert len(draft.decisions) == 4
     assert draft.report_backs == []
+
+
+def test_a_parish_clerks_actions_in_capitals_inside_the_text_are_each_an_action():
+    draft = parse_minutes(
+        "Minutes of Northwold Parish Council held on Tuesday 4th July 2017\n\n"
+        "1. Public forum\n"
+        "It was noted that weeds need to be sprayed along the highways. CLERK TO INFORM "
+        "HIGHWAYS The hedge by the church needs trimming. CLLR S GILLET TO INSTRUCT WORKS\n"
+        "2. Risk assessment\n"
+        "The report was not ready. CLERK TO PUT ON SEPT AGENDA\n"
+    )
+    assert [(a.owners, a.text) for a in draft.actions] == [
+        (["Clerk"], "CLERK TO INFORM HIGHWAYS"),
+        (["Cllr S Gillet"], "CLLR S GILLET TO INSTRUCT WORKS"),
+        (["Clerk"], "CLERK TO PUT ON SEPT AGENDA"),
+    ]
+    assert [r.when.relative for r in draft.report_backs] == ["september"]
+
+
+def test_a_motion_in_quotes_that_the_chair_declares_carried_is_one_decision_with_its_mover():
+    draft = parse_minutes(
+        "Minutes of the Meeting of the Council held on 7th July 2014\n\n"
+        "5. Appointments\n"
+        "Proposed by Councillor Collins; Seconded by Councillor Teefy; And Resolved:\n"
+        '"That, Councillor Lynch be appointed to the Sports Partnership."\n'
+        "The Cathaoirleach declared Councillor Lynch appointed to the Sports Partnership.\n"
+        "6. Correspondence\n"
+        "The Chair asked the Clerk to write to the bus company about the timetable.\n"
+    )
+    [appointed] = draft.items[0].decisions
+    assert appointed.outcome == "appointed" and "declared" in appointed.text
+    assert (appointed.proposer, appointed.seconder) == ("Councillor Collins", "Councillor Teefy")
+    assert [(a.owners, a.text) for a in draft.items[1].actions] == [
+        (["Clerk"], "The Chair asked the Clerk to write to the bus company about the timetable.")
+    ]

@@ -34,11 +34,12 @@ from ledger.readers.minutes_layout import (
     sentences,
     unquoted,
 )
-from ledger.readers.minutes_report_backs import agenda_list, asked_back
+from ledger.readers.minutes_report_backs import agenda_heading, agenda_list, asked_back, listed
 from ledger.readers.minutes_tables import action_table
 
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
+MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
@@ -127,6 +128,8 @@ class Walk:
                 self.paragraph.append(Line(line.number, title, line.aside))
                 return index + 1
             self.draft.items.append(DraftItem(number, title))
+            if agenda_heading(title):
+                self.listing = When("the next meeting", None, "next")
             skip = line.text.lower().startswith("agenda item") and following is not None
             return lines.index(following, index) + 1 if skip else index + 1
         if is_label(line):
@@ -178,8 +181,9 @@ class Walk:
             return
         start = lines[0].number
         self.told = (id(self.item), len(self.item.actions))
-        if self.listing is not None and decide.is_part(text):
-            self.item.report_backs.append(ReportBack(text, self.listing, start))
+        if self.listing is not None and (decide.is_part(text) or text[:1] in "-•●*"):
+            for matter in listed(text):
+                self.item.report_backs.append(ReportBack(matter, self.listing, start))
         else:
             self.sentences(sentences(text), start)
         for line in lines:
@@ -191,11 +195,15 @@ class Walk:
         text, and words inside a quotation are another body's, not this one's."""
         quoted = False
         before = ""
+        found = [piece for sentence in found for piece in MOVED.split(sentence) if piece]
         for sentence in found:
             if decide.bare_marker(sentence) and (before or self.last_text):
                 outcome = decide.outcome(sentence) or "agreed"
                 text = f"{before or self.last_text} {sentence}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=text)
+            elif decide.MOTION_TEXT.match(sentence):  # 'That the bills are paid'
+                context = f"{before} {sentence}"
+                self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)
             elif not (quoted or sentence.startswith('"')):
                 self.sentence(unquoted(sentence), start)
             quoted = quotation_open(sentence, quoted)
@@ -214,13 +222,20 @@ class Walk:
             self.decide(outcome, sentence, [], line, asked, context=sentence)
             self.owed(sentence, line, decided=True)
             return
+        backs = len(self.item.report_backs)
         self.owed(sentence, line)
-        if asked is not None:
+        if asked is not None and len(self.item.report_backs) == backs:
             self.item.report_backs.append(ReportBack(sentence, asked, line))
 
     def owed(self, sentence: str, line: int, *, decided: bool = False) -> bool:
         """The action a sentence gives someone, if it gives one ("the Clerk to write"); a
         decision "to write to the Minister" is an action of the body's too."""
+        for names, deed in acts.capital_actions(sentence, self.known):
+            self.item.actions.append(
+                DraftAction(names, deed, when(deed, year_hint=self.year), line)
+            )
+            if (back := self.asks_back(deed)) is not None:
+                self.item.report_backs.append(ReportBack(deed, back, line))
         owned = acts.owned_sentence(sentence, self.known)
         if owned is None and decided:
             deed = acts.agreed_deed(sentence)
@@ -240,6 +255,10 @@ class Walk:
         if not parts and decide.title_only(text):
             return  # "Agreed that" with nothing after it records nothing
         proposer, seconder = decide.mover(context)
+        moved = self.item.decisions[-1] if self.item.decisions else None
+        if moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text):
+            self.item.decisions.pop()  # the Chair declared the motion above carried: one decision
+            proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
         self.item.decisions.append(
             DraftDecision(
                 outcome=outcome,

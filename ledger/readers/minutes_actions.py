@@ -28,7 +28,7 @@ OFFICE = (
 )
 TITLED = (
     r"(?:cllr|councillor|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+"
-    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+    r"(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
 )
 INITIALS = r"[A-Z]{2,4}(?=\b)"
 VERB_AFTER = (
@@ -54,7 +54,10 @@ TABLE_HEAD = re.compile(
 
 def owners(text: str) -> list[str]:
     """The owners named in an ACTION line or a column cell: "MS/AB/AHop", "Clerk & Chair"."""
-    names = [n.strip(" .:;") for n in SPLIT_OWNERS.split(text.strip())]
+    names = [
+        re.sub(r"^the\s+", "", n.strip(" .:;"), flags=re.I)
+        for n in SPLIT_OWNERS.split(text.strip())
+    ]
     return [n for n in names if n and not NOT_OWNER.match(n)]
 
 
@@ -97,11 +100,15 @@ def person(name: str, known: set[str] | None) -> bool:
 
 
 OWNED = re.compile(
-    rf"^(?P<who>{TITLED}|{OFFICE}|{ROLES}|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
+    rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES})|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
     rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
 )
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
+ASKED_OF = re.compile(
+    rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?P<who>{TITLED}|(?i:{ROLES}))\s+"
+    rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s)\s+\S"
+)
 TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")
 
 
@@ -123,6 +130,9 @@ def owned_sentence(
             who = found["who"]
             if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
                 return owners(who), deed_text(sentence, at)
+    found = ASKED_OF.search(sentence)
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), deed_text(sentence, found.start("who"))
     found = TO_ACTION.search(sentence)
     if found and person(found["who"], known):
         return [found["who"]], sentence
@@ -143,6 +153,28 @@ def agreed_deed(sentence: str) -> str:
     government"): an action with no named owner yet, or "" if it gives none."""
     found = AGREED_DEED.search(sentence)
     return sentence if found else ""
+
+
+CAPITALS = re.compile(
+    r"(?<![\w'])(?P<who>(?:CLLRS?\.?\s+|COUNCILLORS?\s+)?[A-Z][A-Z.'&]+(?:\s+[A-Z][A-Z.'&]*){0,2}?)"
+    r"\s+(?:TO|WILL)\s+(?P<what>[A-Z][A-Z0-9'&,/.()-]*(?:\s+(?:[A-Z0-9&][A-Z0-9'&,/.()-]*|-|–)"
+    r"(?![a-z]))*)(?![a-z])"
+)
+
+
+def capital_actions(sentence: str, known: set[str] | None) -> list[tuple[list[str], str]]:
+    """Actions written in capitals inside the minutes' text, as many parish clerks do:
+    "... of the parish. CLERK TO INFORM HIGHWAYS The hedge ...", "CLLR CRISP TO CONTACT
+    SCHOOL". The capitals end where ordinary writing starts again."""
+    found = []
+    for match in CAPITALS.finditer(sentence):
+        initials = re.fullmatch(INITIALS, match["who"])
+        names = owners(match["who"] if initials else match["who"].title())
+        if len(match["what"].split()) < 1 or not names:
+            continue
+        if initials or all(person(n, known) for n in names):
+            found.append((names, match.group(0).strip(" ,.")))
+    return found
 
 
 def deed_text(sentence: str, at: int) -> str:

@@ -56,6 +56,11 @@ DAY_MONTH = re.compile(
     rf"\b{WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b(?!\s+\d{{4}})",
     re.IGNORECASE,
 )
+MONTH_DAY = re.compile(
+    rf"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})(?!:)",
+    re.IGNORECASE,
+)
+MONTH_YEAR = re.compile(rf"\b(?:in\s+)?(?P<m>{MONTH})\s+(?P<y>20\d\d)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 NEXT_MEETING = re.compile(
@@ -63,7 +68,11 @@ NEXT_MEETING = re.compile(
     r"committee|panel)\b",
     re.IGNORECASE,
 )
-MONTH_MEETING = re.compile(rf"\bthe\s+(?P<m>{MONTH})\s+(?:\w+\s+)?meeting\b", re.IGNORECASE)
+MONTH_MEETING = re.compile(
+    rf"\b(?:the\s+(?P<m>{MONTH})\s+(?:[\w&]+\s+){{0,3}}?meeting|(?:on|to|for)\s+(?:the\s+)?(?P<m2>{MONTH})"
+    rf"\.?\s+agenda)\b",
+    re.IGNORECASE,
+)
 UNDATED = re.compile(
     r"\b(?:in\s+due\s+course|at\s+a\s+(?:later|future)\s+(?:date|meeting|stage)|"
     r"(?:to|at)\s+a\s+future\s+(?:[A-Z]\w+\s+){0,2}(?:meeting|board|committee|panel)|"
@@ -118,11 +127,14 @@ def when(text: str, *, year_hint: int | None = None) -> When | None:
         return When(match.group(0), day, "next")
     match = MONTH_MEETING.search(text)
     if match:
-        return When(match.group(0), None, MONTH_NAMES[MONTHS[match["m"].lower()] - 1])
+        month = (match["m"] or match["m2"]).lower().rstrip(".")
+        return When(match.group(0), None, MONTH_NAMES[MONTHS[month] - 1])
     for position, day in dates_in(text):
         return When(text[position : position + 30].split(".")[0].strip(), day)
-    if year_hint and (match := DAY_MONTH.search(text)):
+    if year_hint and (match := DAY_MONTH.search(text) or MONTH_DAY.search(text)):
         return When(match.group(0), to_date(str(year_hint), match["m"], match["d"]))
+    if match := MONTH_YEAR.search(text):
+        return When(match.group(0), None, MONTH_NAMES[MONTHS[match["m"].lower()] - 1])
     match = UNDATED.search(text)
     if match:
         return When(match.group(0))

@@ -97,6 +97,12 @@ NOT_OURS = re.compile(
     re.IGNORECASE,
 )
 NOTED_FACT = re.compile(r"\b(?:was|were|it\s+was)\s+(?:also\s+)?noted\s+that\b", re.IGNORECASE)
+DECLARED = re.compile(
+    r"\b(?:chair(?:man|person)?|cathaoirleach|mayor|president|convenor|provost|speaker)\s+"
+    r"(?:then\s+)?declared\b.{0,400}?\b(?P<verb>appointed|elected|carried|adopted|passed|lost|defeated)\b",
+    re.IGNORECASE,
+)
+MOTION_TEXT = re.compile(r"^[\"']\s*That\b,?\s+\S")  # the motion as moved, in quotes
 HEARSAY = re.compile(
     r"\b(?:suggested|asked|hoped|felt|thought|wondered|queried|advised|informed|reported|"
     r"explained|told|stated|said|understood|confirmed|believed)\s+(?:\w+\s+){0,3}?that\b",
@@ -142,8 +148,8 @@ SECONDER = re.compile(
 def marker(line: str) -> str | None:
     """The outcome a line opens with (``RESOLVED:``, ``It was resolved that``), if any."""
     found = MARKER.match(line)
-    if not found:
-        return None
+    if not found or NOTED_FACT.match(line):
+        return None  # "It was noted that ..." tells a fact; it decides nothing
     word = found["verb"].lower()
     if word in ("decision",):
         return "decided"
@@ -167,6 +173,14 @@ def outcome(sentence: str) -> str | None:
         return None
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
+    if DECLARED.search(sentence):
+        return (
+            "appointed"
+            if DECLARED.search(sentence)["verb"].lower() in ("appointed", "elected")
+            else "carried"
+        )
+    if MOTION_TEXT.match(sentence):
+        return "resolved"
     for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING):
         found = pattern.search(sentence)
         if found and not (
@@ -195,7 +209,11 @@ def bare_marker(sentence: str) -> bool:
 
 
 def title_only(text: str) -> bool:
-    """Whether a decision's words are only its outcome ("Agreed that", "RESOLVED:")."""
+    """Whether a decision's words are only its outcome ("Agreed that", "RESOLVED:"), or
+    who moved it ("Seconded by Councillor Butler; And Resolved:"), the motion to follow."""
+    text = re.sub(
+        r"\([^)]{0,4}\)|\band\b", " ", PROPOSER.sub(" ", SECONDER.sub(" ", text)), flags=re.I
+    )
     return len(OUTCOME_WORDS.sub(" ", text).split()) < 2
 
 

@@ -150,7 +150,10 @@ def joined(lines: list[Line]) -> str:
     return " ".join(out)
 
 
-SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+")
+SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))(?<![\s(][ivx]\.)(?<![\s(][ivx]{2}\.)(?<![\s(][ivx]{3}\.)"
+    r"\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+"
+)
 SENTENCE_MAX = 2000
 
 

@@ -16,8 +16,9 @@ from ledger.readers.minutes_draft import When
 
 ASKS_BACK = re.compile(
     r"\b(?:report(?:ing)?(?:\s+back)?|reported\s+(?:back|to)|updates?|updated|bring|brought|come\s+back|return|"
-    r"reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|present(?:ed|ation)?|"
+    r"reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|"
     r"review(?:ed)?|revisit(?:ed)?|agenda|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
+    r"(?:to|will|be)\s+present|presented|presentation|"
     r"kept\s+(?:advised|informed)|progress)\b",
     re.IGNORECASE,
 )
@@ -25,15 +26,19 @@ SCHEDULE = re.compile(
     r"\b(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+"
     r"(?:will\s+be|is|to\s+be)\s+(?:held|on)|next\s+meeting\s*[:\-–]|"
     r"(?:was|were)\s+(?:not\s+)?(?:present|held|attended)|did\s+not\s+attend|no\s+one\s+appeared|"
-    r"\battend(?:ing)?\b|(?:has\s+been|is|was)\s+(?:re)?scheduled|will\s+take\s+place)",
+    r"\battend(?:ing)?\b|(?:has\s+been|is|was)\s+(?:re)?scheduled|will\s+take\s+place|"
+    r"\b(?:i|we)\s+will\s+move\b|notice\s+of\s+motion|^next\s+meeting\s+(?:is|will\s+be)\b|"
+    r"(?:for|until|subject\s+to)\s+(?:approval|agreement|confirmation|agreed|approved|signature)\s+"
+    r"(?:at|by)\s+the\s+next|^to\s+(?:receive|consider)\b.{0,80}\b(?:items?|matters)\b)",
     re.IGNORECASE,
 )
 AGENDA_LIST = re.compile(
-    r"\b(?:matters|items|topics)\s+(?:were\s+agreed\s+)?(?:for|on)\s+(?:the\s+)?(?:next|future)\s+"
-    r"(?:agenda|meeting)",
+    r"\b(?:matters|items|topics)\s+(?:were\s+agreed\s+)?(?:for|on)\s+(?:the\s+)?(?:(?:next|future)\s+"
+    r"(?:agenda|meeting)|agenda\s+(?:of|for)\s+(?:the\s+)?next\s+meeting)",
     re.IGNORECASE,
 )
 MEETING_NAMED = re.compile(r"\b(?:meeting|board|committee|panel|back)\b", re.IGNORECASE)
+BEFORE = re.compile(r"\b(?:before|prior\s+to|in\s+advance\s+of|ahead\s+of)\s*$", re.I)
 KEPT_ADVISED = re.compile(r"\bkept\s+(?:advised|informed|updated)\b", re.IGNORECASE)
 
 
@@ -48,13 +53,20 @@ def asked_back(sentence: str, *, year: int | None, meeting: date | None) -> When
         return None
     if found.relative and not_after(found.relative, meeting):
         return None  # "the December meeting" in December's minutes is this one or past
-    if found.relative or MEETING_NAMED.search(found.said):
+    if before_it(sentence, found.said):
+        return None  # "agreed by email before the next meeting" is a deadline, not a return
+    if found.relative or (found.day is None and MEETING_NAMED.search(found.said)):
         return found  # a meeting named for it is a request on its own
     if not ASKS_BACK.search(sentence):
         return None
     if found.day and (meeting is not None and found.day <= meeting):
         return None
     return found
+
+
+def before_it(sentence: str, said: str) -> bool:
+    at = sentence.find(said)
+    return at > 0 and bool(BEFORE.search(sentence[max(0, at - 25) : at]))
 
 
 def not_after(relative: str, meeting: date | None) -> bool:
@@ -68,3 +80,16 @@ def agenda_list(line: str) -> bool:
     """A line that opens a list of matters for the next agenda ("The following matters
     were agreed for the next agenda:")."""
     return bool(AGENDA_LIST.search(line)) and line.rstrip().endswith(":")
+
+
+def agenda_heading(title: str) -> bool:
+    """An item headed "Items for agenda of next meeting"."""
+    return bool(AGENDA_LIST.search(title))
+
+
+def listed(text: str) -> list[str]:
+    """The matters of a list given on one line ("- Parish Partnership - Risk Assessment")
+    or one per line (a lettered part, a bullet)."""
+    if text[:1] in "-•●*" and " - " in text:
+        return [m.strip() for m in text.lstrip("-•●* ").split(" - ") if m.strip()]
+    return [text]
