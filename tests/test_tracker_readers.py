@@ -424,6 +424,59 @@ def test_a_pdf_trackers_tables_are_read_directly(tmp_path):
     ]
 
 
+# -- headers over two rows ------------------------------------------------------------------------
+
+
+CAPTION_BELOW = [
+    ["Progress report"],
+    ["Ref", "Action", "Lead", "Target", "Progress", "", "RAG"],
+    ["", "", "", "date", "Q1", "Q2", ""],
+    ["1.1", "Open the new library", "Head of Libraries", "2024-09-30", "Site found", "", "G"],
+    ["1.2", "Close the old depot", "Head of Estates", "2025-03-31", "Agreed", "Sold", "A"],
+]
+GROUP_ABOVE = [
+    ["Risk register"],
+    ["", "", "Owner", "", "Current"],
+    ["Risk ID", "Risk", "Name", "Role", "RAG"],
+    ["R-07", "Cyber attack on payroll", "Sam Patel", "Head of IT", "Red"],
+]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "pdf"])
+def test_a_caption_carried_on_the_row_below_is_one_header(tmp_path, kind):
+    """'Target' over 'date' is a due date; 'Progress' over Q1 and Q2 names both."""
+    path = write_table(tmp_path, kind, CAPTION_BELOW)
+    draft = read_tracker(path)
+    assert draft.heading == "Progress report"
+    assert draft.columns["Target date"] == "timescale" and draft.columns["RAG"] == "ragb"
+    assert [(i.id, i.lines[0].timescale, i.update, i.fields, i.rating) for i in draft.items] == [
+        ("1.1", "2024-09-30", "Site found", {}, "G"),
+        ("1.2", "2025-03-31", "Agreed", {"Progress Q2": "Sold"}, "A"),
+    ]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "pdf"])
+def test_a_row_grouping_the_columns_above_the_header_names_them(tmp_path, kind):
+    draft = read_tracker(write_table(tmp_path, kind, GROUP_ABOVE))
+    assert draft.heading == "Risk register"
+    (item,) = draft.items
+    assert (item.id, item.action, item.lines[0].who, item.rating) == (
+        "R-07",
+        "Cyber attack on payroll",
+        "Sam Patel",
+        "Red",
+    )
+    assert item.fields == {"Owner Role": "Head of IT"}
+
+
+def write_table(folder: Path, kind: str, rows: list[list[str]]) -> str:
+    if kind == "csv":
+        return write_csv(folder / "t.csv", rows)
+    if kind == "xlsx":
+        return write_xlsx(folder / "t.xlsx", rows)
+    return write_pdf(folder / "t.pdf", rows[0][0], rows[1:])
+
+
 # -- files that are no tracker: one line each ------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ singular (``Owners`` is ``Owner``). A header is matched whole, never by a word i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ledger.readers.tracker_draft import Rows, TrackerFileError
 
@@ -127,3 +128,84 @@ def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | Non
             row=first_guess,
         )
     return None
+
+
+@dataclass
+class Header:
+    """A header of one row or two: each column's field and name, and the rows it spans."""
+
+    first: int  # index of its first row
+    last: int  # index of its last row
+    columns: dict[int, str]
+    names: dict[int, str]
+    parts: list[list[str]]  # each of its rows' cells, normalised (repeated at page breaks)
+
+
+def header_at(rows: Rows, index: int, mapping: dict[str, str]) -> Header:
+    """The header found at ``index``, with the row above when it groups the columns under
+    it ("Delivery" over Lead and Due) and the row below when it carries on the captions
+    ("Target" / "date", or "Progress" over Q1 and Q2)."""
+    cells = rows[index][1]
+    first = index - 1 if index and is_group_row(rows[index - 1][1], cells) else index
+    after = rows[index + 1][1] if index + 1 < len(rows) else []
+    last = index + 1 if after and carries_caption(cells, after, mapping) else index
+    parts = [rows[k][1] for k in range(first, last + 1)]
+    width = max(len(p) for p in parts)
+    columns: dict[int, str] = {}
+    names: dict[int, str] = {}
+    for i in range(width):
+        pieces = [piece for k in range(len(parts)) if (piece := caption(parts, k, i))]
+        if not pieces:
+            continue
+        name, count = header_text(" ".join(pieces)), 1
+        while name in names.values():
+            count += 1
+            name = f"{header_text(' '.join(pieces))} ({count})"
+        names[i] = name
+        for said in (" ".join(pieces), *reversed(pieces)):
+            found = field_of(said, mapping)
+            if found and found not in columns.values():
+                columns[i] = found
+                break
+    return Header(first, last, columns, names, [[normal(c) for c in p] for p in parts])
+
+
+def caption(parts: list[list[str]], k: int, i: int) -> str:
+    """Row ``k``'s caption of column ``i``: its own cell, or the caption spanning to it
+    from the left over columns that are all captioned in the rows below (a merged group)."""
+    row = parts[k]
+    if cell(row, i):
+        return cell(row, i)
+    below = parts[k + 1 :]
+    g = next((j for j in range(min(i, len(row)) - 1, -1, -1) if cell(row, j)), None)
+    if g is None or not all(any(cell(p, j) for p in below) for j in range(g, i + 1)):
+        return ""
+    return cell(row, g)
+
+
+def cell(cells: list[str], i: int) -> str:
+    return cells[i].strip() if i < len(cells) else ""
+
+
+def is_group_row(cells: list[str], header: list[str]) -> bool:
+    """A row of two or more short captions above the header, none over its first column,
+    each over a captioned column: a group of columns, not the tracker's title."""
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    return (
+        len(filled) >= 2
+        and filled[0] > 0
+        and all(len(cells[i].split()) <= 4 and cell(header, i) for i in filled)
+    )
+
+
+def carries_caption(header: list[str], cells: list[str], mapping: dict[str, str]) -> bool:
+    """A row under the header that goes on captioning it: short words only, none under
+    the header's first column nor under the column of the items' text or their ID."""
+    columns = columns_of(header, mapping)[0]
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    captioned = [i for i, c in enumerate(header) if c.strip()]
+    if not filled or not captioned or filled[0] <= captioned[0]:
+        return False
+    if any(columns.get(i) in (*TEXT_FIELDS, "id") for i in filled):
+        return False
+    return all(len(cells[i].split()) <= 3 and cells[i].strip()[-1] not in ".!?" for i in filled)

@@ -4,7 +4,12 @@ The rules come from how trackers are laid out, not from any one file:
 
 - Title rows may stand above the header; the header is the first row that names the
   item's text (Issue, Action, Recommendation, ...) beside at least one other heading, or
-  the row holding the ``--key`` column. A column nobody recognises is kept.
+  the row holding the ``--key`` column. A column nobody recognises is kept. The header
+  may take two rows: a row grouping the columns above it, or captions carried on below
+  it ("Target" / "date"). With no header row, columns are told by what they hold
+  (:mod:`tracker_content`).
+- Section headings right one under the other are a group and its sub-section
+  ("Benefits cases > Address data").
 - The header may repeat at every page break. A repeat with one caption changed ("Actions
   completed" for "Action") starts a section, as does a row whose only cell is the first.
   A section is the theme of the items under it.
@@ -21,20 +26,24 @@ The rules come from how trackers are laid out, not from any one file:
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from ledger.errors import InvalidEntry
 from ledger.readers.tracker_content import read_by_content
 from ledger.readers.tracker_draft import DraftItem, DraftLine, Rows, TrackerDraft, TrackerFileError
-from ledger.readers.tracker_headers import TEXT_FIELDS, columns_of, find_header, normal
+from ledger.readers.tracker_headers import TEXT_FIELDS, find_header, header_at, normal
+from ledger.readers.tracker_rows import (
+    ENDS_SENTENCE,
+    EXCEL_DAY,
+    continues,
+    excel_day,
+    joined,
+    letter,
+    titled,
+)
 from ledger.refs import item_id, parse_day
 
 LINE_FIELDS = ("health", "la", "who", "timescale")
 ITEM_FIELDS = ("kloe", "theme", "issue", "action")
-ENDS_SENTENCE = re.compile(r"[.!?:;)\]]\s*$")
-EXCEL_DAY = re.compile(r"\d{5}(\.0+)?")
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-SMALL = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
 def read_layout(
@@ -65,15 +74,17 @@ class Layout:
         start = find_header(self.source, self.rows, self.mapping, self.key)
         if start is None:
             table = read_by_content(self.source, self.rows, self.mapping)
-            self.header, self.columns, self.names = [], table.columns, table.names
+            self.header, self.parts = [], []
+            self.columns, self.names = table.columns, table.names
             self.id_column = next((i for i, f in self.columns.items() if f == "id"), None)
             body, told = table.start, [table.note()]
         else:
-            n, header = self.rows[start]
-            self.header = [normal(c) for c in header]
-            self.columns, self.names = columns_of(header, self.mapping)
-            self.id_column = self.key_column(n, header)
-            body, told = start + 1, []
+            found = header_at(self.rows, start, self.mapping)
+            self.header = found.parts[start - found.first]
+            self.parts = [p for p in found.parts if p is not self.header]
+            self.columns, self.names = found.columns, found.names
+            self.id_column = self.key_column()
+            start, body, told = found.first, found.last + 1, []
         heading = " ".join(
             c.strip().lstrip("#").strip()
             for _, cells in self.rows[: start if start is not None else body]
@@ -90,9 +101,10 @@ class Layout:
         draft.notes = told + self.notes(draft)
         return draft
 
-    def key_column(self, n: int, header: list[str]) -> int | None:
+    def key_column(self) -> int | None:
         if self.key:
-            return next(i for i, c in enumerate(header) if normal(c) == normal(self.key))
+            wanted = normal(self.key)
+            return next(i for i, p in enumerate(self.header) if p == wanted)
         return next((i for i, f in self.columns.items() if f == "id"), None)
 
     # -- the body -----------------------------------------------------------------------
@@ -129,6 +141,8 @@ class Layout:
     def repeated_header(self, cells: list[str]) -> str | None:
         """None for a row that is not the header again; else the section it starts, or ''."""
         given = [normal(c) for c in cells]
+        if given in self.parts:
+            return ""
         filled = [i for i, h in enumerate(self.header) if h]
         if any(g and i not in filled for i, g in enumerate(given)) or len(filled) < 2:
             return None
@@ -283,41 +297,3 @@ class Layout:
                 "those the ledger holds (name an identifying column with --key COLUMN)"
             )
         return notes
-
-
-def continues(previous: dict[str, str], row: dict[str, str]) -> bool:
-    """A row that carries on the cells the row before a page break left unfinished."""
-    if row.get("id") or row.get("kloe") or not row:
-        return False
-    if not all(previous.get(name) for name in row):
-        return False
-    return all(
-        not ENDS_SENTENCE.search(previous[name]) or text[:1].islower() for name, text in row.items()
-    )
-
-
-def titled(text: str) -> bool:
-    """Written as a heading: its words, small joining words aside, capitalised."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in SMALL]
-    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
-
-
-def joined(before: str, text: str) -> str:
-    """A field given again on a further row of the same item: both kept, unless the same."""
-    if not before or before == text:
-        return text
-    return f"{before}\n{text}"
-
-
-def letter(count: int) -> str:
-    """a, b, ... z, then aa, ab: the suffix of the n-th unnumbered item after a number."""
-    return (
-        LETTERS[count - 1]
-        if count <= 26
-        else LETTERS[(count - 1) // 26 - 1] + LETTERS[(count - 1) % 26]
-    )
-
-
-def excel_day(serial: str) -> date:
-    """A date a spreadsheet stored as its day number (days since 30 December 1899)."""
-    return date(1899, 12, 30) + timedelta(days=int(float(serial)))
