@@ -106,7 +106,8 @@ OWNED = re.compile(
 )
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 ASKED_OF = re.compile(
-    rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?P<who>{TITLED}|(?i:{ROLES}))\s+"
+    rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?!(?i:officers|members|councillors)\b)"
+    rf"(?P<who>{TITLED}|(?i:{ROLES}))\s+"
     rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s)\s+\S"
 )
 TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")

@@ -133,7 +133,8 @@ def when(text: str, *, year_hint: int | None = None) -> When | None:
         return When(text[position : position + 30].split(".")[0].strip(), day)
     if year_hint and (match := DAY_MONTH.search(text) or MONTH_DAY.search(text)):
         return When(match.group(0), to_date(str(year_hint), match["m"], match["d"]))
-    if match := MONTH_YEAR.search(text):
+    match = MONTH_YEAR.search(text)
+    if match and year_hint and int(match["y"]) >= year_hint:  # "in December 2018" may be past
         return When(match.group(0), None, MONTH_NAMES[MONTHS[match["m"].lower()] - 1])
     match = UNDATED.search(text)
     if match:
