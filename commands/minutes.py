@@ -98,6 +98,7 @@ def as_json(done: MinutesImported) -> dict[str, Any]:
         "not_recorded": [p.as_data() for p in done.planned if p.status == "not recorded"],
         "counts": done.counts,
         "meeting_added": done.meeting_added,
+        "meeting_date_read": done.date_read,
         "suggestions": done.suggestions,
         "needs": done.needs,
         "notes": done.notes,
@@ -197,7 +198,13 @@ def summary(done: MinutesImported, dry_run: bool) -> list[str]:
         return [*lines, f"Nothing new to record{every + ' in the ledger' if already else ''}."]
     if already:
         lines.append(f"{many(already, 'entry')} already in the ledger, not recorded again.")
-    return [*lines, recorded_line(done, dry_run), *open_lines(done, dry_run)]
+    lines += [recorded_line(done, dry_run), *open_lines(done, dry_run)]
+    if dry_run and done.date_read and done.meeting_added:
+        lines.append(
+            f"The meeting's date, {done.meeting.isoformat()}, is the one the minutes give; "
+            "if it is not right, give --meeting YYYY-MM-DD."
+        )
+    return lines
 
 
 def recorded_line(done: MinutesImported, dry_run: bool) -> str:

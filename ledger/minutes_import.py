@@ -47,6 +47,7 @@ class MinutesImported:
     needs: list[str]  # what a real import would need first (a dry run on any ledger)
     notes: list[str]
     recorded: Recorded | None
+    date_read: bool = False  # the meeting's date was read from the minutes, not given
 
     @property
     def events(self) -> list[tuple[str, Any]]:
@@ -125,7 +126,10 @@ class MinutesImport:
         if not dry_run and any(p.status == "new" for p in planned):
             recorded = self.store(sitting.meeting, subject=sitting.meeting.ref)
         notes += reader_notes(draft, meeting)
-        return MinutesImported(board, day, draft, planned, suggestions, needs, notes, recorded)
+        read = meeting is None
+        return MinutesImported(
+            board, day, draft, planned, suggestions, needs, notes, recorded, date_read=read
+        )
 
     def meeting_day(self, draft: MinutesDraft, given: date | None) -> tuple[date, list[str]]:
         """The meeting minuted: the one given, else the one the minutes name."""

@@ -197,7 +197,11 @@ Item 107/20 Therapies review
         "1 minute action, 4 report-backs (8 events).\n"
     )
     open_one = "1 follow-up {} no date yet; govledger due lists it as open.\n"
-    assert draft == f"{listing}Would record {summary}{open_one.format('would have')}"
+    read = "The meeting's date, 2022-01-10, is the one the minutes give; if it is not right, "
+    assert draft == (
+        f"{listing}Would record {summary}{open_one.format('would have')}"
+        f"{read}give --meeting YYYY-MM-DD.\n"
+    )
     recorded = clerk.ok("minutes", "import", "cepac", "therapies.pdf").output
     assert recorded == f"Recorded {summary}{open_one.format('has')}"
     assert event_count(db) == before + 8
@@ -301,6 +305,8 @@ def test_a_dry_run_on_a_ledger_without_the_board_says_what_to_do_first(db, hande
         "4 follow-ups would have no date yet; govledger due lists them as open.\n"
         'No meeting of cepac in the ledger matches "the next meeting" or "the March meeting"; '
         "to date these, add the meeting first: govledger meeting add cepac YYYY-MM-DD\n"
+        "The meeting's date, 2022-01-10, is the one the minutes give; if it is not right, "
+        "give --meeting YYYY-MM-DD.\n"
     )
     assert event_count(db) == before
     refused = clerk("minutes", "import", "cepac", "therapies.pdf")
