@@ -70,6 +70,8 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, list | tuple):
         return " / ".join(str(v) for v in value)
+    if isinstance(value, dict):  # a tracker's own columns: each name with its value
+        return "; ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, ""))
     return str(value)
 
 

@@ -98,12 +98,26 @@ def tracker_show(
     columns = COLUMNS if len(refs) > 1 or fmt != "table" else COLUMNS[1:]
     if fmt in ("table", "markdown", "html"):
         rows = [r if r["line"] == 1 else {**r, "kloe": "", "theme": "", "issue": ""} for r in rows]
+        columns = shown_columns(rows, columns)
     click.echo(
-        render(rows, columns, fmt, wrap=("theme", "issue", "health", "la", "who", "timescale"))
+        render(rows, columns, fmt, wrap=WRAPPED)
         if rows
         else "No actions match."
         if fmt == "table"
         else render(rows, columns, fmt)
+    )
+
+
+WRAPPED = ("theme", "issue", "action", "health", "la", "who", "timescale", "update", "fields")
+
+
+def shown_columns(rows: list[dict], columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns a reader needs: those filled in some row (a tracker with no KLOE, or
+    no Health and LA lines, shows none), the action's number and line always."""
+    return (
+        tuple(c for c in columns if c in ("tracker", "no", "line") or any(r.get(c) for r in rows))
+        if rows
+        else columns
     )
 
 
@@ -128,6 +142,7 @@ def action_history(session: Session, ref: str, backdated_days: int, fmt: str) ->
     """
     from ledger.errors import NotFound
     from ledger.refs import ActionRef
+    from projections.audit_trail import told
     from projections.history import COLUMNS, story
 
     parsed = str(ActionRef.parse(ref))
@@ -135,7 +150,10 @@ def action_history(session: Session, ref: str, backdated_days: int, fmt: str) ->
     subject = views.trail.subject_of("action", parsed)
     if subject is None:
         raise NotFound("action", parsed, views.trail.refs("action"))
-    rows = story(views.trail.trail(subject["id"]), backdated_days)
+    trail = views.trail.trail(subject["id"])
+    rows = story(trail, backdated_days)
+    for row, entry in zip(rows, trail, strict=True):
+        row["change"] = told(entry) or row["change"]
     click.echo(render(rows, COLUMNS, fmt, wrap=("actor", "change", "reason", "evidence", "marks")))
 
 

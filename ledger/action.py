@@ -41,6 +41,7 @@ class Action(Record):
             "kloe",
             "action",
             "update",
+            "fields",
             "health",
             "la",
             "owners",
@@ -52,6 +53,7 @@ class Action(Record):
         "reassign": ("owners",),
         "retime": ("timescale",),
         "note": ("text",),
+        "fields": ("fields",),
     }
     VOIDABLE = frozenset({"rating", "reopen", "reassign", "retime", "note"})
 
@@ -424,13 +426,12 @@ class Action(Record):
                 )
 
     def correct(self, version: int, **kwargs: Any) -> None:
-        """A revision of the tracker's own columns is put right by importing them again."""
+        """A correction of the tracker's own columns names only those it puts right; the
+        others stay as the entry had them."""
         entry = self.entries.get(version)
-        if entry is not None and entry.kind == "fields":
-            raise Refused(
-                f"a revision of {self.ref}'s own columns cannot be corrected; import the "
-                "tracker again with the right values"
-            )
+        values = kwargs.get("values", {})
+        if entry is not None and "fields" in values and "fields" in entry.values:
+            kwargs["values"] = {**values, "fields": {**entry.values["fields"], **values["fields"]}}
         super().correct(version, **kwargs)
 
     def check_entry(self, entry: Entry, values: dict[str, Any]) -> None:

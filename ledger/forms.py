@@ -130,6 +130,9 @@ class CorrectedValues(BaseModel):
     kloe: Kloe | None = None
     health: str | None = None
     la: str | None = None
+    action: str | None = None
+    update: str | None = None
+    fields: dict[str, str] | None = None
     name: Text | None = None
     title: str | None = None
     item: Text | None = None

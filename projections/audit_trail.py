@@ -31,6 +31,7 @@ ENTRY_KIND = {
     "OwnerReassigned": "reassign",
     "TimescaleRevised": "retime",
     "NoteAdded": "note",
+    "FieldsRevised": "fields",
     "BoardRegistered": "registered",
     "TrackerAdopted": "adopted",
     "MeetingScheduled": "scheduled",
@@ -67,7 +68,7 @@ class AuditTrail(View):
         "recorded_on TEXT NOT NULL, "
         "recorded_at TEXT NOT NULL, actor TEXT NOT NULL, reason TEXT NOT NULL, "
         "recorded TEXT NOT NULL, current TEXT NOT NULL, voided INTEGER NOT NULL, "
-        "corrects INTEGER, corrected_by TEXT NOT NULL)",
+        "corrects INTEGER, corrected_by TEXT NOT NULL) /* with FieldsRevised */",
         "CREATE INDEX IF NOT EXISTS gl_trail_subject ON gl_trail (subject_id, position)",
         "CREATE INDEX IF NOT EXISTS gl_trail_board ON gl_trail (board, effective_on)",
         "CREATE INDEX IF NOT EXISTS gl_trail_tracker ON gl_trail (tracker, effective_on)",
@@ -113,7 +114,7 @@ class AuditTrail(View):
         self.entry(w, e, position)
 
     on_ActionLineAdded = on_RatingChanged = on_ActionReopened = on_change
-    on_OwnerReassigned = on_TimescaleRevised = on_NoteAdded = on_change
+    on_OwnerReassigned = on_TimescaleRevised = on_NoteAdded = on_FieldsRevised = on_change
 
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:
         target = w.one("SELECT * FROM gl_trail WHERE position=?", e.position)
@@ -237,6 +238,20 @@ class AuditTrail(View):
                 [tracker, after.isoformat(), until.isoformat()],
             )
         )
+
+
+def told(row: dict[str, Any]) -> str | None:
+    """The change an action's entry made, in words, where the story's own words fall
+    short: an action added with no issue says its text; a revision of the tracker's own
+    columns says each one that changed, from → to. None: the story's words stand."""
+    from projections.log import added_text, fields_moved
+
+    current = row["current"]
+    if row["kind"] == "added" and not current.get("issue"):
+        return f"added: {added_text(current) or row['ref']}"
+    if row["kind"] == "fields":
+        return f"fields: {fields_moved(current.get('previous', {}), current['fields'])}"
+    return None
 
 
 def decode(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

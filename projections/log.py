@@ -93,7 +93,9 @@ def summary(kind: str, e: Any) -> str:
     if kind == "TrackerAdopted":
         return f"tracker of {e.board}: {e.title}"
     if kind == "ActionAdded":
-        return f"action added: {e.issue}"
+        return f"action added: {added_text(vars(e)) or e.subject}"
+    if kind == "FieldsRevised":
+        return f"fields: {fields_moved(e.previous, e.fields)}"
     if kind == "ActionLineAdded":
         return f"action line added for {owners(e.owners)}"
     if kind == "RatingChanged":
@@ -116,8 +118,31 @@ def summary(kind: str, e: Any) -> str:
     return kind
 
 
+def added_text(values: dict[str, Any]) -> str:
+    """What an added action says: its issue, else its own text (trackers other than the
+    seed's have an action and no issue)."""
+    return values.get("issue") or values.get("action") or ""
+
+
+def fields_moved(previous: dict[str, str], fields: dict[str, str]) -> str:
+    """Each of the tracker's own columns that changed, from → to."""
+    moved = [
+        f"{name} {previous.get(name) or '(none)'} → {fields.get(name) or '(none)'}"
+        for name in [*fields, *(n for n in previous if n not in fields)]
+        if previous.get(name, "") != fields.get(name, "")
+    ]
+    return "; ".join(moved) or "unchanged"
+
+
+def plain(value: Any) -> str:
+    """A corrected value as a clerk writes it: a tracker's own columns as Name: value."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
 def correction(e: Any) -> str:
-    parts = [f"{k}={v}" for k, v in e.values.items()]
+    parts = [f"{k}={plain(v)}" for k, v in e.values.items()]
     if e.effective:
         parts.append(f"effective={e.effective.isoformat()}")
     if e.void:
