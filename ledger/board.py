@@ -7,6 +7,7 @@ from typing import Any
 
 from eventsourcing.domain import Aggregate
 
+from ledger.errors import Refused
 from ledger.record import Record
 from ledger.refs import board_id
 
@@ -91,8 +92,17 @@ class Board(Record):
         return self.entries[self.INITIAL_VERSION].values["established"]
 
     def check_exists_by(self, on: date) -> None:
-        if self.established is not None:
-            super().check_exists_by(on)
+        """Refuse a meeting or tracker dated before the board's known start. What is wrong
+        may be that start (registered with today's date, its old minutes then imported),
+        so the refusal says how to correct it as well as how to date the entry."""
+        if self.established is not None and on < self.established:
+            raise Refused(
+                f"{on.isoformat()} is before {self.ref} existed (from "
+                f"{self.established.isoformat()}); date the entry on or after that day, or, if "
+                f"{self.ref} met earlier, correct its start: govledger correct POSITION "
+                f"--effective {on.isoformat()} --reason WHY (POSITION: its BoardRegistered "
+                "in govledger log)"
+            )
 
     def apply_correction(self, event: Record.EntryCorrected) -> None:
         """Correcting the day a board took effect says when it was established."""

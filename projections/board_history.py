@@ -12,6 +12,7 @@ from projections.views import Views
 
 HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
 DUE_COLUMNS = ("board", "next_meeting", "due", "status", "kind", "ref", "owner", "what")
+UNTITLED = "(untitled item)"  # what an import names an item the minutes give no heading
 STATUS_ORDER = {"overdue": 0, "due": 1, "open": 2}  # open: owed, with no date to fall due by
 
 
@@ -55,10 +56,11 @@ def describe(
         status = "held" if held <= today else "to come"
         return {"date": c["held_on"], "kind": "meeting", "what": c["title"], "status": status}
     if kind == "decision":
+        parts = c.get("parts")
         return {
             "date": row["effective_on"],
             "kind": "decision",
-            "what": f"{c['outcome'].upper()}: {c['item']}: {with_parts(c['text'], c.get('parts'))}",
+            "what": f"{c['outcome'].upper()}: {under(c['item'], with_parts(c['text'], parts))}",
             "status": follow_up_status(c),
         }
     if kind == "minute_action":
@@ -86,6 +88,11 @@ def follow_up_status(c: dict[str, Any]) -> str:
         return f"follow-up {c['follow_up']}"
     words = c.get("report_back")
     return f"open follow-up: {words}" if words else ""
+
+
+def under(item: str, text: str) -> str:
+    """A decision's words under its item; minutes without item headings have none to name."""
+    return text if item in ("", UNTITLED) else f"{item}: {text}"
 
 
 def completions(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -162,7 +169,7 @@ def follow_up_due(c: dict[str, Any], today: date, upcoming: str | None) -> dict[
     """A decision's follow-up: due when its date falls by the next meeting; open, with the
     minutes' words, while it has no date ("in due course"); a dated one past is not listed
     (it was heard at that meeting)."""
-    what = f"{c['item']}: {c['text']}"
+    what = under(c["item"], c["text"])
     if not c["follow_up"]:
         words = c.get("report_back")
         if not words:

@@ -12,6 +12,7 @@ from eventsourcing.persistence import StoredEvent
 from ledger.board import Board
 from ledger.errors import Refused
 from ledger.meeting import Outcome
+from ledger.readers.minutes_draft import DraftItem, ReportBack, When
 from ledger.report_backs import meeting_named
 from projections.board_history import due, history
 from projections.views import Views
@@ -177,4 +178,22 @@ def test_due_lists_what_falls_by_the_next_meeting_then_what_is_owed_with_no_date
         ("A1", "overdue", "2022-03-14"),
         ("A2", "open", ""),  # no date, and no meeting ahead to bring it to
         ("D6", "open", ""),
+    ]
+
+
+def test_minutes_without_item_headings_read_as_their_words_in_due_and_history(ledger):
+    board_with_meetings(ledger)
+    draft = therapies_minutes()
+    draft.items = [
+        DraftItem("", "", report_backs=[ReportBack("Most common MRI protocols", When("later"))])
+    ]
+    ledger.import_minutes("cepac", draft, meeting=None, **CLERK)
+    views = Views(ledger)
+    views.catch_up()
+    assert [r["what"] for r in due(views, "cepac", date(2022, 2, 1))] == [
+        "Most common MRI protocols (report back: later)"
+    ]
+    told = history(views, "cepac", None, None, date(2022, 2, 1))
+    assert [r["what"] for r in told if r["kind"] == "decision"] == [
+        "REQUESTED: Most common MRI protocols"
     ]

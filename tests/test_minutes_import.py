@@ -315,6 +315,19 @@ def test_a_dry_run_on_a_ledger_without_the_board_says_what_to_do_first(db, hande
     assert event_count(db) == before
 
 
+def test_a_board_registered_from_today_is_told_how_to_take_its_older_minutes(clerk, handed):
+    clerk.ok("board", "add", "cepac", "Children and Education PAC", "--on", "2024-01-01")
+    before = event_count(clerk.db)
+    refused = clerk("minutes", "import", "cepac", "therapies.pdf")
+    assert (refused.exit_code, refused.output.count("\n")) == (1, 1)
+    assert "2022-01-10 is before cepac existed (from 2024-01-01)" in refused.output
+    assert "correct its start: govledger correct POSITION --effective 2022-01-10" in refused.output
+    assert event_count(clerk.db) == before
+    clerk.ok("correct", "1", "--effective", "2022-01-10", "--reason", "it met before 2024")
+    recorded = clerk.ok("minutes", "import", "cepac", "therapies.pdf").output
+    assert "Recorded on cepac@2022-01-10, a meeting added with these minutes" in recorded
+
+
 def test_board_history_shows_parts_and_open_follow_ups(db, handed):
     clerk = therapies_ledger(db)
     clerk.ok("minutes", "import", "cepac", "therapies.pdf")
