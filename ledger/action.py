@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventsourcing.domain import Aggregate
-
+from ledger import action_events as events
 from ledger.errors import InvalidEntry, Refused
 from ledger.rating import Rating
 from ledger.record import Entry, Record
@@ -34,19 +33,9 @@ class Action(Record):
     """A numbered item of a tracker; one number can carry several action lines."""
 
     TOPIC = "govledger:Action"
+    ADDED = ("issue", "theme", "kloe", "action", "update", "fields", "health", "la")
     CORRECTABLE = {
-        "added": (
-            "issue",
-            "theme",
-            "kloe",
-            "action",
-            "update",
-            "fields",
-            "health",
-            "la",
-            "owners",
-            "timescale",
-        ),
+        "added": (*ADDED, "owners", "timescale"),
         "line": ("health", "la", "owners", "timescale"),
         "rating": ("rating", "evidence"),
         "reopen": ("rating",),
@@ -57,143 +46,17 @@ class Action(Record):
     }
     VOIDABLE = frozenset({"rating", "reopen", "reassign", "retime", "note"})
 
-    class Created(Aggregate.Created, Record.Event):
-        TOPIC = "govledger:Action.Created"
-
-    class ActionAdded(Created):
-        """An action (with its first action line) was put on a tracker.
-
-        Version 2 keeps what trackers other than the seed's carry: the action's own text,
-        its progress update, and the tracker's columns of its own (``fields``).
-        """
-
-        TOPIC = "govledger:Action.ActionAdded"
-        class_version = 2
-        tracker: str
-        number: str
-        issue: str
-        kloe: list[int]
-        theme: str
-        health: str
-        la: str
-        owners: list[str]
-        timescale: str
-        action: str
-        update: str
-        fields: dict[str, str]
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            """An action added before action text, updates and extra fields were kept."""
-            state.update(action="", update="", fields={})
-
-        @property
-        def subject(self) -> str:
-            return f"{self.tracker}#{self.number}"
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.tracker = self.tracker
-            aggregate.number = self.number
-            aggregate.enter(
-                self,
-                "added",
-                issue=self.issue,
-                kloe=list(self.kloe),
-                theme=self.theme,
-                health=self.health,
-                la=self.la,
-                owners=list(self.owners),
-                timescale=self.timescale,
-                action=self.action,
-                update=self.update,
-                fields=dict(self.fields),
-            )
-
-    class ActionLineAdded(Record.Event):
-        """A further action line (its own text, owners and timescale) was added."""
-
-        TOPIC = "govledger:Action.ActionLineAdded"
-        health: str
-        la: str
-        owners: list[str]
-        timescale: str
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(
-                self,
-                "line",
-                health=self.health,
-                la=self.la,
-                owners=list(self.owners),
-                timescale=self.timescale,
-            )
-
-    class RatingChanged(Record.Event):
-        """The action's RAGB rating was changed, with evidence where it was completed."""
-
-        TOPIC = "govledger:Action.RatingChanged"
-        rating: str
-        previous: str | None
-        evidence: str
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(self, "rating", rating=self.rating, evidence=self.evidence)
-
-    class ActionReopened(Record.Event):
-        """A completed (blue) action was reopened with a new rating."""
-
-        TOPIC = "govledger:Action.ActionReopened"
-        rating: str
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(self, "reopen", rating=self.rating)
-
-    class OwnerReassigned(Record.Event):
-        """An action line passed to other owners."""
-
-        TOPIC = "govledger:Action.OwnerReassigned"
-        line: int
-        owners: list[str]
-        previous: list[str]
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(self, "reassign", line=self.line, owners=list(self.owners))
-
-    class TimescaleRevised(Record.Event):
-        """An action line was given a new timescale."""
-
-        TOPIC = "govledger:Action.TimescaleRevised"
-        line: int
-        timescale: str
-        previous: str
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(self, "retime", line=self.line, timescale=self.timescale)
-
-    class NoteAdded(Record.Event):
-        """A progress note was added to the action."""
-
-        TOPIC = "govledger:Action.NoteAdded"
-        text: str
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(self, "note", text=self.text)
-
-    class FieldsRevised(Record.Event):
-        """The tracker's own columns for the action (a cost, a target, a status) changed;
-        ``fields`` holds all of them as they now stand, ``previous`` as they stood."""
-
-        TOPIC = "govledger:Action.FieldsRevised"
-        fields: dict[str, str]
-        previous: dict[str, str]
-
-        def apply(self, aggregate: Action) -> None:
-            aggregate.enter(self, "fields", fields=dict(self.fields))
-
-    class EntryCorrected(Record.EntryCorrected):
-        """A mistaken entry on an action was put right; both stay in the log."""
-
-        TOPIC = "govledger:Action.EntryCorrected"
+    # The events, each under its stable topic (see ledger.action_events).
+    Created = events.Created
+    ActionAdded = events.ActionAdded
+    ActionLineAdded = events.ActionLineAdded
+    RatingChanged = events.RatingChanged
+    ActionReopened = events.ActionReopened
+    OwnerReassigned = events.OwnerReassigned
+    TimescaleRevised = events.TimescaleRevised
+    NoteAdded = events.NoteAdded
+    FieldsRevised = events.FieldsRevised
+    EntryCorrected = events.EntryCorrected
 
     @classmethod
     def add(

@@ -36,12 +36,15 @@ def short_ref(ref: str, kind: str) -> str:
 
 
 def action_number(number: str) -> str:
-    """'15', '15.' (a trailing dot is decoration) or '4a' (an unnumbered item after 4)."""
+    """The one spelling of a numbered ID: '15', '15.' and '015' are 15 (a trailing dot and
+    leading zeros are decoration), '4A' is 4a (an unnumbered item after 4). IDs of any
+    other shape are read by :func:`item_id`, which keeps them as written."""
     found = NUMBER.fullmatch(str(number).strip().lower())
     if not found:
         raise InvalidEntry(
-            f"action number {number!r} is not valid; use a number such as 15, "
-            "or a number and a letter such as 4a for an unnumbered item after 4"
+            f"action number {number!r} is not a number such as 15 or 4a; an ID of "
+            "another shape (1.1, A2, R-07) is valid as the tracker writes it: give it "
+            "as the item's ID"
         )
     return str(int(found.group(1))) + found.group(2)
 

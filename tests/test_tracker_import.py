@@ -431,6 +431,53 @@ def test_an_action_recorded_before_extra_fields_existed_still_loads(db):
     )
 
 
+STORED_TOPICS = {
+    "govledger:Action.ActionAdded",
+    "govledger:Action.ActionLineAdded",
+    "govledger:Action.RatingChanged",
+    "govledger:Action.ActionReopened",
+    "govledger:Action.OwnerReassigned",
+    "govledger:Action.TimescaleRevised",
+    "govledger:Action.NoteAdded",
+    "govledger:Action.FieldsRevised",
+    "govledger:Action.EntryCorrected",
+}
+
+
+def test_every_action_event_is_stored_and_loaded_under_the_topic_it_always_had(db, tmp_path):
+    """Events stored before the action's events moved module name their class by these
+    topics; a ledger written today uses the same ones and reads them back."""
+    from ledger.application import open_ledger
+
+    clerk = ready(db)
+    ref, on = "hf-send-2019#7", ("--on", "2019-06-12")
+    why = ("--reason", "Board")
+    clerk.ok("action", "add", "hf-send-2019", "7", "--issue", "Checks", "--who", "Ann", *on)
+    clerk.ok("action", "add-line", ref, "--health", "Audit", "--who", "Bob", *on)
+    clerk.ok("action", "rate", ref, "blue", "--evidence", "Report", *on, *why)
+    clerk.ok("action", "reopen", ref, "--rating", "amber", *on, *why)
+    clerk.ok("action", "reassign", ref, "--line", "2", "--to", "Cy", *on, *why)
+    clerk.ok("action", "retime", ref, "Q4", "--line", "2", *on, *why)
+    clerk.ok("action", "note", ref, "Started", *on, *why)
+    path = write_csv(tmp_path / "t.csv", [["No.", "Issue", "Cost"], ["7", "Checks", "10"]])
+    clerk.ok("tracker", "import", "hf-send-2019", str(path), *on)
+    position = json.loads(clerk.ok("log", "--format", "json", "--limit", "1").output)[0]
+    clerk.ok("correct", str(position["position"] - 1), "--text", "Begun", *why)
+    ledger = open_ledger(db)
+    try:
+        found = ledger.recorder.select_notifications(start=None, limit=1000)
+        topics = {n.topic for n in found if n.topic.startswith("govledger:Action.")}
+        assert topics == STORED_TOPICS
+        action = ledger.action(ref)
+        assert (action.update(), action.fields(), len(action.lines())) == (
+            "Begun",
+            {"Cost": "10"},
+            2,
+        )
+    finally:
+        ledger.close()
+
+
 def test_ratings_are_read_as_the_council_wrote_them(db, tmp_path):
     clerk = ready(db)
     rows = [
