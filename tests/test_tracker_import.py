@@ -352,6 +352,23 @@ def test_a_log_with_no_header_row_comes_in_and_map_names_its_columns_by_position
     ]
 
 
+def test_a_map_naming_no_column_of_the_file_is_refused_and_nothing_written(db, tmp_path):
+    clerk = ready(db)
+    path = str(
+        write_csv(
+            tmp_path / "t.csv",
+            [["Ref", "Finding", "Lead officer"], ["7", "An issue", "Anita Parkin"]],
+        )
+    )
+    before = event_count(db)
+    for wrong in ("Lead offcer=who", "9=update"):
+        result = clerk("tracker", "import", "hf-send-2019", path, "--map", wrong)
+        assert result.exit_code != 0
+        assert f"has no column '{wrong.split('=')[0]}' for --map" in result.output
+        assert "Ref, Finding, Lead officer" in result.output
+    assert event_count(db) == before
+
+
 # -- any council's tracker ----------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ledger.readers.tracker_csv import csv_rows
 from ledger.readers.tracker_draft import MAX_BYTES, Rows, TrackerDraft, TrackerFileError
+from ledger.readers.tracker_headers import normal
 from ledger.readers.tracker_layout import read_layout
 from ledger.readers.tracker_text import text_rows
 
@@ -37,7 +38,22 @@ def read_tracker(
     if sheet is not None and kind != "xlsx":
         raise TrackerFileError(path, "--sheet is for an XLSX workbook; this is not one")
     mapping = mapping or {}
-    return read_layout(path, kind, rows_of(path, kind, size, sheet, mapping, key), mapping, key)
+    draft = read_layout(path, kind, rows_of(path, kind, size, sheet, mapping, key), mapping, key)
+    unmapped(path, draft, mapping)
+    return draft
+
+
+def unmapped(path: str, draft: TrackerDraft, mapping: dict[str, str]) -> None:
+    """Refuse a ``--map`` that names no column of the file (a misspelt header, a position
+    past the last column): silently ignoring it would put the column in the wrong field."""
+    held = {normal(h) for h in [*draft.columns, *draft.extra]}
+    for name in mapping:
+        said = f"column{name}" if name.strip().isdigit() else normal(name)
+        if said not in held:
+            columns = ", ".join([*draft.columns, *draft.extra])
+            raise TrackerFileError(
+                path, f"has no column {name!r} for --map; its columns are: {columns}"
+            )
 
 
 def checked_size(path: str) -> int:
