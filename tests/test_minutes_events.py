@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from eventsourcing.persistence import StoredEvent
 
+from commands.decision import OUTCOMES
 from ledger.board import Board
 from ledger.errors import Refused
 from ledger.meeting import Outcome
@@ -18,23 +19,7 @@ from projections.board_history import due, history
 from projections.views import Views
 from tests.test_minutes_recording import CLERK, HELD, board_with_meetings, therapies_minutes
 
-API_OUTCOMES = [
-    "agreed",
-    "resolved",
-    "decided",
-    "noted",
-    "received",
-    "approved",
-    "rejected",
-    "deferred",
-    "carried",
-    "lost",
-    "requested",
-    "appointed",
-    "delegated",
-    "recommended",
-    "endorsed",
-]
+API_OUTCOMES = list(OUTCOMES)  # the words the CLI offers and the readers give
 
 
 def test_every_outcome_a_reader_may_give_is_an_outcome_and_others_are_refused_in_one_line():

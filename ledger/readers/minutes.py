@@ -34,7 +34,13 @@ from ledger.readers.minutes_layout import (
     sentences,
     unquoted,
 )
-from ledger.readers.minutes_report_backs import agenda_heading, agenda_list, asked_back, listed
+from ledger.readers.minutes_report_backs import (
+    NEXT_AGENDA,
+    agenda_heading,
+    agenda_list,
+    asked_back,
+    listed,
+)
 from ledger.readers.minutes_tables import action_table
 
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
@@ -129,7 +135,7 @@ class Walk:
                 return index + 1
             self.draft.items.append(DraftItem(number, title))
             if agenda_heading(title):
-                self.listing = When("the next meeting", None, "next")
+                self.listing = NEXT_AGENDA
             skip = line.text.lower().startswith("agenda item") and following is not None
             return lines.index(following, index) + 1 if skip else index + 1
         if is_label(line):
@@ -155,7 +161,7 @@ class Walk:
     def agenda(self, text: str, number: int, index: int) -> int:
         """ "The following matters were agreed for the next agenda:": each matter listed
         below comes back to the next meeting."""
-        self.listing = When("the next meeting", None, "next")
+        self.listing = NEXT_AGENDA
         if (outcome := decide.outcome(text)) is not None:
             self.decide(outcome, text, [], number, self.listing, context=text)
         return index + 1

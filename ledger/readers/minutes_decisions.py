@@ -173,12 +173,8 @@ def outcome(sentence: str) -> str | None:
         return None
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
-    if DECLARED.search(sentence):
-        return (
-            "appointed"
-            if DECLARED.search(sentence)["verb"].lower() in ("appointed", "elected")
-            else "carried"
-        )
+    if declared := DECLARED.search(sentence):
+        return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
     if MOTION_TEXT.match(sentence):
         return "resolved"
     for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING):

@@ -61,7 +61,8 @@ def clean(raw: str) -> str:
 
 
 def repeated_lines(raw_lines: list[str]) -> set[str]:
-    """Running headers and footers: short lines repeated on three or more pages."""
+    """Running headers and footers: lines (page numbers aside) repeated beside the page
+    breaks of three or more pages."""
     pages = "\n".join(raw_lines).count("\f") + 1
     if pages < 3:
         return set()

@@ -48,9 +48,8 @@ def asked_back(sentence: str, *, year: int | None, meeting: date | None) -> When
         return None
     found = when(sentence, year_hint=year)
     if found is None:
-        if KEPT_ADVISED.search(sentence):
-            return When(KEPT_ADVISED.search(sentence).group(0))
-        return None
+        kept = KEPT_ADVISED.search(sentence)
+        return When(kept.group(0)) if kept else None
     if found.relative and not_after(found.relative, meeting):
         return None  # "the December meeting" in December's minutes is this one or past
     if before_it(sentence, found.said):
@@ -74,6 +73,9 @@ def not_after(relative: str, meeting: date | None) -> bool:
     these minutes' own meeting (in December's minutes "the November meeting" is past)."""
     month = MONTHS.get(relative.lower())
     return bool(month and meeting and not 1 <= (month - meeting.month) % 12 <= 6)
+
+
+NEXT_AGENDA = When("the next meeting", None, "next")  # where listed matters come back
 
 
 def agenda_list(line: str) -> bool:
