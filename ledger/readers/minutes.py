@@ -17,6 +17,7 @@ from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
 from ledger.readers.minutes_blocks import resolution
 from ledger.readers.minutes_dates import when
+from ledger.readers.minutes_decision_tables import decision_table, margin, verdict_at
 from ledger.readers.minutes_draft import (
     DraftAction,
     DraftDecision,
@@ -70,7 +71,7 @@ def parse_minutes(
         title = found["title"].strip()
     draft = MinutesDraft(source, kind, title, meeting_date(lines, title))
     year = draft.meeting_date.year if draft.meeting_date else None
-    Walk(draft, people(lines), year).read(lines)
+    Walk(draft, people(lines), year, margin(lines)).read(lines)
     draft.items = [item for item in draft.items if item.number or item.title or holds(item)]
     if not (draft.decisions or draft.actions or draft.report_backs):
         draft.notes.append("no decisions, actions or report-backs found in these minutes")
@@ -95,6 +96,7 @@ class Walk:
     draft: MinutesDraft
     known: set[str]
     year: int | None
+    prose_at: int = 0  # where the minutes' prose lines start (tables start elsewhere)
     paragraph: list[Line] = field(default_factory=list)
     last_text: str = ""
     listing: When | None = None
@@ -146,6 +148,8 @@ class Walk:
             found, index = action_table(lines, index + 1, columns, self.year)
             self.item.actions.extend(found)
             return index
+        if verdict_at(line) is not None and (table := self.decision_table(lines, index)):
+            return table
         if (deed := acts.action_line(line.text)) is not None:
             self.flush(keep=True)
             self.action_from_line(deed, line)
@@ -320,6 +324,16 @@ class Walk:
             self.owed(part, first.number, decided=True)
         self.last_text = ""
         return index
+
+    def decision_table(self, lines: list[Line], index: int) -> int:
+        """A table of applications and the verdict on each: the index after it, or 0."""
+        if (found := decision_table(lines, index, self.prose_at)) is None:
+            return 0
+        decisions, first, after = found
+        self.paragraph = [line for line in self.paragraph if line.number < first]
+        self.flush()
+        self.item.decisions.extend(decisions)
+        return after
 
     def action_from_line(self, deed: tuple[list[str], str], line: Line) -> None:
         names, what = deed

@@ -111,8 +111,8 @@ def aside_of(text: str, cells: list[tuple[int, str]], width: int) -> str:
     (before, previous), (start, last) = cells[-2], cells[-1]
     gap = text[before + len(previous) : start]
     far = "\t" in gap or (len(gap) >= 6 and start >= max(60, int(width * 0.6)))
-    if MARKER_WORD.match(last):
-        return ""  # "... the library is closed.        AGREED." belongs to its line
+    if MARKER_WORD.match(last) or last[:1].islower():
+        return ""  # "... closed.        AGREED." and a justified line's last words are its own
     return last if far and len(last) <= ASIDE_MAX else ""
 
 
