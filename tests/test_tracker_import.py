@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ledger.action import Action, ActionLine
@@ -650,6 +650,7 @@ def as_csv(rows: list[list[str]]) -> bytes:
         max_size=2,
     ),
 )
+@example(content=b":", ending=".tsv", options=[("--key", "{")])  # a one-cell "header" line
 def test_any_file_and_options_get_an_import_or_one_line(tmp_path, content, ending, options):
     db = str(tmp_path / "fuzz.db")
     if not Path(db).exists():

@@ -68,8 +68,11 @@ def aligned_rows(text: str, mapping: dict[str, str], key: str | None) -> Rows:
         if len(starts) < 2:
             return [(n, [t for _, t in chunks(ln)]) for n, ln in lines]
         return table_rows(lines, starts)
+    starts = [start for start, _ in chunks(lines[header][1])]
+    if len(starts) < 2:  # a "header" of one cell names no columns to lay the rows out in
+        return [(n, [t for _, t in chunks(ln)]) for n, ln in lines]
     rows: Rows = [(n, [t for _, t in chunks(ln)]) for n, ln in lines[:header]]
-    return rows + table_rows(lines[header:], [start for start, _ in chunks(lines[header][1])])
+    return rows + table_rows(lines[header:], starts)
 
 
 def table_rows(lines: list[tuple[int, str]], starts: list[int]) -> Rows:
