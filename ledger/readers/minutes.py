@@ -72,12 +72,27 @@ def parse_minutes(
     draft = MinutesDraft(source, kind, title, meeting_date(lines, title))
     year = draft.meeting_date.year if draft.meeting_date else None
     Walk(draft, people(lines), year, margin(lines)).read(lines)
+    once(draft)
     draft.items = [item for item in draft.items if item.number or item.title or holds(item)]
     if not (draft.decisions or draft.actions or draft.report_backs):
         draft.notes.append("no decisions, actions or report-backs found in these minutes")
     if draft.meeting_date is None:
         draft.notes.append("the minutes do not say when the meeting was held")
     return draft
+
+
+def once(draft: MinutesDraft) -> None:
+    """Each action once, where the minutes give it in their text and again in a table."""
+    seen: list[tuple[set[str], frozenset[str]]] = []
+    for item in draft.items:
+        kept = []
+        for action in item.actions:
+            if not action.owners or not acts.repeats(action.owners, action.text, seen):
+                kept.append(action)
+                seen.append(
+                    ({o.lower() for o in action.owners}, acts.gist(action.owners, action.text))
+                )
+        item.actions = kept
 
 
 def prose(title: str) -> bool:

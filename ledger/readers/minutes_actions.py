@@ -107,8 +107,15 @@ OWNED = re.compile(
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 ASKED_OF = re.compile(
     rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?!(?i:officers|members|councillors)\b)"
-    rf"(?P<who>{TITLED}|(?i:{ROLES}))\s+"
+    rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
     rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s)\s+\S"
+)
+PROMISED = re.compile(
+    rf"^(?:[A-Z][\w,' ]{{0,40}},\s+)?"
+    rf"(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    r"\s+(?:stated|said|confirmed|advised|indicated|explained|offered|undertook|agreed)\s+that\s+"
+    r"(?:he|she|they)\s+(?:would|will|could)\s+(?:like\s+to\s+|be\s+happy\s+to\s+)?"
+    r"(?!be\b|have\b|not\b|need\b)[a-z]+\s+\S"
 )
 TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")
 
@@ -123,7 +130,10 @@ def owned_sentence(
         at = sentence.find(clause, start)
         start = at + len(clause) if at >= 0 else start
         text = re.sub(
-            r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that)\s+", "", clause, flags=re.I
+            r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that|again|also|then|finally)\s+",
+            "",
+            clause,
+            flags=re.I,
         )
         found = OWNED.match(text)
         not_a_deed = NOT_A_DEED_ON_ACTION_LINE if loose else NOT_A_DEED
@@ -134,6 +144,9 @@ def owned_sentence(
     found = ASKED_OF.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), deed_text(sentence, found.start("who"))
+    found = PROMISED.match(sentence)
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), sentence
     found = TO_ACTION.search(sentence)
     if found and person(found["who"], known):
         return [found["who"]], sentence
@@ -176,6 +189,30 @@ def capital_actions(sentence: str, known: set[str] | None) -> list[tuple[list[st
         if initials or all(person(n, known) for n in names):
             found.append((names, match.group(0).strip(" ,.")))
     return found
+
+
+MINOR_WORDS = {"to", "the", "a", "an", "of", "and", "for", "on", "in", "will", "would", "be"}
+
+
+def gist(owners_of: list[str], text: str) -> frozenset[str]:
+    """The words that say what an action is, without its owners' names or small words."""
+    names = {w.lower() for name in owners_of for w in name.split()}
+    return frozenset(
+        w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in MINOR_WORDS | names
+    )
+
+
+def repeats(owners_of: list[str], text: str, seen: list[tuple[set[str], frozenset[str]]]) -> bool:
+    """Whether an action says again what one already read says (the same owners, and its
+    words nearly all theirs): minutes often give an action in the text and in a table of
+    actions at the end."""
+    words = gist(owners_of, text)
+    who = {o.lower() for o in owners_of}
+    for owned, said in seen:
+        shared = len(words & said)
+        if owned == who and words and shared >= 0.8 * min(len(words), len(said)):
+            return True
+    return False
 
 
 def deed_text(sentence: str, at: int) -> str:

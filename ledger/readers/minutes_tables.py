@@ -15,7 +15,9 @@ def action_table(
     """The actions of the table whose rows start at ``lines[index]``, and the index of
     the first line after it (three blank lines or a line owing nobody end it)."""
     rows: list[dict[str, str]] = []
+    numbers: list[int] = []
     blanks = 0
+    columns = {**columns, **what_column(lines, index, columns)}
     while index < len(lines) and blanks < 3:
         line = lines[index]
         if line.blank:
@@ -28,17 +30,30 @@ def action_table(
                 break  # the table has ended: this line owes nobody anything
             if starts_row:
                 rows.append(row)
+                numbers.append(line.number)
             else:
                 for key, value in row.items():
                     rows[-1][key] = f"{rows[-1].get(key, '')} {value}".strip()
         index += 1
-    return [action for row in rows if (action := row_action(row, year))], index
+    found = (row_action(row, year, number) for row, number in zip(rows, numbers, strict=True))
+    return [action for action in found if action], index
 
 
-def row_action(row: dict[str, str], year: int | None) -> DraftAction | None:
+def what_column(lines: list[Line], index: int, columns: dict[str, int]) -> dict[str, int]:
+    """Where the actions' own words start when the header names no ACTION column ("ITEM
+    ... BY WHOM ... BY WHEN"): the second cell of the first row, left of the owners."""
+    if "what" in columns or "item" not in columns:
+        return {}
+    first = next((line for line in lines[index : index + 4] if line.cells), None)
+    if first is None or len(first.cells) < 2 or first.cells[1][0] >= columns["who"] - 4:
+        return {}
+    return {"what": first.cells[1][0]}
+
+
+def row_action(row: dict[str, str], year: int | None, number: int) -> DraftAction | None:
     names = acts.owners(row.get("who", ""))
     if not (names and row.get("what")):
         return None
     said = row.get("due", "")
     due = (when(said, year_hint=year) or When(said)) if said else None
-    return DraftAction(names, row["what"], due, 0)
+    return DraftAction(names, row["what"], due, number)

@@ -1,0 +1,64 @@
+"""Minute actions as governors' and boards' minutes give them: a table of actions whose
+header names no ACTION column, the same action in the text and again in the table, a person
+asked by another to do something, and a promise reported in the third person."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+GOVERNORS = """\
+Minutes of the Full Governing Body held on Monday 23 May 2022
+
+Present: Heather Poustie (Chair), Simon Barnes, Andrew McKenzie, Olivia Grant, Nigel Hart
+
+ACTIONS TO BE TAKEN
+
+  ITEM                                                                BY WHOM       BY WHEN
+  98/22          Notify the county of the appointments and amend           Clerk         asap
+                 the register accordingly
+  103/22         Agree the increase in pay for the caretaker when          Heather
+                 detailed information is available.                        Poustie/Simon
+                                                                           Barnes
+  110/22         Circulate the meeting dates for the next year             Clerk         30/06/2022
+
+98/22 Attendance
+The Chair welcomed the new governors. Clerk to notify the county of the appointments and
+amend the register accordingly.
+
+104/22 Safeguarding
+Nigel asked Olivia to take back the governors' concerns about the new referral form.
+
+105/22 Premises
+The Site Manager stated that he would like to get a second quote for the roof repairs.
+"""
+
+
+def actions() -> list:
+    draft = parse_minutes(GOVERNORS)
+    return [action for item in draft.items for action in item.actions]
+
+
+def test_clerk_sees_each_row_of_an_action_table_without_an_action_header_once():
+    table = [a for a in actions() if a.line < 15]
+    assert [a.text for a in table] == [
+        "Notify the county of the appointments and amend the register accordingly",
+        "Agree the increase in pay for the caretaker when detailed information is available.",
+        "Circulate the meeting dates for the next year",
+    ]
+    assert table[1].owners == ["Heather Poustie", "Simon Barnes"]
+    assert table[2].due is not None and str(table[2].due.day) == "2022-06-30"
+
+
+def test_an_action_given_in_the_text_and_again_in_the_table_is_recorded_once():
+    notified = [a for a in actions() if "notify the county" in a.text.lower()]
+    assert len(notified) == 1
+
+
+def test_a_person_asked_by_another_owns_the_action():
+    asked = [a for a in actions() if "take back" in a.text]
+    assert [a.owners for a in asked] == [["Olivia"]]
+
+
+def test_an_officer_who_said_he_would_do_something_owns_it():
+    promised = [a for a in actions() if "second quote" in a.text]
+    assert [a.owners for a in promised] == [["Site Manager"]]
