@@ -96,6 +96,7 @@ NOT_OURS = re.compile(
     r"to\s+be\s+|not\s+(?:been\s+)?|yet\s+to\s+be\s+)(?:VERB)\b".replace("VERB", VERB),
     re.IGNORECASE,
 )
+NOTED_THAT = re.compile(r"\bnot(?:ed|es)\s+that\b", re.IGNORECASE)  # a fact heard, not decided
 NOTED_FACT = re.compile(r"\b(?:was|were|it\s+was)\s+(?:also\s+)?noted\s+that\b", re.IGNORECASE)
 DECLARED = re.compile(
     r"\b(?:chair(?:man|person)?|cathaoirleach|mayor|president|convenor|provost|speaker)\s+"
@@ -183,15 +184,21 @@ def outcome(sentence: str) -> str | None:
             NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
             or HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
         ):
-            return VERBS.get(found["verb"].lower(), found["verb"].lower())
+            said = VERBS.get(found["verb"].lower(), found["verb"].lower())
+            return None if said == "noted" and NOTED_THAT.search(sentence) else said
     if PHRASES.search(sentence):
         return "approved" if "record" in sentence.lower() else "noted"
     return None
 
 
 BARE = re.compile(
-    r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|approved|resolved|carried|noted|rejected|"
-    r"accepted)(?:\s+unanimously)?\s*[.!]?$",
+    r"^(?:it\s+was\s+|(?:this|that|these|which|it)\s+(?:was|were)\s+|all\s+(?:members\s+)?|"
+    r"(?:the\s+)?(?:board|committee|sub-committee|council|panel|forum|group|cabinet|members|"
+    r"councillors|governors|trustees|directors|board\s+members)\s+)?"
+    r"(?:unanimously\s+)?(?:agreed|approved|resolved|carried|noted|rejected|accepted|supported)"
+    r"(?:\s+(?:unanimously|by\s+all|with\s+(?:this|that|these|it)|to\s+(?:this|that|these|it)|"
+    r"(?:with\s+|to\s+)?(?:the|this|that)\s+(?:approach|proposal|suggestion|recommendations?)|"
+    r"this(?:\s+as\s+an?\s+(?:approach|way\s+forward))?))?\s*[.!]?$",
     re.IGNORECASE,
 )
 OUTCOME_WORDS = re.compile(
@@ -200,7 +207,9 @@ OUTCOME_WORDS = re.compile(
 
 
 def bare_marker(sentence: str) -> bool:
-    """A sentence that is an outcome word and nothing else ("AGREED.", "Carried")."""
+    """A sentence that is an outcome and nothing else ("AGREED.", "Carried", "The Board
+    agreed with this approach.", "These were unanimously agreed."): what was decided is
+    in the sentence before it."""
     return bool(BARE.match(sentence.strip()))
 
 
