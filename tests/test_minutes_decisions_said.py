@@ -44,3 +44,31 @@ def test_a_fact_the_councillors_noted_is_not_a_decision_but_noting_a_report_is()
     texts = [d.text for d in decisions()]
     assert not any("advert had been placed" in t for t in texts)
     assert any(t.startswith("The Committee noted the report") for t in texts)
+
+
+PARISH = """\
+Minutes of Stoke Parish Council held on 10 July 2013
+
+9. Draft Minutes
+Following considerable discussion, the following was proposed.
+Cllr Mrs Clements proposed that draft minutes should not be published until approved,
+seconded by Cllr Mrs Hull.   4 Votes for 2 Votes against.    Carried
+
+The Chairman asked if everyone was happy that minutes continue to be sent to the Lynn News.
+All in agreement.
+"""
+
+
+def test_a_motion_carried_after_its_tally_keeps_its_words_and_its_votes():
+    found = [d for item in parse_minutes(PARISH).items for d in item.decisions]
+    carried = [d for d in found if d.outcome == "carried"]
+    assert len(carried) == 1
+    assert carried[0].text.startswith("Cllr Mrs Clements proposed that draft minutes")
+    assert (carried[0].vote.votes_for, carried[0].vote.against) == (4, 2)
+    assert carried[0].seconder.endswith("Hull")
+
+
+def test_all_in_agreement_agrees_the_question_put_before_it():
+    found = [d for item in parse_minutes(PARISH).items for d in item.decisions]
+    assert any(d.text.endswith("sent to the Lynn News. All in agreement.") for d in found)
+    assert not any(d.text.startswith("4 Votes") for d in found)

@@ -219,13 +219,17 @@ class Walk:
         """Each sentence in turn; a bare "AGREED." takes the sentence before it as its
         text, and words inside a quotation are another body's, not this one's."""
         quoted = False
-        before = ""
+        before = tally = ""
         found = [piece for sentence in found for piece in MOVED.split(sentence) if piece]
-        for sentence in found:
+        for at, sentence in enumerate(found):
+            if decide.tally(sentence) and decide.bare_marker(found[min(at + 1, len(found) - 1)]):
+                tally = sentence  # "4 votes for, 2 against. Carried": the motion above's votes
+                continue
             if decide.bare_marker(sentence) and (before or self.last_text):
                 outcome = decide.outcome(sentence) or "agreed"
                 text = f"{before or self.last_text} {sentence}"
-                self.decide(outcome, text, [], start, self.asks_back(text), context=text)
+                context = f"{text} {tally}"
+                self.decide(outcome, text, [], start, self.asks_back(text), context=context)
             elif decide.MOTION_TEXT.match(sentence):  # 'That the bills are paid'
                 context = f"{before} {sentence}"
                 self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)

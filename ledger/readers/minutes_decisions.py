@@ -201,6 +201,7 @@ BARE = re.compile(
     r"this(?:\s+as\s+an?\s+(?:approach|way\s+forward))?))?\s*[.!]?$",
     re.IGNORECASE,
 )
+ALL_AGREED = re.compile(r"^all\s+(?:were\s+)?in\s+(?:agreement|favour|favor)\s*[.!]?$", re.I)
 OUTCOME_WORDS = re.compile(
     rf"\b(?:it|was|that|unanimously|{VERB}|resolution|decision)\b|[^\w\s]", re.IGNORECASE
 )
@@ -210,7 +211,7 @@ def bare_marker(sentence: str) -> bool:
     """A sentence that is an outcome and nothing else ("AGREED.", "Carried", "The Board
     agreed with this approach.", "These were unanimously agreed."): what was decided is
     in the sentence before it."""
-    return bool(BARE.match(sentence.strip()))
+    return bool(BARE.match(sentence.strip()) or ALL_AGREED.match(sentence.strip()))
 
 
 def title_only(text: str) -> bool:
@@ -265,6 +266,13 @@ def vote(text: str) -> Vote | None:
     )
 
 
+def tally(sentence: str) -> bool:
+    """A sentence that counts the votes and says nothing else ("4 Votes for 2 Votes against")."""
+    return bool(
+        VOTING.search(sentence) and (FOR.search(sentence) or FOR_AFTER.search(sentence))
+    ) and not (PROPOSER.search(sentence) or SECONDER.search(sentence) or outcome(sentence))
+
+
 def about_the_vote(sentence: str) -> bool:
     """A sentence that says who moved a motion or how the votes fell, and nothing more."""
     return bool(
@@ -285,7 +293,9 @@ def mover(text: str) -> tuple[str, str]:
     """Who proposed and who seconded, where the minutes say."""
     proposed = PROPOSER.search(text)
     seconded = SECONDER.search(text)
-    return (
-        proposed["who"].strip(" .,;") if proposed else "",
-        seconded["who"].strip(" .,;") if seconded else "",
-    )
+    return (name(proposed["who"]) if proposed else "", name(seconded["who"]) if seconded else "")
+
+
+def name(who: str) -> str:
+    """A mover's name, ending where its sentence ends ("Cllr Mrs Hull. Carried")."""
+    return re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].strip(" .,;")
