@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format install clean bench bench-pg recall
+.PHONY: demo test lint format install clean bench bench-pg recall tracker-recall
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,14 @@ RECALL_DIRS := $(wildcard ../shared/data/realdocs/minutes $(subst :, ,$(GOVLEDGE
 
 recall: $(STAMP)
 	$(BIN)/python -m bench.minutes_recall $(RECALL_DIRS) $(if $(MISSES),--show-misses,)
+
+# The same for the tracker reader (issue 11): the real trackers beside the project and the
+# trackers collected in ../shared/corpus/trackers (sources: bench/tracker_sources.md).
+# MISSES=1 lists every row missed or invented and every field wrong (expected vs got).
+TRACKER_RECALL_DIRS := $(wildcard ../shared/data/realdocs/trackers ../shared/corpus/trackers)
+
+tracker-recall: $(STAMP)
+	$(BIN)/python -m bench.tracker_recall $(TRACKER_RECALL_DIRS) $(if $(MISSES),--show-misses,)
 
 format: $(STAMP)
 	$(BIN)/ruff format .
