@@ -62,3 +62,44 @@ def test_a_person_asked_by_another_owns_the_action():
 def test_an_officer_who_said_he_would_do_something_owns_it():
     promised = [a for a in actions() if "second quote" in a.text]
     assert [a.owners for a in promised] == [["Site Manager"]]
+
+
+PARISH = r"""Minutes of Wretton Parish Council held on 14 July 2009
+
+3\. Matters Arising
+
+It was agreed to purchase two replacement signs for the Green stating 'No Vehicles'.
+
+Resolved to pay M Joyce for website fees of £45.00
+
+4\. Cemetery
+
+The Chairman asked the Clerk to investigate the cost of a new gate and report back.
+
+Could the parish have a brown bin as well? The Clerk to investigate
+
+Strimming in the playing fields is still poor - the Chairman and Clerk will again inspect.
+"""
+
+
+def parish_items() -> list:
+    return parse_minutes(PARISH).items
+
+
+def test_markdown_escaped_item_numbers_open_items():
+    assert [item.number for item in parish_items() if item.number] == ["3", "4"]
+
+
+def test_it_was_agreed_to_buy_is_a_decision_and_an_action_in_full_words():
+    matters = parish_items()[0] if parish_items()[0].number == "3" else parish_items()[1]
+    assert any(d.text.startswith("It was agreed to purchase two") for d in matters.decisions)
+    assert any(a.text.startswith("It was agreed to purchase two") for a in matters.actions)
+    assert not any("Resolved" in a.owners for a in matters.actions)
+
+
+def test_two_investigations_by_the_clerk_are_two_actions_and_a_pair_owns_an_inspection():
+    cemetery = next(item for item in parish_items() if item.number == "4")
+    clerk = [a for a in cemetery.actions if a.owners == ["Clerk"]]
+    assert len(clerk) == 2
+    inspect = [a for a in cemetery.actions if "inspect" in a.text]
+    assert [a.owners for a in inspect] == [["Chairman", "Clerk"]]

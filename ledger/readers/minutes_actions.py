@@ -100,10 +100,16 @@ def person(name: str, known: set[str] | None) -> bool:
 
 
 OWNED = re.compile(
-    rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES})|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
+    rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES}(?:\s+(?:and|&)\s+{ROLES})?)|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
     rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
 )
+OUTCOME_WORD = re.compile(
+    r"^(?:resolved|agreed|decided|deferred|approved|noted|carried|received|rejected|"
+    r"recommended|endorsed|unanimously)$",
+    re.IGNORECASE,
+)
+PAIRED = re.compile(rf"(?P<who>(?i:{ROLES})|{TITLED}|[A-Z][a-z'-]+)\s+(?:and|&)\s*$")
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 ASKED_OF = re.compile(
     rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?!(?i:officers|members|councillors)\b)"
@@ -137,10 +143,15 @@ def owned_sentence(
         )
         found = OWNED.match(text)
         not_a_deed = NOT_A_DEED_ON_ACTION_LINE if loose else NOT_A_DEED
+        if found and OUTCOME_WORD.match(found["who"]):
+            found = None  # "Resolved to pay ...", "Deferred to Item 110d": a decision's words
         if found and not not_a_deed.match(found["what"]):
             who = found["who"]
             if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
-                return owners(who), deed_text(sentence, at)
+                also = PAIRED.search(sentence[:at])  # "the Chairman and Clerk will ..."
+                also = also if also and person(also["who"], known) else None
+                at = also.start() if also else at
+                return owners(also["who"] if also else "") + owners(who), deed_text(sentence, at)
     found = ASKED_OF.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), deed_text(sentence, found.start("who"))
@@ -203,14 +214,14 @@ def gist(owners_of: list[str], text: str) -> frozenset[str]:
 
 
 def repeats(owners_of: list[str], text: str, seen: list[tuple[set[str], frozenset[str]]]) -> bool:
-    """Whether an action says again what one already read says (the same owners, and its
-    words nearly all theirs): minutes often give an action in the text and in a table of
-    actions at the end."""
+    """Whether an action says again what one already read says (the same owners, and
+    nearly all the same words): minutes often give an action in the text and in a table of
+    actions at the end. "The Clerk to investigate" twice, about two matters, is two."""
     words = gist(owners_of, text)
     who = {o.lower() for o in owners_of}
     for owned, said in seen:
         shared = len(words & said)
-        if owned == who and words and shared >= 0.8 * min(len(words), len(said)):
+        if owned == who and len(words) >= 2 and shared >= 0.8 * max(len(words), len(said)):
             return True
     return False
 

@@ -21,7 +21,7 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
         line = lines[index]
         nxt = next((n for n in lines[index : index + 3] if n.text), None)
         if line.blank:
-            if nxt is None or not decide.is_part(nxt.text):
+            if nxt is None or not decide.is_part(nxt.text) or next_item(texts, parts, nxt):
                 break
         elif ends_block(line):
             break
@@ -35,6 +35,13 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
             texts.append(line.text)
         index += 1
     return " ".join(texts), parts, index
+
+
+def next_item(texts: list[str], parts: list[str], line: Line) -> bool:
+    """After a blank, "4. Cemetery" opens the next item: the resolution already said what
+    it resolved, and does not end in a colon announcing its parts."""
+    said = " ".join(texts).rstrip()
+    return bool(said) and not parts and not said.endswith(":") and bool(heading(line, None))
 
 
 def ends_block(line: Line) -> bool:

@@ -160,8 +160,14 @@ def marker(line: str) -> str | None:
 
 
 def body_after_marker(line: str) -> str:
+    """The words after a ``RESOLVED:`` heading; the whole line where the marker is prose
+    ("It was agreed to purchase two signs"): its verb is part of what was decided."""
     found = MARKER.match(line)
-    return line[found.end() :].strip() if found else line
+    if not found:
+        return line
+    body = line[found.end() :].strip()
+    prose = not found["verb"].isupper() and body.lower().startswith("to ")
+    return line.strip() if prose else body
 
 
 def outcome(sentence: str) -> str | None:

@@ -18,6 +18,7 @@ MARKUP = [
     (re.compile(r"\^(st|nd|rd|th)\^"), r"\1"),
     (re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)"), ""),
     (re.compile(r"\\$"), ""),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~\"'])"), r"\1"),  # Markdown's escapes: "2\." is "2."
     (re.compile(r"^\s{0,3}(?:>\s?)+"), ""),
     (re.compile(r"^\s{0,3}#{1,6}\s+"), ""),
     (re.compile(r"\[([^\]\n]{1,200})\]\([^)\s]{1,500}\)"), r"\1"),
