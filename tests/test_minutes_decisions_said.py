@@ -72,3 +72,29 @@ def test_all_in_agreement_agrees_the_question_put_before_it():
     found = [d for item in parse_minutes(PARISH).items for d in item.decisions]
     assert any(d.text.endswith("sent to the Lynn News. All in agreement.") for d in found)
     assert not any(d.text.startswith("4 Votes") for d in found)
+
+
+SHORTHAND = """\
+Minutes of Wereham Parish Council held on 8 July 2014
+
+9.2 Clerk to update the address on the three land titles. Prop JB, 2nd GK, All agreed.
+
+9.3 Cllr. Rosemary Crisp was proposed as Chairman by Cllr. Alison Muir and seconded by
+Cllr. Michael Peake.<div></div> Cllr. Crisp accepted the position and was duly elected.
+"""
+
+
+def test_prop_and_2nd_initials_all_agreed_is_a_decision_with_its_movers():
+    draft = parse_minutes(SHORTHAND)
+    found = [d for item in draft.items for d in item.decisions]
+    update = [d for d in found if d.text.startswith("Clerk to update the address")]
+    assert [(d.proposer, d.seconder) for d in update] == [("JB", "GK")]
+    assert any(a.owners == ["Clerk"] for item in draft.items for a in item.actions)
+
+
+def test_cllr_with_a_full_stop_does_not_end_the_sentence():
+    draft = parse_minutes(SHORTHAND)
+    texts = [d.text for item in draft.items for d in item.decisions]
+    assert any(t.startswith("Cllr. Crisp accepted the position") for t in texts), texts
+    assert not any(t.startswith(("Rosemary", "Crisp", "Michael", "Peake")) for t in texts)
+    assert not any("<div>" in t for t in texts)

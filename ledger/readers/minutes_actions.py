@@ -37,7 +37,9 @@ VERB_AFTER = (
     r"is\s+going\s+to|needs?\s+to|should)"
 )
 NOT_A_DEED = re.compile(
-    r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|update|report|"
+    r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|"
+    r"(?:update|report)(?=\s+(?:the\s+)?(?:board|committee|council|panel|meeting|members|"
+    r"governors|trustees|group|forum|cabinet|on|back|to|at|in)\b|\W*$)|"
     r"speak\s+on|attend|present)\b",
     re.IGNORECASE,
 )

@@ -137,11 +137,11 @@ VOTING = re.compile(
 )
 RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
-    r"\b(?i:proposed|moved)(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 SECONDER = re.compile(
-    r"\b(?i:seconded)(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z]))|\b2nd(?=\s+[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 
@@ -217,7 +217,12 @@ def bare_marker(sentence: str) -> bool:
     """A sentence that is an outcome and nothing else ("AGREED.", "Carried", "The Board
     agreed with this approach.", "These were unanimously agreed."): what was decided is
     in the sentence before it."""
-    return bool(BARE.match(sentence.strip()) or ALL_AGREED.match(sentence.strip()))
+    said = SECONDER.sub(" ", PROPOSER.sub(" ", sentence)).strip(
+        " ,;."
+    )  # "Prop JB, 2nd GK, All agreed."
+    if said != sentence.strip(" ,;.") and not said:
+        return False
+    return bool(BARE.match(said.strip()) or ALL_AGREED.match(said.strip()))
 
 
 def title_only(text: str) -> bool:
@@ -304,4 +309,7 @@ def mover(text: str) -> tuple[str, str]:
 
 def name(who: str) -> str:
     """A mover's name, ending where its sentence ends ("Cllr Mrs Hull. Carried")."""
-    return re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].strip(" .,;")
+    words = re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].strip(" .,;").split()
+    while words and words[-1].lower() in ("all", "carried", "agreed", "unanimously", "motion"):
+        words.pop()  # "2nd DD All agreed": the name is DD
+    return " ".join(words)

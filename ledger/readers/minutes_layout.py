@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 MARKUP = [
     (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"</?(?:div|span|p|br|strong|em|b|i|u|font|sup|sub)\b[^<>]{0,200}>", re.I), " "),
+    (re.compile(r"&nbsp;|&#160;"), " "),
+    (re.compile(r"&amp;"), "&"),
     (re.compile(r"\^(st|nd|rd|th)\^"), r"\1"),
     (re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)"), ""),
     (re.compile(r"\\$"), ""),
@@ -152,9 +155,11 @@ def joined(lines: list[Line]) -> str:
     return " ".join(out)
 
 
+TITLES = ("Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St", "No", "Nos", "Cttee")
 SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))(?<![\s(][ivx]\.)(?<![\s(][ivx]{2}\.)(?<![\s(][ivx]{3}\.)"
-    r"\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+"
+    + "".join(rf"(?<!\b{title}\.)" for title in TITLES)
+    + r"\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+"
 )
 SENTENCE_MAX = 2000
 
