@@ -20,8 +20,12 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 _TITLES = {"the", "cllr", "councillor", "mr", "mrs", "miss", "dr", "prof", "sir"}
 
 
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\\(?=[^\w\s])")
+
+
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    """Text as a reader sees it rendered: Markdown's emphasis and escapes are not words."""
+    text = _EMPHASIS.sub("", unicodedata.normalize("NFKC", text)).translate(_INVISIBLE)
     text = text.translate(_QUOTES).translate(_DASHES)
     return " ".join(text.split()).casefold().strip(".,;:- ")
 

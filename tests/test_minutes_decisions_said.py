@@ -98,3 +98,42 @@ def test_cllr_with_a_full_stop_does_not_end_the_sentence():
     assert any(t.startswith("Cllr. Crisp accepted the position") for t in texts), texts
     assert not any(t.startswith(("Rosemary", "Crisp", "Michael", "Peake")) for t in texts)
     assert not any("<div>" in t for t in texts)
+
+
+AGM = """\
+Minutes of the Annual Meeting of Boughton Parish Council held on 2 May 2014
+
+Election of Officers.
+Chairman.     F.Reid, proposed by D.Cooper, seconded by M.Pogmore.        All in favour.
+F.Reid duly elected.
+
+Ratification of Fen Committee.
+Fen Committee and membership ratified for a further twelve months.
+
+9.            To Consider Adoption of Risk Assessment and Management.
+
+The Clerk asked if everyone was in agreement with the Risk Assessment.
+
+Unanimously Agreed
+
+10.          To Consider Adoption of Annual Accounts.
+
+The Clerk asked if all were happy with the accounts. Council authorised the Chairman to sign.
+"""
+
+
+def test_a_parish_clerks_shorthand_records_decisions():
+    draft = parse_minutes(AGM)
+    found = [d for item in draft.items for d in item.decisions]
+    assert any(d.outcome == "appointed" and "duly elected" in d.text for d in found)
+    assert any(d.text.startswith("Fen Committee and membership ratified") for d in found)
+    assert any(d.text.startswith("Council authorised the Chairman") for d in found)
+
+
+def test_an_agreed_on_its_own_line_does_not_swallow_the_next_items_title():
+    draft = parse_minutes(AGM)
+    assert [i.number for i in draft.items if i.number][-2:] == ["9", "10"]
+    agreed = [d for d in draft.items[-2].decisions if d.text.endswith("Unanimously Agreed")]
+    assert [d.text.split(".")[0] for d in agreed] == [
+        "The Clerk asked if everyone was in agreement with the Risk Assessment"
+    ]

@@ -62,6 +62,11 @@ def test_curly_quotes_ligatures_and_page_breaks_do_not_hide_a_decision():
     assert row.found["decisions"] == 1
 
 
+def test_a_key_quoting_markdown_emphasis_is_found_by_the_words_it_renders():
+    row = score(key(["**_Unanimously_ Agreed**"]), draft([decided("Unanimously Agreed")]))
+    assert row.found["decisions"] == 1
+
+
 def test_a_sentence_ended_with_a_full_stop_the_key_leaves_off_still_covers_it():
     evidence = "Traffic Calming would be considered by the Strategic Policy Committee in due course"
     back = ReportBack(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
+from ledger.readers.meeting_date import meeting_date
 from ledger.readers.minutes_blocks import resolution
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_decision_tables import decision_table, margin, verdict_at
@@ -26,13 +27,14 @@ from ledger.readers.minutes_draft import (
     ReportBack,
     When,
 )
-from ledger.readers.minutes_items import heading, is_label, meeting_date, people
+from ledger.readers.minutes_items import heading, is_label, people
 from ledger.readers.minutes_layout import (
     Line,
     joined,
     lines_of,
     quotation_open,
     sentences,
+    title_case,
     unquoted,
 )
 from ledger.readers.minutes_report_backs import (
@@ -96,8 +98,11 @@ def once(draft: MinutesDraft) -> None:
 
 
 def prose(title: str) -> bool:
-    """Whether a numbered line's words are a paragraph rather than an item's title."""
-    return len(title) > 70 or (len(title.split()) > 6 and title.endswith("."))
+    """Whether a numbered line's words are a paragraph rather than an item's title ("To
+    Consider Adoption of Risk Assessment and Management." is a title, in title case)."""
+    if len(title) > 70:
+        return True
+    return len(title.split()) > 6 and title.endswith(".") and not title_case(title)
 
 
 def holds(item: DraftItem) -> bool:

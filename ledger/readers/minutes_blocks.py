@@ -6,7 +6,7 @@ from __future__ import annotations
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
 from ledger.readers.minutes_items import heading
-from ledger.readers.minutes_layout import Line
+from ledger.readers.minutes_layout import Line, title_case
 
 
 def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
@@ -39,9 +39,13 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
 
 def next_item(texts: list[str], parts: list[str], line: Line) -> bool:
     """After a blank, "4. Cemetery" opens the next item: the resolution already said what
-    it resolved, and does not end in a colon announcing its parts."""
+    it resolved and does not end in a colon announcing its parts, or the numbered line is
+    a title ("10. To Consider Adoption of the Accounts"), not a part ("1. The report be
+    noted.")."""
     said = " ".join(texts).rstrip()
-    return bool(said) and not parts and not said.endswith(":") and bool(heading(line, None))
+    if parts or said.endswith(":") or (found := heading(line, None)) is None:
+        return False
+    return bool(said) or title_case(found[1])
 
 
 def ends_block(line: Line) -> bool:

@@ -26,6 +26,8 @@ VERBS = {
     "accepted": "approved",
     "adopted": "approved",
     "ratified": "approved",
+    "authorised": "approved",
+    "authorized": "approved",
     "endorsed": "endorsed",
     "endorses": "endorsed",
     "supported": "agreed",
@@ -74,6 +76,13 @@ PASSIVE = re.compile(
     rf"\b(?:it\s+was|was|were|is|are|been|be)\s+(?:then\s+|also\s+|therefore\s+|formally\s+|"
     rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b(?!\s+out)",
     re.IGNORECASE,
+)
+ELLIPTICAL = (
+    re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "membership ratified for"
+        r"\b(?:duly\s+(?P<verb>elected|appointed|co-opted|adopted|ratified|approved)|"
+        r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b)",
+        re.IGNORECASE,
+    )
 )
 MOTION = re.compile(
     r"\b(?:amendment|motion|proposal|recommendation)s?\b[^.]{0,80}?\b(?:was|were)\s+"
@@ -184,8 +193,10 @@ def outcome(sentence: str) -> str | None:
         return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
     if MOTION_TEXT.match(sentence):
         return "resolved"
-    for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING):
+    for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING, ELLIPTICAL):
         found = pattern.search(sentence)
+        if found and pattern is ELLIPTICAL:
+            return VERBS[(found["verb"] or found["also"]).lower()]
         if found and not (
             NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
             or HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
