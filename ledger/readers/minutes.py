@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
+from ledger.readers import minutes_votes as votes
 from ledger.readers.meeting_date import meeting_date
 from ledger.readers.minutes_blocks import resolution
 from ledger.readers.minutes_dates import when
@@ -288,7 +289,7 @@ class Walk:
     ) -> None:
         if not parts and decide.title_only(text):
             return  # "Agreed that" with nothing after it records nothing
-        proposer, seconder = decide.mover(context)
+        proposer, seconder = votes.mover(context)
         moved = self.item.decisions[-1] if self.item.decisions else None
         if moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text):
             self.item.decisions.pop()  # the Chair declared the motion above carried: one decision
@@ -300,7 +301,7 @@ class Walk:
                 parts=parts,
                 proposer=proposer,
                 seconder=seconder,
-                vote=decide.vote(context),
+                vote=votes.vote(context),
                 follow_up=asked,
                 line=line,
             )
@@ -309,12 +310,12 @@ class Walk:
     def attach_vote(self, sentence: str) -> None:
         """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it."""
         last = self.item.decisions[-1]
-        proposer, seconder = decide.mover(sentence)
+        proposer, seconder = votes.mover(sentence)
         self.item.decisions[-1] = replace(
             last,
             proposer=last.proposer or proposer,
             seconder=last.seconder or seconder,
-            vote=last.vote or decide.vote(sentence),
+            vote=last.vote or votes.vote(sentence),
         )
 
     def aside(self, line: Line, paragraph: str) -> None:

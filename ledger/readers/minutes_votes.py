@@ -1,0 +1,89 @@
+"""How minutes record a vote: who proposed and seconded a motion, the counts for, against
+and abstaining ("7 for, 2 against, 1 abstention", "with one against", "Prop JB, 2nd GK"),
+and the result ("carried unanimously")."""
+
+from __future__ import annotations
+
+import re
+
+from ledger.readers.minutes_draft import Vote
+
+NUMBER_WORDS = {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COUNT = r"(\d{1,3}|no|none|one|two|three|four|five)"
+FOR = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?(?:for|in\s+favour)\b", re.IGNORECASE)
+AGAINST = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?against\b|\bagainst\s*:?\s*{COUNT}\b", re.I)
+ABSTAIN = re.compile(rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+abstained\b", re.IGNORECASE)
+FOR_AFTER = re.compile(rf"\b(?:for|in\s+favour)\s*:?\s*{COUNT}\b", re.IGNORECASE)
+VOTING = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|\bin\s+favour\b|\bagainst\b|\babstain|\babstention|"
+    r"\bunanimous|\bcarried\b|\bshow\s+of\s+hands\b|\bdivision\b",
+    re.IGNORECASE,
+)
+RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
+PROPOSER = re.compile(
+    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
+)
+SECONDER = re.compile(
+    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z]))|\b2nd(?=\s+[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
+)
+
+
+def counted(sentence: str) -> bool:
+    """Whether a sentence counts votes for a motion ("4 Votes for 2 Votes against")."""
+    return bool(VOTING.search(sentence) and (FOR.search(sentence) or FOR_AFTER.search(sentence)))
+
+
+def count(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text.lower())
+
+
+def vote(text: str) -> Vote | None:
+    """Counts and result where the minutes give them ("7 for, 2 against, 1 abstention",
+    "with one against", "carried unanimously")."""
+    if not VOTING.search(text):
+        return None  # "lasting for 2-3 years" counts no votes
+    found = {
+        "for": FOR.search(text) or FOR_AFTER.search(text),
+        "against": AGAINST.search(text),
+        "abstain": ABSTAIN.search(text),
+    }
+    result = RESULT.search(text)
+    if not any(found.values()) and not result:
+        return None
+    numbers = {
+        k: count(next((g for g in m.groups() if g), None)) if m else None for k, m in found.items()
+    }
+    word = result.group(1).lower() if result else ""
+    word = (
+        "unanimous"
+        if word.startswith("unanimous")
+        else {"fell": "lost", "defeated": "lost"}.get(word, word)
+    )
+    if word == "unanimous" and numbers["against"] is None:
+        numbers["against"] = 0
+    return Vote(
+        said=text if len(text) <= 300 else text[:300],
+        result=word,
+        votes_for=numbers["for"],
+        against=numbers["against"],
+        abstained=numbers["abstain"],
+    )
+
+
+def mover(text: str) -> tuple[str, str]:
+    """Who proposed and who seconded, where the minutes say."""
+    proposed = PROPOSER.search(text)
+    seconded = SECONDER.search(text)
+    return (name(proposed["who"]) if proposed else "", name(seconded["who"]) if seconded else "")
+
+
+def name(who: str) -> str:
+    """A mover's name, ending where its sentence ends ("Cllr Mrs Hull. Carried")."""
+    words = re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].strip(" .,;").split()
+    while words and words[-1].lower() in ("all", "carried", "agreed", "unanimously", "motion"):
+        words.pop()  # "2nd DD All agreed": the name is DD
+    return " ".join(words)
