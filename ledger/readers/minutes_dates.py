@@ -1,6 +1,7 @@
 """Dates as minutes write them: "7 March 2022", "Tuesday 16th March 2021", "31/03/2021",
-"2021-03-31", "March 2022", and the meeting a report-back names ("the next meeting", "the
-March meeting", "a future meeting", "in due course").
+"24-09-2009", "2021-03-31", "March 2022", and the meeting a report-back names ("the next
+meeting", "the March meeting", "a future meeting", "in due course"); whether a weekday
+written with a date is that day's.
 
 Every pattern here is anchored on a few words, so reading a line costs time linear in it.
 """
@@ -40,7 +41,8 @@ MONTH = (
 )
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
 DAY_FIRST = re.compile(
-    rf"\b{WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:\^?(?:st|nd|rd|th)\^?)?\s+(?:of\s+)?"
+    rf"\b{WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:(?:st|nd|rd|th)\.?)?\s*(?:\^?(?:st|nd|rd|th)\^?)?"
+    rf"\s+(?:of\s+)?"
     rf"(?P<m>{MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
     re.IGNORECASE,
 )
@@ -49,7 +51,7 @@ MONTH_FIRST = re.compile(
     re.IGNORECASE,
 )
 NUMERIC = re.compile(
-    r"\b(?P<d>\d{1,2})(?P<s>[/.])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/\d\d/)\d{2}|(?<=/\d/)\d{2})(?!\d)"
+    r"\b(?P<d>\d{1,2})(?P<s>[/.-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/\d\d/)\d{2}|(?<=/\d/)\d{2})(?!\d)"
 )
 ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 DAY_MONTH = re.compile(
@@ -62,6 +64,13 @@ MONTH_DAY = re.compile(
 )
 MONTH_YEAR = re.compile(rf"\b(?:in\s+)?(?P<m>{MONTH})\s+(?P<y>20\d\d)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_AT = re.compile(r"^(?P<w>mon|tue|wed|thu|fri|sat|sun)\w*day\b", re.IGNORECASE)
+WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<w>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|rs)?\.?,?\s*"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 NEXT_MEETING = re.compile(
     r"\b(?:the\s+|our\s+|its\s+)?next\s+(?:[\w&]+,?\s+){0,5}?(?:meeting|agenda|board|"
@@ -94,17 +103,20 @@ def to_date(year: str, month: str, day: str) -> date | None:
 
 def dates_in(text: str) -> list[tuple[int, date]]:
     """Every full date written in ``text``, with where it starts, in order."""
-    found: list[tuple[int, date]] = []
-    taken: list[range] = []
+    return [(start, day) for start, _, day in full_dates(text)]
+
+
+def full_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every full date written in ``text``, with where it starts and ends, in order."""
+    found: list[tuple[int, int, date]] = []
     for pattern in (DAY_FIRST, MONTH_FIRST, ISO, NUMERIC):
         for match in pattern.finditer(text):
-            if any(match.start() in span for span in taken):
+            if any(start <= match.start() < end for start, end, _ in found):
                 continue
             day = to_date(match["y"], match["m"], match["d"])
             if day is not None:
-                found.append((match.start(), day))
-                taken.append(range(match.start(), match.end()))
-    return sorted(found, key=lambda pair: pair[0])
+                found.append((match.start(), match.end(), day))
+    return sorted(found, key=lambda span: span[0])
 
 
 def first_date(text: str, year_hint: int | None = None) -> date | None:
@@ -140,3 +152,31 @@ def when(text: str, *, year_hint: int | None = None) -> When | None:
     if match:
         return When(match.group(0))
     return None
+
+
+def spans_of_dates(text: str, years: list[int]) -> list[tuple[int, int, date, bool]]:
+    """(start, end, day, whether the year is written) for each date in ``text``. A date
+    written without its year ("Monday 4 December", "held on 8 June") takes one of ``years``:
+    the first whose calendar fits a stated weekday."""
+    found = [(start, end, day, True) for start, end, day in full_dates(text)]
+    taken = [range(start, end) for start, end, _, _ in found]
+    for pattern in (DAY_MONTH, MONTH_DAY) if years else ():
+        for match in pattern.finditer(text):
+            if any(match.start() in span or match.end() - 1 in span for span in taken):
+                continue
+            days = [d for y in years if (d := to_date(str(y), match["m"], match["d"]))]
+            fitting = [d for d in days if weekday_fit(text, match.start(), d) > 0]
+            if days:
+                found.append((match.start(), match.end(), (fitting or days)[0], False))
+                taken.append(range(match.start(), match.end()))
+    return sorted(found, key=lambda found_date: found_date[0])
+
+
+def weekday_fit(text: str, start: int, day: date) -> int:
+    """+1 when a weekday is written with the date and is that day's, -2 when it is not, else
+    0: a weekday that fits states the day a second time; one that does not casts doubt."""
+    before = text[max(0, start - 20) : start]
+    match = WEEKDAY_AT.match(text[start:]) or WEEKDAY_BEFORE.search(before)
+    if not match:
+        return 0
+    return 1 if WEEKDAYS.index(match["w"][:3].lower()) == day.weekday() else -2

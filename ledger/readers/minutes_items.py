@@ -1,18 +1,15 @@
-"""Where minuted items begin, what they are called, who was there, and when the meeting was.
+"""Where minuted items begin, what they are called, and who was there.
 
 Item numbers come in many shapes: ``107/20``, ``FGB 98/2122``, ``21.01.01``, ``45.``,
 ``4.4.4.5``, ``Item 83``, ``Item 2:``, ``Minute 12``, an "Agenda item" line with the title
-on the next line, or a Markdown/web heading. The meeting's date is read from the title or
-the head of the document, never from the "minutes of the last meeting held on ..." line
-nor from the next meeting's date.
+on the next line, or a Markdown/web heading. The meeting's date is read in
+:mod:`ledger.readers.meeting_date`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from ledger.readers.minutes_dates import YEAR, dates_in, first_date
 from ledger.readers.minutes_layout import Line
 
 NUMBERED = re.compile(
@@ -62,13 +59,6 @@ STOP_WORDS = {
     "Plus",
     "Attendance",
 }
-MEETING_LINE = re.compile(r"\b(?:meeting|minutes|held|date|sitting|title)\b", re.IGNORECASE)
-OTHER_MEETING = re.compile(
-    r"\b(?:previous|last|next|following|future|signed|approved|circulated|confirmed|dated)\b",
-    re.IGNORECASE,
-)
-ASKED_FOR = re.compile(r"\b(?:update|report|provided|by|until|before|deadline)\b", re.I)
-MINUTES_HEAD = re.compile(r"^\s*minutes\s+of\s+(?:the\s+)?(?!previous|last)", re.IGNORECASE)
 
 
 def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
@@ -117,50 +107,6 @@ def people(lines: list[Line]) -> set[str]:
             found.update(w for w in NAME_WORD.findall(line.text) if w not in STOP_WORDS)
             found.update(INITIALS_LEGEND.findall(line.text))
             reading -= 0 if line.text else 1
-    return found
-
-
-def meeting_date(lines: list[Line], title: str) -> date | None:
-    """When the meeting minuted was held: the title's date, the minutes' own heading
-    ("Minutes of the meeting held on ..."), the date just above the list of those present
-    (an agenda pack carries the minutes of an earlier meeting), or a date at the head."""
-    head = [title, *(line.text for line in lines[:60] if line.text)]
-    year = next((int(m.group(1)) for text in head if (m := YEAR.search(text))), None)
-    if title and (found := dates_in(title)):
-        return found[0][1]
-    for text in [*lines_naming_minutes(lines), *lines_before_present(lines)]:
-        found = first_date(text, year)
-        if found:
-            return found
-    for text in head:
-        if MEETING_LINE.search(text) and not (OTHER_MEETING.search(text) or ASKED_FOR.search(text)):
-            found = first_date(text, year)
-            if found:
-                return found
-    for text in head[:8]:
-        if not OTHER_MEETING.search(text) and not ASKED_FOR.search(text):
-            found = dates_in(text)
-            if found:
-                return found[0][1]
-    return None
-
-
-def lines_before_present(lines: list[Line]) -> list[str]:
-    """The few lines above the first list of those present, nearest first."""
-    for index, line in enumerate(lines):
-        if re.match(r"^(?:present|members\s+present|attendance)\b", line.text, re.IGNORECASE):
-            above = [n.text for n in lines[max(0, index - 8) : index] if n.text]
-            return [t for t in reversed(above) if not OTHER_MEETING.search(t)]
-    return []
-
-
-def lines_naming_minutes(lines: list[Line]) -> list[str]:
-    """'Minutes of the meeting of X held on DATE' lines, with the line after each."""
-    found = []
-    for index, line in enumerate(lines):
-        if MINUTES_HEAD.match(line.text):
-            after = next((n.text for n in lines[index + 1 : index + 4] if n.text), "")
-            found.append(f"{line.text} {after}")
     return found
 
 
