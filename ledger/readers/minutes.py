@@ -11,45 +11,34 @@ bounded number of times, so the cost is linear in the document's size.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
-from ledger.readers import minutes_votes as votes
 from ledger.readers.meeting_date import meeting_date
 from ledger.readers.minutes_blocks import resolution
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_decision_tables import decision_table, margin, verdict_at
 from ledger.readers.minutes_draft import (
     DraftAction,
-    DraftDecision,
     DraftItem,
     MinutesDraft,
     ReportBack,
-    When,
 )
 from ledger.readers.minutes_items import heading, is_label, people
 from ledger.readers.minutes_layout import (
     Line,
-    joined,
     lines_of,
-    quotation_open,
     sentences,
     title_case,
-    unquoted,
 )
+from ledger.readers.minutes_prose import Prose
 from ledger.readers.minutes_report_backs import (
     NEXT_AGENDA,
     agenda_heading,
     agenda_list,
-    asked_back,
-    listed,
 )
 from ledger.readers.minutes_tables import action_table
 
-TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
-RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
-MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
@@ -110,24 +99,9 @@ def holds(item: DraftItem) -> bool:
     return bool(item.decisions or item.actions or item.report_backs)
 
 
-@dataclass
-class Walk:
-    """One pass over the lines, keeping the item and paragraph being read."""
-
-    draft: MinutesDraft
-    known: set[str]
-    year: int | None
-    prose_at: int = 0  # where the minutes' prose lines start (tables start elsewhere)
-    paragraph: list[Line] = field(default_factory=list)
-    last_text: str = ""
-    listing: When | None = None
-    told: tuple[int, int] = (0, 0)  # (item, first action) the last paragraph's prose gave
-
-    @property
-    def item(self) -> DraftItem:
-        if not self.draft.items:
-            self.draft.items.append(DraftItem("", ""))
-        return self.draft.items[-1]
+class Walk(Prose):
+    """One pass over the lines, keeping the item and paragraph being read: headings,
+    decision blocks, tables and ACTION lines here; paragraphs read as :class:`Prose`."""
 
     def read(self, lines: list[Line]) -> None:
         index = 0
@@ -202,133 +176,6 @@ class Walk:
     def mid_sentence(self) -> bool:
         """Whether the paragraph so far stops mid-sentence ("... it was" / "AGREED to ...")."""
         return bool(self.paragraph) and not self.paragraph[-1].text.endswith((".", ":", ";"))
-
-    # -- paragraphs read sentence by sentence ---------------------------------------
-
-    def flush(self, *, keep: bool = False) -> None:
-        lines, self.paragraph = self.paragraph, []
-        text = joined(lines)
-        if not text:
-            return
-        start = lines[0].number
-        self.told = (id(self.item), len(self.item.actions))
-        if self.listing is not None and (decide.is_part(text) or text[:1] in "-•●*"):
-            for matter in listed(text):
-                self.item.report_backs.append(ReportBack(matter, self.listing, start))
-        else:
-            self.sentences(sentences(text), start)
-        for line in lines:
-            self.aside(line, text)
-        self.last_text = text if keep or lines else self.last_text
-
-    def sentences(self, found: list[str], start: int) -> None:
-        """Each sentence in turn; a bare "AGREED." takes the sentence before it as its
-        text, and words inside a quotation are another body's, not this one's."""
-        quoted = False
-        before = tally = ""
-        found = [piece for sentence in found for piece in MOVED.split(sentence) if piece]
-        for at, sentence in enumerate(found):
-            if decide.tally(sentence) and decide.bare_marker(found[min(at + 1, len(found) - 1)]):
-                tally = sentence  # "4 votes for, 2 against. Carried": the motion above's votes
-                continue
-            if decide.bare_marker(sentence) and (before or self.last_text):
-                outcome = decide.outcome(sentence) or "agreed"
-                text = f"{before or self.last_text} {sentence}"
-                context = f"{text} {tally}"
-                self.decide(outcome, text, [], start, self.asks_back(text), context=context)
-            elif decide.MOTION_TEXT.match(sentence):  # 'That the bills are paid'
-                context = f"{before} {sentence}"
-                self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)
-            elif not (quoted or sentence.startswith('"')):
-                self.sentence(unquoted(sentence), start)
-            quoted = quotation_open(sentence, quoted)
-            before = sentence
-
-    def sentence(self, sentence: str, line: int) -> None:
-        for mention in TRACKER_ACTION.finditer(sentence):
-            if rating := RATING.search(sentence):
-                self.item.ratings.append((mention["no"], rating.group(1).lower(), sentence))
-        if self.item.decisions and decide.about_the_vote(sentence):
-            self.attach_vote(sentence)
-            return
-        outcome = decide.outcome(sentence)
-        asked = self.asks_back(sentence)
-        if outcome is not None:
-            self.decide(outcome, sentence, [], line, asked, context=sentence)
-            self.owed(sentence, line, decided=True)
-            return
-        backs = len(self.item.report_backs)
-        self.owed(sentence, line)
-        if asked is not None and len(self.item.report_backs) == backs:
-            self.item.report_backs.append(ReportBack(sentence, asked, line))
-
-    def owed(self, sentence: str, line: int, *, decided: bool = False) -> bool:
-        """The action a sentence gives someone, if it gives one ("the Clerk to write"); a
-        decision "to write to the Minister" is an action of the body's too."""
-        for names, deed in acts.capital_actions(sentence, self.known):
-            self.item.actions.append(
-                DraftAction(names, deed, when(deed, year_hint=self.year), line)
-            )
-            if (back := self.asks_back(deed)) is not None:
-                self.item.report_backs.append(ReportBack(deed, back, line))
-        owned = acts.owned_sentence(sentence, self.known)
-        if owned is None and decided:
-            deed = acts.agreed_deed(sentence)
-            owned = ([], deed) if deed else None
-        if owned is None:
-            return False
-        due = when(sentence, year_hint=self.year)
-        self.item.actions.append(DraftAction(owned[0], owned[1], due, line))
-        return True
-
-    def asks_back(self, sentence: str) -> When | None:
-        return asked_back(sentence, year=self.year, meeting=self.draft.meeting_date)
-
-    def decide(
-        self, outcome: str, text: str, parts: list[str], line: int, asked: When | None, context: str
-    ) -> None:
-        if not parts and decide.title_only(text):
-            return  # "Agreed that" with nothing after it records nothing
-        proposer, seconder = votes.mover(context)
-        moved = self.item.decisions[-1] if self.item.decisions else None
-        if moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text):
-            self.item.decisions.pop()  # the Chair declared the motion above carried: one decision
-            proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
-        self.item.decisions.append(
-            DraftDecision(
-                outcome=outcome,
-                text=text,
-                parts=parts,
-                proposer=proposer,
-                seconder=seconder,
-                vote=votes.vote(context),
-                follow_up=asked,
-                line=line,
-            )
-        )
-
-    def attach_vote(self, sentence: str) -> None:
-        """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it."""
-        last = self.item.decisions[-1]
-        proposer, seconder = votes.mover(sentence)
-        self.item.decisions[-1] = replace(
-            last,
-            proposer=last.proposer or proposer,
-            seconder=last.seconder or seconder,
-            vote=last.vote or votes.vote(sentence),
-        )
-
-    def aside(self, line: Line, paragraph: str) -> None:
-        """A right-hand column cell naming who owes the action on its line."""
-        if not line.aside:
-            return
-        deed = acts.action_line(line.aside)
-        names = deed[0] if deed else acts.owners(line.aside)
-        initials = all(re.fullmatch(acts.INITIALS, n) for n in names)
-        if not names or not (deed or initials):
-            return  # a name alone at the right may be a table's cell, not an owner
-        around = next((s for s in sentences(paragraph) if line.text[-25:] in s), line.text)
-        self.item.actions.append(DraftAction(names, around, None, line.number))
 
     # -- blocks that span lines -----------------------------------------------------
 
