@@ -3,6 +3,7 @@ bench/minutes_recall.py's docstring, and each function here keeps one of them.""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -24,8 +25,10 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\\(?=[^\w\s
 
 
 def normalise(text: str) -> str:
-    """Text as a reader sees it rendered: Markdown's emphasis and escapes are not words."""
-    text = _EMPHASIS.sub("", unicodedata.normalize("NFKC", text)).translate(_INVISIBLE)
+    """Text as a reader sees it rendered: Markdown's emphasis and escapes, and HTML's
+    entities (&amp;), are not words."""
+    text = _EMPHASIS.sub("", unicodedata.normalize("NFKC", html.unescape(text)))
+    text = text.translate(_INVISIBLE)
     text = text.translate(_QUOTES).translate(_DASHES)
     return " ".join(text.split()).casefold().strip(".,;:- ")
 

@@ -9,10 +9,10 @@ directory in GOVLEDGER_CORPUS (colon-separated) that exists.
 
 Scoring rules (strict on purpose: a figure here must never flatter the reader)
 - Normalise both sides: Unicode NFKC (ligatures), zero-width characters dropped, Markdown's
-  emphasis marks and backslash escapes dropped (keys quote the .md as written; the reader
-  reads it rendered), quotes and dashes unified, all whitespace (form feeds too) collapsed
-  to one space, casefolded, a full stop, comma, colon or dash at either end dropped. Words
-  are runs of letters/digits.
+  emphasis marks and backslash escapes dropped and HTML entities read (keys quote the .md
+  as written; the reader reads it rendered), quotes and dashes unified, all whitespace
+  (form feeds too) collapsed to one space, casefolded, a full stop, comma, colon or dash at
+  either end dropped. Words are runs of letters/digits.
   Keys' spans refer to the converted .txt; the original's row is compared the same way.
 - A candidate text COVERS a key text when it is of comparable length (at most 4x the key's
   words, or the key's words + 60 for short keys: a draft that swallowed a page covers nothing

@@ -10,6 +10,7 @@ no further than the limit, so ``/dev/zero`` or a growing file cannot hold the re
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 
@@ -157,8 +158,21 @@ def _text_or_page(text: str) -> tuple[str, str, str]:
     if front is None and looks_like_html(text):
         body, title = page_text(text)
         return "html", body, title
-    words, title = plain_text(text)
+    words, title = plain_text(embedded_tables(text))
     return "text", words, title
+
+
+EMBEDDED_TABLE = re.compile(r"<table\b.{0,2000000}?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def embedded_tables(text: str) -> str:
+    """Markdown holding HTML tables (a council's website export often keeps its minutes
+    so): each table read as a page's table is, a row a line with its cells tab-separated."""
+    if "<table" not in text.lower():
+        return text
+    from ledger.readers.html_page import page_text
+
+    return EMBEDDED_TABLE.sub(lambda found: f"\n{page_text(found.group(0))[0]}\n", text)
 
 
 def _clean(text: str) -> str:

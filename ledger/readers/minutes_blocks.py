@@ -16,10 +16,14 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
     lettered = decide.is_part(body)  # "RESOLVED: (A) That ..." opens the first of its parts
     texts = [body] if body and not lettered else []
     parts: list[str] = [body] if lettered else []
+    opening = decide.opens_below(lines[index].text)
     index += 1
     while index < len(lines):
         line = lines[index]
         nxt = next((n for n in lines[index : index + 3] if n.text), None)
+        if line.blank and opening and not (texts or parts):
+            index += 1  # "RESOLVED:", a blank line, then what was resolved
+            continue
         if line.blank:
             if nxt is None or not decide.is_part(nxt.text) or next_item(texts, parts, nxt):
                 break

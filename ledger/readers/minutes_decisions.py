@@ -105,6 +105,7 @@ NOT_OURS = re.compile(
     r"to\s+be\s+|not\s+(?:been\s+)?|yet\s+to\s+be\s+)(?:VERB)\b".replace("VERB", VERB),
     re.IGNORECASE,
 )
+REF_LABEL = re.compile(r"^(?:no\.?\s*)?[A-Za-z]{0,6}\s?\d[\w/.-]*\s*:?$", re.IGNORECASE)
 NOTED_THAT = re.compile(r"\bnot(?:ed|es)\s+that\b", re.IGNORECASE)  # a fact heard, not decided
 NOTED_FACT = re.compile(r"\b(?:was|were|it\s+was)\s+(?:also\s+)?noted\s+that\b", re.IGNORECASE)
 DECLARED = re.compile(
@@ -155,8 +156,20 @@ def body_after_marker(line: str) -> str:
     if not found:
         return line
     body = line[found.end() :].strip()
+    if REF_LABEL.match(body):
+        return ""  # "Resolved 14/06/9.01": the resolution's number; its words are below
     prose = not found["verb"].isupper() and body.lower().startswith("to ")
     return line.strip() if prose else body
+
+
+def opens_below(line: str) -> bool:
+    """A marker whose resolution follows on the lines below, past a blank line:
+    "RESOLVED:" or "Resolved 14/06/9.01", not a closing "Agreed." or "Unanimously Agreed"."""
+    found = MARKER.match(line)
+    if not found:
+        return False
+    body = line[found.end() :].strip()
+    return (not body and line.rstrip().endswith(":")) or bool(body and REF_LABEL.match(body))
 
 
 def outcome(sentence: str) -> str | None:

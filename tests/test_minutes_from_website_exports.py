@@ -1,0 +1,52 @@
+"""A parish clerk exports minutes from the council's website: Markdown with front matter,
+the minutes themselves in an HTML table (item, text, action), each resolution numbered
+("Resolved 14/06/9.01") above its words."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes, read_minutes
+
+EXPORT = """\
+---
+title: "Minutes of Northwold Parish Council meeting"
+categories:
+  - "parish-councils"
+---
+
+**Councillors present**: Cllr. R. Crisp (Chair), Cllr. A. Jenkinson, Cllr. A. Muir.
+
+<table><tbody><tr><td><strong>Item</strong></td><td>&nbsp;</td><td><strong>Action</strong></td>\
+</tr><tr><td>14/06/1</td><td><strong>Public Forum:</strong><div></div>A resident asked if the \
+Council would consider a defibrillator for the village. The Council asked the Clerk to look \
+into the costs and report at the next meeting.</td><td>Clerk</td></tr><tr><td>14/06/5</td><td>\
+<strong>Minutes of the last meeting:</strong><div></div>Resolved 14/06/5.01<div></div>The \
+minutes of the last meeting were adopted as a true statement and signed by the Chairman.</td>\
+<td>&nbsp;</td></tr></tbody></table>
+"""
+
+
+def test_minutes_kept_in_an_html_table_inside_markdown_are_read_as_minutes(tmp_path):
+    path = tmp_path / "2014-06-northwold.md"
+    path.write_text(EXPORT, encoding="utf-8")
+    draft = read_minutes(str(path))
+    actions = [a for item in draft.items for a in item.actions]
+    assert any(a.owners == ["Clerk"] and "look into the costs" in a.text for a in actions), actions
+    texts = [d.text for item in draft.items for d in item.decisions]
+    assert not any("<" in t or "&nbsp;" in t for t in texts)
+
+
+def test_a_numbered_resolved_label_takes_the_words_below_it():
+    draft = parse_minutes(
+        "Minutes of the Parish Council held on 3 June 2014\n\n"
+        "5. Minutes of the last meeting\n\n"
+        "Resolved 14/06/5.01\n\n"
+        "The minutes of the last meeting were adopted as a true statement.\n\n"
+        "9. Finance\n\n"
+        "RESOLVED:\n\n"
+        "That the bank reconciliation be received and adopted.\n"
+    )
+    texts = [d.text for item in draft.items for d in item.decisions]
+    assert texts == [
+        "The minutes of the last meeting were adopted as a true statement.",
+        "That the bank reconciliation be received and adopted.",
+    ]
