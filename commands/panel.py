@@ -142,7 +142,6 @@ def action_history(session: Session, ref: str, backdated_days: int, fmt: str) ->
     """
     from ledger.errors import NotFound
     from ledger.refs import ActionRef
-    from projections.audit_trail import told
     from projections.history import COLUMNS, story
 
     parsed = str(ActionRef.parse(ref))
@@ -150,10 +149,7 @@ def action_history(session: Session, ref: str, backdated_days: int, fmt: str) ->
     subject = views.trail.subject_of("action", parsed)
     if subject is None:
         raise NotFound("action", parsed, views.trail.refs("action"))
-    trail = views.trail.trail(subject["id"])
-    rows = story(trail, backdated_days)
-    for row, entry in zip(rows, trail, strict=True):
-        row["change"] = told(entry) or row["change"]
+    rows = story(views.trail.trail(subject["id"]), backdated_days)
     click.echo(render(rows, COLUMNS, fmt, wrap=("actor", "change", "reason", "evidence", "marks")))
 
 

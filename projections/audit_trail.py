@@ -240,20 +240,6 @@ class AuditTrail(View):
         )
 
 
-def told(row: dict[str, Any]) -> str | None:
-    """The change an action's entry made, in words, where the story's own words fall
-    short: an action added with no issue says its text; a revision of the tracker's own
-    columns says each one that changed, from → to. None: the story's words stand."""
-    from projections.log import added_text, fields_moved
-
-    current = row["current"]
-    if row["kind"] == "added" and not current.get("issue"):
-        return f"added: {added_text(current) or row['ref']}"
-    if row["kind"] == "fields":
-        return f"fields: {fields_moved(current.get('previous', {}), current['fields'])}"
-    return None
-
-
 def decode(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         for column in ("recorded", "current", "corrected_by"):

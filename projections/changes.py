@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from projections.history import Stories
+from projections.history import Stories, said
 from projections.views import Views
 
 RANK = {None: 0, "red": 1, "amber": 2, "green": 3, "blue": 4}
 COLUMNS = ("effective", "ref", "change", "from", "to", "reason", "actor", "position")
 COUNT_COLUMNS = ("rating", "before", "after")
+MOVES = ("added", "rating", "reopen", "reassign", "retime", "fields")
 
 
 @dataclass(frozen=True)
@@ -27,17 +28,20 @@ def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
     window = [
         r
         for r in views.trail.of_tracker(tracker, start, end)
-        if not r["voided"] and r["kind"] in ("added", "rating", "reopen", "reassign", "retime")
+        if not r["voided"] and r["kind"] in MOVES
     ]
     stories = Stories(views.trail, window, end)
     for row in window:
         moved = stories.change(row)
+        if row["kind"] == "fields":  # the tracker's own columns, in the story's words
+            moved = {"from": "", "to": said(moved)}
         rows.append(
             {
                 "effective": row["effective_on"],
                 "ref": row["ref"],
                 "change": word(row["kind"], moved),
-                "from": moved.get("from") or ("" if row["kind"] == "added" else "unrated"),
+                "from": moved.get("from")
+                or ("" if row["kind"] in ("added", "fields") else "unrated"),
                 "to": moved["to"],
                 "reason": row["reason"],
                 "actor": row["actor"],
@@ -59,6 +63,8 @@ def word(kind: str, moved: dict[str, Any]) -> str:
         return "reassigned"
     if kind == "retime":
         return "retimed"
+    if kind == "fields":
+        return "revised"
     if moved["to"] == "blue":
         return "completed"
     if kind == "reopen":

@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from projections.wording import added_text, columns_moved, owners, shown
+
 # The kinds of row that set what is in effect (notes, decisions and corrections do not:
 # a correction is already applied to the row it corrects).
-STORIED = ("added", "line", "rating", "reopen", "reassign", "retime")
+STORIED = ("added", "line", "rating", "reopen", "reassign", "retime", "fields")
 COLUMNS = (
     "position",
     "effective",
@@ -24,10 +26,6 @@ COLUMNS = (
     "evidence",
     "marks",
 )
-
-
-def owners(names: list[str] | None) -> str:
-    return " / ".join(names or []) or "nobody"
 
 
 def line_numbers(rows: list[dict[str, Any]]) -> dict[int, int]:
@@ -42,6 +40,8 @@ def asserted(row: dict[str, Any], attr: tuple[str, int], lines: dict[int, int]) 
     current = row["current"]
     if name == "rating":
         return current["rating"] if row["kind"] in ("rating", "reopen") else None
+    if name == "fields":
+        return current.get("fields", {}) if row["kind"] in ("added", "fields") else None
     if row["kind"] in ("added", "line"):
         return current[name] if lines[row["position"]] == line else None
     wanted = {"owners": "reassign", "timescale": "retime"}[name]
@@ -50,7 +50,8 @@ def asserted(row: dict[str, Any], attr: tuple[str, int], lines: dict[int, int]) 
 
 def befores(rows: list[dict[str, Any]], lines: dict[int, int]) -> dict[int, dict]:
     """For each row, what was in effect just before it (its own attribute), in one sweep
-    of the live rows in effective order: rating, and each line's owners and timescale."""
+    of the live rows in effective order: rating, the tracker's own columns, and each
+    line's owners and timescale."""
     state: dict[tuple[str, int], Any] = {}
     found: dict[int, dict] = {}
     ordered = sorted(rows, key=lambda r: (r["effective_on"], r["position"]))
@@ -59,9 +60,9 @@ def befores(rows: list[dict[str, Any]], lines: dict[int, int]) -> dict[int, dict
         if row["voided"] or row["kind"] == "correction":
             continue
         for attr in attrs_of(row, lines):
-            said = asserted(row, attr, lines)
-            if said is not None:
-                state[attr] = said
+            given = asserted(row, attr, lines)
+            if given is not None:
+                state[attr] = given
     return found
 
 
@@ -70,7 +71,10 @@ def attrs_of(row: dict[str, Any], lines: dict[int, int]) -> list[tuple[str, int]
     if kind in ("rating", "reopen"):
         return [("rating", 0)]
     if kind in ("added", "line"):
-        return [("owners", lines[row["position"]]), ("timescale", lines[row["position"]])]
+        line = [("owners", lines[row["position"]]), ("timescale", lines[row["position"]])]
+        return [*line, ("fields", 0)] if kind == "added" else line
+    if kind == "fields":
+        return [("fields", 0)]
     if kind in ("reassign", "retime"):
         return [("owners" if kind == "reassign" else "timescale", row["current"]["line"])]
     return []
@@ -86,7 +90,7 @@ def change(
     kind, current = row["kind"], row["current"]
     before = (earlier or befores(rows, lines))[row["position"]]
     if kind == "added":
-        return {"what": "added", "to": current["issue"]}
+        return {"what": "added", "to": added_text(current) or row["ref"]}
     if kind == "line":
         return {"what": f"line {lines[row['position']]} added", "to": owners(current["owners"])}
     if kind in ("rating", "reopen"):
@@ -102,25 +106,40 @@ def change(
         }
     if kind == "note":
         return {"what": "note", "to": current["text"]}
+    if kind == "fields":
+        return {"what": "fields", "from": before.get(("fields", 0), {}), "to": current["fields"]}
     return {"what": kind, "to": ""}
 
 
+def said(moved: dict[str, Any]) -> str:
+    """A change in the words every view uses: ``rating: green → red``, ``note: ...``,
+    and for the tracker's own columns ``Name: from → to``."""
+    if moved["what"] == "fields":
+        return columns_moved(moved["from"], moved["to"])
+    if "from" in moved:
+        return f"{moved['what']}: {moved['from'] or 'unrated'} → {moved['to']}"
+    return f"{moved['what']}: {moved['to']}"
+
+
 def corrects(rows: list[dict[str, Any]], row: dict[str, Any]) -> str:
+    """What a correction put right, each value from what the entry said before it."""
     target = next((r for r in rows if r["position"] == row["corrects"]), None)
-    said = row["recorded"]
-    parts = []
-    for key, value in said["values"].items():
-        was = target["recorded"].get(key) if target else None
-        parts.append(f"{key} {shown(was)} → {shown(value)}")
-    if said["effective"]:
-        parts.append(f"effective {target['recorded_on'] if target else '?'} → {said['effective']}")
-    if said["void"]:
+    was = dict(target["recorded"]) if target else {}
+    for earlier in rows[: rows.index(row)]:
+        if earlier["kind"] == "correction" and earlier["corrects"] == row["corrects"]:
+            was.update(earlier["recorded"]["values"])
+    given = row["recorded"]
+    parts = [
+        columns_moved(was.get("fields") or {}, value)
+        if key == "fields"
+        else f"{key} {shown(was.get(key))} → {shown(value)}"
+        for key, value in given["values"].items()
+    ]
+    if given["effective"]:
+        parts.append(f"effective {target['recorded_on'] if target else '?'} → {given['effective']}")
+    if given["void"]:
         parts.append("void")
     return f"corrects #{row['corrects']}: " + "; ".join(parts)
-
-
-def shown(value: Any) -> str:
-    return owners(value) if isinstance(value, list) else str(value)
 
 
 def story(rows: list[dict[str, Any]], backdated_days: int = 7) -> list[dict[str, Any]]:
@@ -132,16 +151,7 @@ def story(rows: list[dict[str, Any]], backdated_days: int = 7) -> list[dict[str,
         if row["kind"] == "correction":
             text = corrects(rows, row)
         else:
-            moved = change(rows, row, lines, earlier)
-            text = (
-                moved["what"]
-                + ": "
-                + (
-                    f"{moved['from'] or 'unrated'} → {moved['to']}"
-                    if "from" in moved
-                    else str(moved["to"])
-                )
-            )
+            text = said(change(rows, row, lines, earlier))
         told.append(
             {
                 "position": row["position"],

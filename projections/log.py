@@ -8,6 +8,8 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
+from projections.wording import added_text, columns_moved, owners, shown
+
 COLUMNS = ("position", "effective", "recorded", "actor", "event", "subject", "summary", "reason")
 
 
@@ -63,10 +65,6 @@ def line(position: int, event: Any, subject: str) -> LogLine:
     )
 
 
-def owners(names: list[str]) -> str:
-    return " / ".join(names) or "nobody"
-
-
 def with_parts(text: str, parts: list[str] | None) -> str:
     """A decision's words with its lettered or numbered parts after them (those the text
     does not already hold; decisions recorded before parts were kept have none)."""
@@ -95,7 +93,7 @@ def summary(kind: str, e: Any) -> str:
     if kind == "ActionAdded":
         return f"action added: {added_text(vars(e)) or e.subject}"
     if kind == "FieldsRevised":
-        return f"fields: {fields_moved(e.previous, e.fields)}"
+        return columns_moved(e.previous, e.fields)
     if kind == "ActionLineAdded":
         return f"action line added for {owners(e.owners)}"
     if kind == "RatingChanged":
@@ -118,31 +116,8 @@ def summary(kind: str, e: Any) -> str:
     return kind
 
 
-def added_text(values: dict[str, Any]) -> str:
-    """What an added action says: its issue, else its own text (trackers other than the
-    seed's have an action and no issue)."""
-    return values.get("issue") or values.get("action") or ""
-
-
-def fields_moved(previous: dict[str, str], fields: dict[str, str]) -> str:
-    """Each of the tracker's own columns that changed, from → to."""
-    moved = [
-        f"{name} {previous.get(name) or '(none)'} → {fields.get(name) or '(none)'}"
-        for name in [*fields, *(n for n in previous if n not in fields)]
-        if previous.get(name, "") != fields.get(name, "")
-    ]
-    return "; ".join(moved) or "unchanged"
-
-
-def plain(value: Any) -> str:
-    """A corrected value as a clerk writes it: a tracker's own columns as Name: value."""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
-
-
 def correction(e: Any) -> str:
-    parts = [f"{k}={plain(v)}" for k, v in e.values.items()]
+    parts = [f"{k}={shown(v)}" for k, v in e.values.items()]
     if e.effective:
         parts.append(f"effective={e.effective.isoformat()}")
     if e.void:
