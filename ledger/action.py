@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 from ledger import action_events as events
+from ledger.action_corrections import ActionCorrections
 from ledger.errors import InvalidEntry, Refused
 from ledger.rating import Rating
-from ledger.record import Entry, Record
+from ledger.record import Record
 from ledger.refs import ActionRef, action_id
 
 
@@ -29,8 +30,10 @@ class ActionLine:
     timescale: str
 
 
-class Action(Record):
-    """A numbered item of a tracker; one number can carry several action lines."""
+class Action(ActionCorrections, Record):
+    """A numbered item of a tracker; one number can carry several action lines.
+
+    What a correction of its entries may say is in :mod:`ledger.action_corrections`."""
 
     TOPIC = "govledger:Action"
     ADDED = ("issue", "theme", "kloe", "action", "update", "fields", "health", "la")
@@ -262,43 +265,3 @@ class Action(Record):
                 "a blue (completed) rating needs evidence; add --evidence TEXT saying "
                 "what shows the action is complete"
             )
-
-    def check_effective(self, version: int, effective: date) -> None:
-        """A line's changes cannot come before the line itself, whichever entry moves."""
-        super().check_effective(version, effective)
-        entry = self.entries[version]
-        starts = [
-            e
-            for e in sorted(self.entries.values(), key=lambda e: e.version)
-            if e.kind in ("added", "line")
-        ]
-        if entry.kind in ("reassign", "retime"):
-            start = starts[entry.values["line"] - 1]
-            if effective < start.on:
-                raise Refused(
-                    f"line {entry.values['line']} of {self.ref} was added on "
-                    f"{start.on.isoformat()}; a change to it cannot take effect before"
-                )
-        if entry.kind == "line":
-            number = starts.index(entry) + 1
-            changes = [e.on for e in self.live("reassign", "retime") if e.values["line"] == number]
-            if changes and min(changes) < effective:
-                raise Refused(
-                    f"line {number} of {self.ref} has changes from {min(changes).isoformat()}; "
-                    "it cannot have been added later"
-                )
-
-    def correct(self, version: int, **kwargs: Any) -> None:
-        """A correction of the tracker's own columns names only those it puts right; the
-        others stay as the entry had them."""
-        entry = self.entries.get(version)
-        values = kwargs.get("values", {})
-        if entry is not None and "fields" in values and "fields" in entry.values:
-            kwargs["values"] = {**values, "fields": {**entry.values["fields"], **values["fields"]}}
-        super().correct(version, **kwargs)
-
-    def check_entry(self, entry: Entry, values: dict[str, Any]) -> None:
-        if entry.kind == "rating":
-            self.check_evidence(Rating(values["rating"]), values.get("evidence", ""))
-        if entry.kind == "reopen" and values["rating"] == Rating.BLUE.value:
-            raise InvalidEntry("a reopened action cannot be blue; give red, amber or green")
