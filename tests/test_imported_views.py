@@ -63,12 +63,12 @@ def test_the_story_and_the_log_say_what_was_added_and_which_columns_moved(db, tm
     story = json.loads(clerk.ok("action", "history", "recs#R-01", "--format", "json").output)
     assert [(r["event"], r["change"]) for r in story] == [
         ("ActionAdded", f"added: {LONG}"),
-        ("FieldsRevised", "fields: Cost (£) 1,200 → 1,450"),
+        ("FieldsRevised", "Cost (£): 1,200 → 1,450"),
     ]
     log = json.loads(clerk.ok("log", "--format", "json").output)
     said = {(r["event"], r["subject"]): r["summary"] for r in log}
     assert said[("ActionAdded", "recs#R-02")] == "action added: Sell the depot"
-    assert said[("FieldsRevised", "recs#R-01")] == "fields: Cost (£) 1,200 → 1,450"
+    assert said[("FieldsRevised", "recs#R-01")] == "Cost (£): 1,200 → 1,450"
     assert "action added: " not in [r["summary"] for r in log]
 
 
@@ -102,8 +102,7 @@ def test_a_clerk_corrects_an_actions_text_update_and_own_columns_by_new_events(d
     assert rows["R-02"]["fields"] == {"Cost (£)": "0"}
     assert rows["R-01"]["fields"] == {"Cost (£)": "1,540"}
     story = json.loads(clerk.ok("action", "history", "recs#R-01", "--format", "json").output)
-    assert story[-1]["change"].startswith(f"corrects #{revised}: fields")
-    assert "1,540" in story[-1]["change"]
+    assert story[-1]["change"].startswith(f"corrects #{revised}: Cost (£): 1,450 → 1,540")
     log = json.loads(clerk.ok("log", "--format", "json", "--limit", "1").output)
     assert log[0]["summary"] == f"corrects position {revised}: fields=Cost (£): 1,540"
 
