@@ -103,3 +103,42 @@ def test_two_investigations_by_the_clerk_are_two_actions_and_a_pair_owns_an_insp
     assert len(clerk) == 2
     inspect = [a for a in cemetery.actions if "inspect" in a.text]
     assert [a.owners for a in inspect] == [["Chairman", "Clerk"]]
+
+
+SHORTHAND = """\
+Minutes of Wereham Parish Council held on 8 July 2014
+
+Present: Cllrs J Bell (JB), R Long (RL), N Cole (NC), D Dean (DD)
+
+11.1 RL to check the number of lamp posts the council owns and NC to check with AON whether
+we are correctly covered.
+
+11.2 Bike racks are bent and unusable. DD to look into this.
+
+14.3 The culvert outside Row Cottage needs to be dredged. Clerk to report to The Rangers.
+
+15.1 Cllr Storey reported on county funding for public houses to offer other services (Clerk
+to highlight this to the George and Dragon) and on the museums service.
+"""
+
+
+def shorthand_actions() -> list:
+    return [a for item in parse_minutes(SHORTHAND).items for a in item.actions]
+
+
+def test_two_people_given_work_in_one_sentence_are_two_actions():
+    found = {tuple(a.owners): a.text for a in shorthand_actions()}
+    assert found[("RL",)].startswith("RL to check the number of lamp posts")
+    assert not found[("RL",)].endswith("and")
+    assert found[("NC",)] == "NC to check with AON whether we are correctly covered."
+
+
+def test_an_action_that_points_back_carries_the_sentence_it_points_at():
+    found = {tuple(a.owners): a.text for a in shorthand_actions()}
+    assert found[("DD",)] == "Bike racks are bent and unusable. DD to look into this."
+
+
+def test_reporting_to_an_outside_body_is_an_action_and_an_aside_in_brackets_is_one_too():
+    texts = [a.text for a in shorthand_actions() if a.owners == ["Clerk"]]
+    assert "Clerk to report to The Rangers." in texts
+    assert "Clerk to highlight this to the George and Dragon" in texts

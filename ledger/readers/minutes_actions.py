@@ -38,8 +38,9 @@ VERB_AFTER = (
 )
 NOT_A_DEED = re.compile(
     r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|"
-    r"(?:update|report)(?=\s+(?:the\s+)?(?:board|committee|council|panel|meeting|members|"
-    r"governors|trustees|group|forum|cabinet|on|back|to|at|in)\b|\W*$)|"
+    r"(?:update|report)(?=\s+(?:back|on|at|in)\b|\s+(?:to\s+)?(?:the\s+|a\s+)?(?:next\s+|"
+    r"future\s+)?(?:board|committee|council|panel|meeting|members|governors|trustees|group|"
+    r"forum|cabinet)\b|\W*$)|"
     r"speak\s+on|attend|present)\b",
     re.IGNORECASE,
 )
@@ -112,6 +113,7 @@ OUTCOME_WORD = re.compile(
     re.IGNORECASE,
 )
 PAIRED = re.compile(rf"(?P<who>(?i:{ROLES})|{TITLED}|[A-Z][a-z'-]+)\s+(?:and|&)\s*$")
+PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 ASKED_OF = re.compile(
     rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?!(?i:officers|members|councillors)\b)"
@@ -133,6 +135,37 @@ def owned_sentence(
 ) -> tuple[list[str], str] | None:
     """A sentence that gives a named person or office something to do, its owners, and
     the words from the owner on ("..., Councillor Healey to order scalpings.")."""
+    found = clause_owners(sentence, known, loose=loose)
+    if found:
+        at, names = found[0]
+        return names, deed_text(sentence, at)
+    return other_owner(sentence, known)
+
+
+def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str], str]]:
+    """Every action a sentence gives: "RL to check the lamp posts and NC to check with AON"
+    is two, and "(Clerk to highlight this to the pub)" inside a sentence is one of its own."""
+    found = []
+    for inner in PARENTHESIS.finditer(sentence):
+        if owned := owned_sentence(inner["inner"], known):
+            found.append(owned)
+    rest = PARENTHESIS.sub(" ", sentence) if found else sentence
+    clauses = clause_owners(rest, known)
+    if len(clauses) < 2:
+        single = owned_sentence(rest, known)
+        return found + ([single] if single else [])
+    ends = [at for at, _ in clauses[1:]] + [len(rest)]
+    for (at, names), end in zip(clauses, ends, strict=True):
+        start = 0 if at < len(rest) // 3 and at == clauses[0][0] else at
+        found.append((names, re.sub(r"(?:,|;|\s+and)\s*$", "", rest[start:end].strip())))
+    return found
+
+
+def clause_owners(
+    sentence: str, known: set[str] | None, *, loose: bool = False
+) -> list[tuple[int, list[str]]]:
+    """Where each clause that gives someone something to do starts, and its owners."""
+    found = []
     start = 0
     for clause in CLAUSE.split(sentence):
         at = sentence.find(clause, start)
@@ -143,17 +176,27 @@ def owned_sentence(
             clause,
             flags=re.I,
         )
-        found = OWNED.match(text)
+        match = OWNED.match(text)
         not_a_deed = NOT_A_DEED_ON_ACTION_LINE if loose else NOT_A_DEED
-        if found and OUTCOME_WORD.match(found["who"]):
-            found = None  # "Resolved to pay ...", "Deferred to Item 110d": a decision's words
-        if found and not not_a_deed.match(found["what"]):
-            who = found["who"]
+        if match and OUTCOME_WORD.match(match["who"]):
+            match = None  # "Resolved to pay ...", "Deferred to Item 110d": a decision's words
+        if match and not not_a_deed.match(match["what"]):
+            who = match["who"]
             if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
                 also = PAIRED.search(sentence[:at])  # "the Chairman and Clerk will ..."
                 also = also if also and person(also["who"], known) else None
-                at = also.start() if also else at
-                return owners(also["who"] if also else "") + owners(who), deed_text(sentence, at)
+                found.append(
+                    (
+                        also.start() if also else at,
+                        owners(also["who"] if also else "") + owners(who),
+                    )
+                )
+    return found
+
+
+def other_owner(sentence: str, known: set[str] | None) -> tuple[list[str], str] | None:
+    """An owner named otherwise than at a clause's head: "X asked the Clerk to ...", "the
+    Head of IT said that he would ...", "... - DT to action"."""
     found = ASKED_OF.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), deed_text(sentence, found.start("who"))
@@ -226,6 +269,20 @@ def repeats(owners_of: list[str], text: str, seen: list[tuple[set[str], frozense
         if owned == who and len(words) >= 2 and shared >= 0.8 * max(len(words), len(said)):
             return True
     return False
+
+
+POINTS_BACK = re.compile(
+    r"^\W*(?:[\w.']+\s+){1,3}?(?:to|will|would)\s+(?:action|investigate|progress|pursue|"
+    r"(?:look\s+into|deal\s+with|follow\s+up|take\s+forward|chase|check)\s+(?:this|it|these)|"
+    r"(?:action|progress|follow\s+up)\s+(?:this|it))\W*$",
+    re.IGNORECASE,
+)
+
+
+def points_back(deed: str) -> bool:
+    """Whether an action only points at the sentence before ("DD to look into this.",
+    "Clerk to action."): its words are in that sentence."""
+    return bool(POINTS_BACK.match(deed))
 
 
 def deed_text(sentence: str, at: int) -> str:

@@ -39,6 +39,7 @@ class Prose:
     last_text: str = ""
     listing: When | None = None
     told: tuple[int, int] = (0, 0)  # (item, first action) the last paragraph's prose gave
+    before: str = ""  # the sentence before the one being read, in its paragraph
 
     @property
     def item(self) -> DraftItem:
@@ -81,9 +82,11 @@ class Prose:
                 context = f"{before} {sentence}"
                 self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)
             elif not (quoted or sentence.startswith('"')):
+                self.before = before
                 self.sentence(unquoted(sentence), start)
             quoted = quotation_open(sentence, quoted)
             before = sentence
+        self.before = ""
 
     def sentence(self, sentence: str, line: int) -> None:
         for mention in TRACKER_ACTION.finditer(sentence):
@@ -112,15 +115,15 @@ class Prose:
             )
             if (back := self.asks_back(deed)) is not None:
                 self.item.report_backs.append(ReportBack(deed, back, line))
-        owned = acts.owned_sentence(sentence, self.known)
-        if owned is None and decided:
-            deed = acts.agreed_deed(sentence)
-            owned = ([], deed) if deed else None
-        if owned is None:
-            return False
-        due = when(sentence, year_hint=self.year)
-        self.item.actions.append(DraftAction(owned[0], owned[1], due, line))
-        return True
+        owned = acts.owned_clauses(sentence, self.known)
+        if not owned and decided and (deed := acts.agreed_deed(sentence)):
+            owned = [([], deed)]
+        for names, deed in owned:
+            text = f"{self.before} {deed}" if acts.points_back(deed) and self.before else deed
+            self.item.actions.append(
+                DraftAction(names, text, when(deed, year_hint=self.year), line)
+            )
+        return bool(owned)
 
     def asks_back(self, sentence: str) -> When | None:
         return asked_back(sentence, year=self.year, meeting=self.draft.meeting_date)
