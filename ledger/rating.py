@@ -48,6 +48,17 @@ ACCEPTED = (
     "R, A, G, B; Red, Amber, Green, Blue; On track, At risk, Off track; Complete, "
     "Completed, Done, Closed (blue); Not started (unrated); a split such as Amber/Green"
 )
+# Words of progress that are no rating: a status column's "Ongoing" or "Paused" says where
+# an item stands without a colour, so it is kept as written rather than guessed at.
+PROGRESS_SAID = (
+    "new open ongoing inprogress underway started pending paused onhold delayed "
+    "seriousdelay overdue late deferred superseded cancelled withdrawn carriedforward "
+    "met notmet partiallymet achieved notachieved partiallyachieved agreed noted blocked "
+    "planned scheduled proposed notdue continuing progressing slipped slippage "
+    "partiallycomplete notcomplete incomplete rejected accepted implemented"
+)
+PROGRESS = frozenset(PROGRESS_SAID.split())
+PROGRESS_WORDS = 5
 WORSE_FIRST = (Rating.RED, Rating.AMBER, Rating.GREEN, Rating.BLUE)
 SPLIT = re.compile(r"\s*[/\\-]\s*|\s+")
 
@@ -84,3 +95,16 @@ def read_rating(word: str) -> RatingSaid:
     if len(parts) == 2 and all(c in WORSE_FIRST[:3] for c in colours) and colours[0] != colours[1]:
         return RatingSaid(min(colours, key=WORSE_FIRST.index), word)  # type: ignore[arg-type]
     raise ValueError(f"{word.strip()!r} is not a rating; use {ACCEPTED}")
+
+
+def is_progress(word: str) -> bool:
+    """A status that is no rating ("Ongoing", "On hold", "e.g. Paused", "Partially
+    complete"): a few words, one of them, or all of them together, a word of progress."""
+    if not word.strip() or len(word.split()) > PROGRESS_WORDS:
+        return False
+    try:
+        read_rating(word)
+    except ValueError:
+        words = [squeezed(w) for w in word.split()]
+        return squeezed(word) in PROGRESS or any(w in PROGRESS for w in words)
+    return False

@@ -3,7 +3,9 @@
 Boards and trackers have short refs (``seb``, ``hf-send-2019``). An action is
 ``TRACKER#ID``, its ID as the tracker writes it: a number (``15``, ``15.``), a number and a
 letter for an item without a number in the source (``4a``), or any other shape councils
-use (``1.1``, ``2.3a``, ``A2``, ``R-07``, ``BEIS_0005_1920-Q4``, a KPI's name). A meeting is
+use (``1.1``, ``2.3a``, ``A2``, ``R-07``, ``BEIS_0005_1920-Q4``, a KPI's name). A ticket's
+number written ``#119`` is the ID ``119``: its ``#`` says "number", as in ``TRACKER#119``,
+so ``audit#119`` and ``audit##119`` name the same item. A meeting is
 ``BOARD@DATE``; its decisions and minute actions are ``BOARD@DATE/D1`` and ``BOARD@DATE/A1``.
 """
 
@@ -54,16 +56,18 @@ def item_id(text: str) -> str:
 
     Numbers keep the spelling they always had (``15.`` and ``015`` are ``15``, ``4A`` is
     ``4a``), so refs and ids recorded before other shapes were accepted never change. Any
-    other ID keeps its letters and case; a trailing dot and runs of spaces are decoration.
+    other ID keeps its letters and case; a trailing dot, a leading ``#`` (a ticket's
+    ``#119``) and runs of spaces are decoration. A ``#`` inside an ID (``REC#4``) is kept:
+    a ref is split at its first ``#``, and tracker refs hold none.
     """
-    given = " ".join(str(text).split())
+    given = " ".join(str(text).split()).lstrip("#").lstrip()
     if NUMBER.fullmatch(given.lower()):
         return action_number(given)
     trimmed = given.removesuffix(".").strip()
-    if not trimmed or "#" in trimmed or len(trimmed) > ID_LENGTH or not trimmed.isprintable():
+    if not trimmed or len(trimmed) > ID_LENGTH or not trimmed.isprintable():
         raise InvalidEntry(
             f"item ID {text!r} is not valid; write it as the tracker does, e.g. 15, 1.1, "
-            f"A2 or R-07 (no '#', up to {ID_LENGTH} characters)"
+            f"A2, R-07 or #119 (up to {ID_LENGTH} characters)"
         )
     return trimmed
 

@@ -19,7 +19,7 @@ from typing import Any
 from ledger.action import Action, ActionLine
 from ledger.errors import InvalidEntry
 from ledger.forms import Day, Text, checked, parse_kloe
-from ledger.rating import RatingSaid, read_rating
+from ledger.rating import RatingSaid, is_progress, read_rating
 from ledger.readers.tracker_draft import DraftItem, TrackerDraft, TrackerFileError
 from ledger.readers.tracker_files import read_tracker
 from ledger.record import Record, Recorded
@@ -171,7 +171,9 @@ def plain(text: str) -> str:
 
 
 def rating_of(item: DraftItem, draft: TrackerDraft) -> RatingSaid | None:
-    if not item.rating:
+    """The rating an item's word means; None for none, or for a word of progress that is
+    no rating ("Ongoing": kept as a field by the reader); one line for any other word."""
+    if not item.rating or is_progress(item.rating):
         return None
     try:
         return read_rating(item.rating)

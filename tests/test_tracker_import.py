@@ -522,13 +522,13 @@ def test_ratings_are_read_as_the_council_wrote_them(db, tmp_path):
 def test_a_rating_it_cannot_read_names_file_row_column_and_the_words_it_accepts(db, tmp_path):
     clerk = ready(db)
     path = write_csv(
-        tmp_path / "t.csv", [["No", "Action", "Status"], ["1", "One", "G"], ["2", "Two", "Ongoing"]]
+        tmp_path / "t.csv", [["No", "Action", "Status"], ["1", "One", "G"], ["2", "Two", "Grean"]]
     )
     before = event_count(db)
     result = clerk("tracker", "import", "hf-send-2019", str(path))
     assert result.exit_code == 2
     assert (
-        f"{path}, row 3, column Status: 'Ongoing' is not a rating; use R, A, G, B;" in result.output
+        f"{path}, row 3, column Status: 'Grean' is not a rating; use R, A, G, B;" in result.output
     )
     assert "Not started (unrated)" in result.output and result.output.count("\n") == 1
     assert event_count(db) == before

@@ -75,7 +75,7 @@ def test_numbered_actions_keep_the_ids_they_were_recorded_with():
     )
 
 
-@pytest.mark.parametrize("bad", ["", "  ", "15#", "a#b", "x" * 201])
+@pytest.mark.parametrize("bad", ["", "  ", "#", "# ", "x" * 201])
 def test_ids_that_cannot_be_a_ref_are_refused(bad):
     with pytest.raises(InvalidEntry, match="item ID"):
         item_id(bad)

@@ -1,8 +1,12 @@
 """What a tracker's column headers mean, by meaning rather than by one council's spelling.
 
 Headers are compared with case, spacing and punctuation aside, and a plural read as its
-singular (``Owners`` is ``Owner``). A header is matched whole, never by a word inside it:
-"Meeting date & action number" holds dates, not IDs, and is kept as an extra field.
+singular (``Owners`` is ``Owner``, ``Lead officer(s)`` is ``Lead officer``); ``to date``
+after a header is a header still (``Progress to date``). A header is matched whole, never
+by a word inside it: "Meeting date & action number" holds dates, not IDs, and is kept as
+an extra field. A header that adds a second name after a slash or in brackets is read by
+its first ("Lead Officer/EM", "Responsible officer / team", "Status (RAG)", "Target date
+(dd/mm/yy)"); the rest only names the same column again.
 """
 
 from __future__ import annotations
@@ -40,14 +44,19 @@ SYNONYMS = {
     "la": "actionla la laaction localauthority",
     "who": "who owner lead leadofficer ledby responsible responsibleofficer responsibility "
     "sro actionowner actionby actionedby tobeactionedby bywhom assignedto department "
-    "leaddepartment directorate",
+    "leaddepartment directorate officerresponsible responsibleperson personresponsible "
+    "leadperson leadmember leadorganisation leadagency recommendationowner riskowner "
+    "owneroftheaction accountableofficer",
     "timescale": "timescale deadline due duedate datedue targetdate bywhen when by "
     "completiondate targetcompletiondate deliverydate",
     "ragb": "rag ragb brag ragstatus ragrating status rating progressrating current "
     "currentrating currentstatus overallrating deliveryconfidence",
     "rated_on": "ratedon rateddate ratingdate dateofrating asat",
     "update": "update progress progressupdate commentary comment latestposition position "
-    "latestupdate currentposition note narrative",
+    "latestupdate currentposition note narrative actiontaken actionstaken actionsdone "
+    "progressmade positionstatement statusupdate updateonprogress progresscomment "
+    "progressnote officerupdate officercomment commentsupdate latestcomment response "
+    "managementresponse",
 }
 MEANING = {word: name for name, words in SYNONYMS.items() for word in words.split()}
 TEXT_FIELDS = ("issue", "action")
@@ -58,15 +67,29 @@ def normal(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+SECOND_NAME = re.compile(r"\s*[/\\(\[]")
+PLURAL = re.compile(r"\(s\)")
+
+
 def field_of(header: str, mapping: dict[str, str]) -> str | None:
-    """The field a header names: the clerk's ``--map`` first, then the synonyms."""
-    key = normal(header)
-    if not key:
+    """The field a header names: the clerk's ``--map`` first, then the synonyms; a header
+    naming its column twice ("Lead Officer/EM") by its first name."""
+    if not normal(header):
         return "id" if header.strip() == "#" else None
-    for candidate in (key, key[:-1] if key.endswith("s") else key):
-        found = mapping.get(candidate) or MEANING.get(candidate)
-        if found:
-            return found
+    whole = PLURAL.sub("", header)
+    found = mapping.get(normal(header)) or meaning(normal(whole), mapping)
+    first = normal(SECOND_NAME.split(whole, maxsplit=1)[0])
+    if found or not first or first == normal(whole):
+        return found
+    return meaning(first, mapping)
+
+
+def meaning(key: str, mapping: dict[str, str]) -> str | None:
+    """The field a normalised header means, as said, in the singular, or ``to date``."""
+    for candidate in (key, key.removesuffix("todate")):
+        for said in (candidate, candidate[:-1] if candidate.endswith("s") else candidate):
+            if said in mapping or said in MEANING:
+                return mapping.get(said) or MEANING[said]
     return None
 
 
@@ -96,15 +119,15 @@ def columns_of(cells: list[str], mapping: dict[str, str]) -> tuple[dict[int, str
 
 def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | None) -> int | None:
     """The index of the header row: the first naming the item's text beside another
-    heading, or holding the ``--key`` column; None when no row is a header at all, and
-    one line saying what to do when a header names no column of the items' text."""
+    heading, or holding the ``--key`` column, else the first naming two columns (its
+    text is then told by what the columns hold); None when no row is a header at all."""
     wanted = normal(key or "")
     if key is not None and not wanted:
         raise TrackerFileError(
             source, f"has no column {key!r} (given with --key); name a column it has"
         )
     first_guess = None
-    for index, (n, cells) in enumerate(rows):
+    for index, (_, cells) in enumerate(rows):
         if wanted:
             if any(normal(c) == wanted for c in cells):
                 return index
@@ -114,20 +137,23 @@ def find_header(source: str, rows: Rows, mapping: dict[str, str], key: str | Non
         if filled >= 2 and any(f in TEXT_FIELDS for f in found.values()):
             return index
         if len(found) >= 2 and first_guess is None:
-            first_guess = n
+            first_guess = index
     if wanted:
         raise TrackerFileError(
             source, f"has no column {key!r} (given with --key); name a column it has"
         )
-    if first_guess is not None:
-        raise TrackerFileError(
-            source,
-            "has no column holding each item's text (a header such as Action, Issue, "
-            "Description, Recommendation or Risk); name it with --map COLUMN=action, "
-            "or name the column that identifies each item with --key COLUMN",
-            row=first_guess,
-        )
-    return None
+    return first_guess
+
+
+def no_text_column(source: str, row: int) -> TrackerFileError:
+    """The refusal of a header under which no column holds the items' text."""
+    return TrackerFileError(
+        source,
+        "has no column holding each item's text (a header such as Action, Issue, "
+        "Description, Recommendation or Risk); name it with --map COLUMN=action, "
+        "or name the column that identifies each item with --key COLUMN",
+        row=row,
+    )
 
 
 @dataclass

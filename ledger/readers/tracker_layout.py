@@ -15,35 +15,36 @@ The rules come from how trackers are laid out, not from any one file:
   A section is the theme of the items under it.
 - A row right after a repeated header, with no ID and no KLOE, whose cells carry on
   sentences the row before the break left unfinished, is the rest of those cells.
-- With an ID column: a row with an ID starts an item; a row with no ID but an issue or
-  action of its own is an unnumbered item under the one before (``4a``, ``4b``); a row
-  with only action text, owners or timescale is a further action line; a row repeating
-  the ID of the item just above is a further line of it. Without one, items are numbered
-  in order.
-- A row whose first cell is KEY starts the tracker's legend.
+- How each row joins an item (a new item, ``4a``, a further action line) is in
+  :mod:`tracker_items`.
+- A header row may name no column the reader knows ("Initiative, Champion, Links"): a
+  first row of short distinct labels over the data is the header still, and the column
+  of the items' text, and of their owners, are told by what they hold
+  (:mod:`tracker_labels`), as they are under a header that names no text column.
+- A row whose first cell is KEY starts the tracker's legend, as do lines of one cell
+  (``Term: meaning``) after the last item (:mod:`tracker_legend`); a legend is the
+  tracker's key, never items.
+- A rating column's words of progress that are no rating (Ongoing, Paused) leave their
+  item unrated, and the column is kept, word for word, as a field of each item.
 """
 
 from __future__ import annotations
 
-import re
-
-from ledger.errors import InvalidEntry
-from ledger.readers.tracker_content import read_by_content
-from ledger.readers.tracker_draft import DraftItem, DraftLine, Rows, TrackerDraft, TrackerFileError
-from ledger.readers.tracker_headers import TEXT_FIELDS, find_header, header_at, normal
-from ledger.readers.tracker_rows import (
-    ENDS_SENTENCE,
-    EXCEL_DAY,
-    continues,
-    excel_day,
-    joined,
-    letter,
-    titled,
+from ledger.readers.tracker_content import read_by_content as read_headerless
+from ledger.readers.tracker_draft import DraftItem, Rows, TrackerDraft
+from ledger.readers.tracker_headers import (
+    TEXT_FIELDS,
+    Header,
+    find_header,
+    header_at,
+    no_text_column,
+    normal,
 )
-from ledger.refs import item_id, parse_day
-
-LINE_FIELDS = ("health", "la", "who", "timescale")
-ITEM_FIELDS = ("kloe", "theme", "issue", "action")
+from ledger.readers.tracker_items import ItemRows
+from ledger.readers.tracker_labels import ids_headed_as_text, is_id, label_row, text_by_content
+from ledger.readers.tracker_legend import legend_lines, read_legend, starts_legend
+from ledger.readers.tracker_rows import ENDS_SENTENCE, continues, titled
+from ledger.readers.tracker_status import kept_status
 
 
 def read_layout(
@@ -53,7 +54,7 @@ def read_layout(
     return Layout(source, kind, rows, {normal(k): v for k, v in mapping.items()}, key).read()
 
 
-class Layout:
+class Layout(ItemRows):
     """Turns rows of cells into items and their lines, following the rules above."""
 
     def __init__(
@@ -64,16 +65,21 @@ class Layout:
         self.seen: dict[str, int] = {}
         self.letters: dict[str, int] = {}
         self.section = ""
-
-    def error(self, message: str, row: int | None = None, column: str | None = None) -> None:
-        raise TrackerFileError(self.source, message, row, column)
+        self.told: list[str] = []
+        self.heading_row: tuple[int, str] | None = None  # a section with no items yet
+        self.tail = 1 + max(
+            (i for i, (_, cells) in enumerate(rows) if sum(1 for c in cells if c.strip()) >= 2),
+            default=-1,
+        )
 
     # -- the header ---------------------------------------------------------------------
 
     def read(self) -> TrackerDraft:
         start = find_header(self.source, self.rows, self.mapping, self.key)
         if start is None:
-            table = read_by_content(self.source, self.rows, self.mapping)
+            start = label_row(self.rows)
+        if start is None:
+            table = read_headerless(self.source, self.rows, self.mapping)
             self.header, self.parts = [], []
             self.columns, self.names = table.columns, table.names
             self.id_column = next((i for i, f in self.columns.items() if f == "id"), None)
@@ -83,8 +89,8 @@ class Layout:
             self.header = found.parts[start - found.first]
             self.parts = [p for p in found.parts if p is not self.header]
             self.columns, self.names = found.columns, found.names
-            self.id_column = self.key_column()
-            start, body, told = found.first, found.last + 1, []
+            told = self.by_content(found)
+            start, body = found.first, found.last + 1
         heading = " ".join(
             c.strip().lstrip("#").strip()
             for _, cells in self.rows[: start if start is not None else body]
@@ -93,13 +99,33 @@ class Layout:
         )
         draft = TrackerDraft(self.source, self.kind, " ".join(heading.split()), self.items)
         draft.columns = {self.names[i]: f for i, f in self.columns.items()}
+        if self.id_column is not None and self.id_column not in self.columns:
+            draft.columns[self.names[self.id_column]] = "id"  # the --key column
         draft.keyed = "order" if self.id_column is None else "column"
         draft.key = self.body(body)
         if not self.items:
             self.error("has a header but no items under it", row=self.rows[body - 1][0])
-        draft.extra = [h for i, h in self.names.items() if i not in self.columns]
-        draft.notes = told + self.notes(draft)
+        draft.extra = [h for h in self.names.values() if h not in draft.columns]
+        draft.notes = told + self.notes(draft) + kept_status(draft) + self.told
         return draft
+
+    def by_content(self, found: Header) -> list[str]:
+        """What the header leaves unsaid, told by what the columns hold (an ID column
+        headed as text; the items' text and owner under a header naming no text column),
+        and the notes saying so; one line when no column holds the items' text."""
+        body = [
+            (n, c) for n, c in self.rows[found.last + 1 :] if sum(1 for x in c if x.strip()) >= 2
+        ]
+        told = ids_headed_as_text(body, self.columns, self.names) if self.key is None else []
+        self.id_column = self.key_column()
+        taken = {**self.columns, **({} if self.id_column is None else {self.id_column: "id"})}
+        if any(f in TEXT_FIELDS for f in taken.values()):
+            return told
+        read, note = text_by_content(body, taken, self.names)
+        if not read and self.key is None:
+            raise no_text_column(self.source, self.rows[found.first][0])
+        self.columns.update(read)
+        return told + note
 
     def key_column(self) -> int | None:
         if self.key:
@@ -120,7 +146,7 @@ class Layout:
                 self.section = repeated or self.section
                 after_break = not repeated
                 continue
-            if normal(next(c for c in cells if c.strip())) == "key":
+            if starts_legend(cells) or self.legend_below(index):
                 return self.legend(index)
             row = self.cells(n, cells)
             if after_break and previous is not None and continues(previous, row):
@@ -131,12 +157,22 @@ class Layout:
                 heading = " ".join(next(c for c in cells if c.strip()).split())
                 grouped = previous is None and self.section and index > start
                 self.section = f"{self.section} > {heading}" if grouped else heading
+                self.heading_row = (n, heading)
                 previous = None
             else:
                 self.take(n, row)
                 previous = row
             after_break = False
+        self.unused_heading()
         return {}
+
+    def legend_below(self, index: int) -> bool:
+        """Lines of one cell after the last item that are a legend; looked at once, at
+        the first line past the table, so that a long tail costs one pass."""
+        if index < self.tail or not self.items or self.tail < 0:
+            return False
+        self.tail = -1
+        return legend_lines(self.rows, index)
 
     def repeated_header(self, cells: list[str]) -> str | None:
         """None for a row that is not the header again; else the section it starts, or ''."""
@@ -189,105 +225,28 @@ class Layout:
             and cells[self.id_column].strip()
         ):
             row["id"] = cells[self.id_column].strip()
-            if self.columns.get(self.id_column, "id") != "id":
-                row[self.columns[self.id_column]] = cells[self.id_column].strip()
+            also = self.columns.get(self.id_column, "id")
+            if also != "id" and not is_id(row["id"].lstrip("#")):  # "#119" is no issue text
+                row[also] = row["id"]
         return row
 
-    def take(self, n: int, row: dict[str, str]) -> None:
-        item = self.item_for(n, row)
-        for name in ITEM_FIELDS:
-            if row.get(name):
-                setattr(item, name, joined(getattr(item, name), row[name]))
-        if not item.theme and self.section:
-            item.theme = self.section
-        if any(row.get(f) for f in LINE_FIELDS) or not item.lines:
-            item.lines.append(DraftLine(**{f: self.line_cell(n, f, row) for f in LINE_FIELDS}))
-        if row.get("update"):
-            item.update = joined(item.update, row["update"])
-        for name, text in row.items():
-            if name.startswith("+"):
-                item.fields[name[1:]] = joined(item.fields.get(name[1:], ""), text)
-        self.rating(n, item, row)
-
-    def item_for(self, n: int, row: dict[str, str]) -> DraftItem:
-        """The item a row starts or continues, by the rules in the module's docstring."""
-        own_text = any(row.get(f) for f in ITEM_FIELDS)
-        if self.id_column is None:
-            if own_text or not self.items:
-                self.items.append(DraftItem(str(len(self.items) + 1), n))
-            return self.items[-1]
-        column = self.names.get(self.id_column, "ID")
-        if row.get("id"):
-            try:
-                ident = item_id(row["id"])
-            except InvalidEntry as error:
-                self.error(str(error), row=n, column=column)
-            if self.items and self.items[-1].id == ident:
-                return self.items[-1]
-            if ident in self.seen:
-                self.error(
-                    f"ID {ident!r} is already used by row {self.seen[ident]}; each item needs "
-                    "its own ID (leave it empty on a further line of the same item)",
-                    row=n,
-                    column=column,
-                )
-            return self.new_item(ident, n)
-        if not self.items:
-            what = "an item with no ID" if own_text else "an action line"
-            self.error(f"{what} comes before any item with an ID", row=n, column=column)
-        if own_text:
-            base = re.sub(r"[a-z]+$", "", self.items[-1].id)
-            self.letters[base] = self.letters.get(base, 0) + 1
-            return self.new_item(base + letter(self.letters[base]), n)
-        return self.items[-1]
-
-    def new_item(self, ident: str, n: int) -> DraftItem:
-        self.seen[ident] = n
-        self.items.append(DraftItem(ident, n))
-        return self.items[-1]
-
-    def line_cell(self, n: int, name: str, row: dict[str, str]) -> str:
-        text = row.get(name, "")
-        if name == "timescale" and self.kind == "xlsx" and EXCEL_DAY.fullmatch(text):
-            return excel_day(text).isoformat()
-        return text
-
-    def rating(self, n: int, item: DraftItem, row: dict[str, str]) -> None:
-        if row.get("ragb") and not item.rating:
-            item.rating, item.rating_row = row["ragb"], n
-        said = row.get("rated_on")
-        if not said or item.rated_on is not None:
-            return
-        try:
-            kind_of_day = self.kind == "xlsx" and EXCEL_DAY.fullmatch(said)
-            item.rated_on = excel_day(said) if kind_of_day else parse_day(said)
-        except ValueError:
-            column = next(
-                (h for i, h in self.names.items() if self.columns.get(i) == "rated_on"), ""
-            )
-            self.error(f"{said!r} is not a date; write YYYY-MM-DD", row=n, column=column)
-
-    def extend(self, name: str, text: str) -> None:
-        item = self.items[-1]
-        if name in LINE_FIELDS:
-            line = item.lines[-1]
-            setattr(line, name, f"{getattr(line, name)} {text}".strip())
-        elif name in ITEM_FIELDS or name == "update":
-            setattr(item, name, f"{getattr(item, name)} {text}".strip())
-        elif name.startswith("+"):
-            item.fields[name[1:]] = f"{item.fields.get(name[1:], '')} {text}".strip()
-
     def legend(self, index: int) -> dict[str, dict[str, str]]:
-        """The KEY block: section labels on its first row, term and meaning pairs below."""
-        _, first = self.rows[index]
-        sections = {i: c.strip() for i, c in enumerate(first) if c.strip() and normal(c) != "key"}
-        key: dict[str, dict[str, str]] = {name: {} for name in sections.values()}
-        for _, cells in self.rows[index + 1 :]:
-            for i, name in sections.items():
-                term = cells[i].strip() if i < len(cells) else ""
-                if term:
-                    key[name][term] = cells[i + 1].strip() if i + 1 < len(cells) else ""
-        return key
+        """The legend from row ``index`` to the end: the tracker's key, and a note."""
+        self.unused_heading()
+        last = next(n for n, cells in reversed(self.rows) if any(c.strip() for c in cells))
+        self.told.append(
+            f"rows {self.rows[index][0]}-{last} below the items are the tracker's legend: "
+            "kept as its key, not as items"
+        )
+        return read_legend(self.rows, index)
+
+    def unused_heading(self) -> None:
+        """Say so of a last section heading with no items under it (nothing is dropped
+        silently)."""
+        if self.heading_row is not None:
+            n, heading = self.heading_row
+            self.told.append(f"row {n} ({heading!r}) is a heading with no items under it")
+            self.heading_row = None
 
     def notes(self, draft: TrackerDraft) -> list[str]:
         notes = [f"column {h!r} kept as an extra field of each item" for h in draft.extra]
