@@ -37,7 +37,7 @@ from ledger.readers.minutes_report_backs import (
     agenda_heading,
     agenda_list,
 )
-from ledger.readers.minutes_tables import action_table
+from ledger.readers.minutes_tables import action_table, table_columns
 
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
@@ -138,7 +138,7 @@ class Walk(Prose):
         if is_label(line):
             self.flush()
             return index + 1
-        if (columns := acts.table_columns(line.cells)) is not None:
+        if (columns := table_columns(line.cells)) is not None:
             self.flush()
             found, index = action_table(lines, index + 1, columns, self.year)
             self.item.actions.extend(found)

@@ -48,11 +48,6 @@ NOT_A_DEED = re.compile(
 NOT_A_DEED_ON_ACTION_LINE = re.compile(NOT_A_DEED.pattern.replace("|present", ""), re.I)
 SPLIT_OWNERS = re.compile(r"\s*(?:/|,|&|\band\b|;)\s*")
 NOT_OWNER = re.compile(r"^(?:none|n/?a|nil|-+|tbc|all|noted|ongoing|complete[d]?|closed)$", re.I)
-TABLE_HEAD = re.compile(
-    r"^(?:action(?:s|\s+point)?|by\s+whom|who|owner|lead|responsible|by\s+when|when|due|"
-    r"deadline|target(?:\s+date)?|item|ref|no\.?|status|date)$",
-    re.IGNORECASE,
-)
 
 
 def owners(text: str) -> list[str]:
@@ -291,37 +286,3 @@ def deed_text(sentence: str, at: int) -> str:
     if at <= 0 or at < len(sentence) // 3:
         return sentence
     return sentence[at:].strip()
-
-
-def table_columns(cells: list[tuple[int, str]]) -> dict[str, int] | None:
-    """The columns of a table of actions, from its header line, or None if it is not one."""
-    if len(cells) < 2 or not all(TABLE_HEAD.match(text) for _, text in cells):
-        return None
-    columns: dict[str, int] = {}
-    for start, text in cells:
-        word = text.lower()
-        if word.startswith(("by whom", "who", "owner", "lead", "responsible")):
-            columns["who"] = start
-        elif word.startswith(("by when", "when", "due", "deadline", "target", "date")):
-            columns["due"] = start
-        elif word.startswith("action"):
-            columns["what"] = start
-        elif word.startswith(("item", "ref", "no")):
-            columns["item"] = start
-    return columns if "who" in columns and len(columns) >= 2 else None
-
-
-def table_row(cells: list[tuple[int, str]], columns: dict[str, int]) -> dict[str, str]:
-    """A row's cells sorted into the table's columns by where each cell starts."""
-    order = sorted(columns.items(), key=lambda pair: pair[1])
-    row: dict[str, str] = {}
-    for start, text in cells:
-        name = order[0][0]
-        for column, at in order:
-            if start >= at - 4:
-                name = column
-        row[name] = f"{row[name]} {text}".strip() if name in row else text
-    if "what" not in columns and "item" in row:
-        item, _, what = row["item"].partition(" ")
-        row["item"], row["what"] = item, what
-    return row

@@ -3,10 +3,18 @@ cells continued on the lines below it, read into draft actions."""
 
 from __future__ import annotations
 
+import re
+
 from ledger.readers import minutes_actions as acts
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_draft import DraftAction, When
 from ledger.readers.minutes_layout import Line
+
+TABLE_HEAD = re.compile(
+    r"^(?:action(?:s|\s+point)?|by\s+whom|who|owner|lead|responsible|by\s+when|when|due|"
+    r"deadline|target(?:\s+date)?|item|ref|no\.?|status|date)$",
+    re.IGNORECASE,
+)
 
 
 def action_table(
@@ -24,7 +32,7 @@ def action_table(
             blanks += 1
         else:
             blanks = 0
-            row = acts.table_row(line.cells, columns)
+            row = table_row(line.cells, columns)
             starts_row = row.get("item") or not rows
             if starts_row and rows and not row.get("who"):
                 break  # the table has ended: this line owes nobody anything
@@ -57,3 +65,37 @@ def row_action(row: dict[str, str], year: int | None, number: int) -> DraftActio
     said = row.get("due", "")
     due = (when(said, year_hint=year) or When(said)) if said else None
     return DraftAction(names, row["what"], due, number)
+
+
+def table_columns(cells: list[tuple[int, str]]) -> dict[str, int] | None:
+    """The columns of a table of actions, from its header line, or None if it is not one."""
+    if len(cells) < 2 or not all(TABLE_HEAD.match(text) for _, text in cells):
+        return None
+    columns: dict[str, int] = {}
+    for start, text in cells:
+        word = text.lower()
+        if word.startswith(("by whom", "who", "owner", "lead", "responsible")):
+            columns["who"] = start
+        elif word.startswith(("by when", "when", "due", "deadline", "target", "date")):
+            columns["due"] = start
+        elif word.startswith("action"):
+            columns["what"] = start
+        elif word.startswith(("item", "ref", "no")):
+            columns["item"] = start
+    return columns if "who" in columns and len(columns) >= 2 else None
+
+
+def table_row(cells: list[tuple[int, str]], columns: dict[str, int]) -> dict[str, str]:
+    """A row's cells sorted into the table's columns by where each cell starts."""
+    order = sorted(columns.items(), key=lambda pair: pair[1])
+    row: dict[str, str] = {}
+    for start, text in cells:
+        name = order[0][0]
+        for column, at in order:
+            if start >= at - 4:
+                name = column
+        row[name] = f"{row[name]} {text}".strip() if name in row else text
+    if "what" not in columns and "item" in row:
+        item, _, what = row["item"].partition(" ")
+        row["item"], row["what"] = item, what
+    return row
