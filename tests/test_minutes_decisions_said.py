@@ -95,7 +95,10 @@ def test_prop_and_2nd_initials_all_agreed_is_a_decision_with_its_movers():
 def test_cllr_with_a_full_stop_does_not_end_the_sentence():
     draft = parse_minutes(SHORTHAND)
     texts = [d.text for item in draft.items for d in item.decisions]
-    assert any(t.startswith("Cllr. Crisp accepted the position") for t in texts), texts
+    assert any(
+        t.startswith("Cllr. Rosemary Crisp was proposed") and t.endswith("duly elected.")
+        for t in texts
+    ), texts
     assert not any(t.startswith(("Rosemary", "Crisp", "Michael", "Peake")) for t in texts)
     assert not any("<div>" in t for t in texts)
 
@@ -137,3 +140,32 @@ def test_an_agreed_on_its_own_line_does_not_swallow_the_next_items_title():
     assert [d.text.split(".")[0] for d in agreed] == [
         "The Clerk asked if everyone was in agreement with the Risk Assessment"
     ]
+
+
+ANNUAL = """\
+Minutes of the Annual Meeting of Wretton Parish Council held on 13 May 2015
+
+1. Election of Chairman
+Cllr D Llewellyn was proposed by Cllr Peake and seconded by Cllr Mansell to remain as
+Chairman. With no other nominations Cllr Llewellyn was duly elected.
+
+2. To confirm as a correct record the Minutes of the meeting held on 8 April 2015.
+It was noted however that the co-option had not filled the vacancies. The Parish Council
+has received notification that a staging date of 1 April 2017 has been set.
+"""
+
+
+def test_a_nomination_and_its_election_are_one_decision_with_its_movers():
+    found = [d for item in parse_minutes(ANNUAL).items for d in item.decisions]
+    elected = [d for d in found if d.outcome == "appointed"]
+    assert len(elected) == 1
+    assert elected[0].text.startswith("Cllr D Llewellyn was proposed by Cllr Peake")
+    assert elected[0].text.endswith("was duly elected.")
+    assert (elected[0].proposer, elected[0].seconder) == ("Cllr Peake", "Cllr Mansell")
+
+
+def test_news_heard_and_an_agenda_items_wording_are_not_decisions():
+    found = [d.text for item in parse_minutes(ANNUAL).items for d in item.decisions]
+    assert not any(
+        "co-option" in t or "staging date" in t or t.startswith("To confirm") for t in found
+    )

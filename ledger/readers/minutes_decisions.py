@@ -107,7 +107,22 @@ NOT_OURS = re.compile(
 )
 REF_LABEL = re.compile(r"^(?:no\.?\s*)?[A-Za-z]{0,6}\s?\d[\w/.-]*\s*:?$", re.IGNORECASE)
 NOTED_THAT = re.compile(r"\bnot(?:ed|es)\s+that\b", re.IGNORECASE)  # a fact heard, not decided
-NOTED_FACT = re.compile(r"\b(?:was|were|it\s+was)\s+(?:also\s+)?noted\s+that\b", re.IGNORECASE)
+NOTED_FACT = re.compile(
+    r"\b(?:(?:was|were)\s+(?:also\s+)?noted\s+that|it\s+was\s+(?:also\s+|however\s+|further\s+)?"
+    r"noted)\b",
+    re.IGNORECASE,
+)
+HEARD = re.compile(  # "The Council has received notification that ...": news, not a decision
+    r"\b(?:has|have|had)?\s*received\s+(?:a\s+|an\s+|the\s+)?(?:notification|letter|e-?mail|"
+    r"correspondence|request|invitation|complaint|reply|response|confirmation|notice)s?\b",
+    re.IGNORECASE,
+)
+AGENDA_WORDING = (
+    re.compile(  # "To confirm as a correct record the Minutes of ...": the item's title
+        r"^\W*to\s+(?:confirm|receive|approve|consider|note|sign|agree|adopt|accept)\b",
+        re.IGNORECASE,
+    )
+)
 DECLARED = re.compile(
     r"\b(?:chair(?:man|person)?|cathaoirleach|mayor|president|convenor|provost|speaker)\s+"
     r"(?:then\s+)?declared\b.{0,400}?\b(?P<verb>appointed|elected|carried|adopted|passed|lost|defeated)\b",
@@ -178,8 +193,10 @@ def outcome(sentence: str) -> str | None:
         return None
     if QUOTED_ELSEWHERE.search(sentence) or NOTED_FACT.search(sentence):
         return None
-    if EMPTY_LIST.search(sentence) or OTHER_MEETING.search(sentence):
+    if EMPTY_LIST.search(sentence) or OTHER_MEETING.search(sentence) or HEARD.search(sentence):
         return None
+    if AGENDA_WORDING.match(sentence):
+        return None  # an agenda item's wording
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
     if declared := DECLARED.search(sentence):
@@ -196,7 +213,7 @@ def outcome(sentence: str) -> str | None:
         ):
             said = VERBS.get(found["verb"].lower(), found["verb"].lower())
             return None if said == "noted" and NOTED_THAT.search(sentence) else said
-    if PHRASES.search(sentence):
+    if PHRASES.search(sentence) and not sentence.rstrip().endswith(":"):  # not a signature's label
         return "approved" if "record" in sentence.lower() else "noted"
     return None
 

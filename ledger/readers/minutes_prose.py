@@ -40,6 +40,7 @@ class Prose:
     listing: When | None = None
     told: tuple[int, int] = (0, 0)  # (item, first action) the last paragraph's prose gave
     before: str = ""  # the sentence before the one being read, in its paragraph
+    moved: str = ""  # a motion moved, whose outcome the next sentence gives
 
     @property
     def item(self) -> DraftItem:
@@ -81,12 +82,14 @@ class Prose:
             elif decide.MOTION_TEXT.match(sentence):  # 'That the bills are paid'
                 context = f"{before} {sentence}"
                 self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)
+            elif self.proposes(sentence, found[at + 1 : at + 2]):
+                self.moved = sentence  # "It was proposed and seconded that X remain Chair."
             elif not (quoted or sentence.startswith('"')):
                 self.before = before
                 self.sentence(unquoted(sentence), start)
             quoted = quotation_open(sentence, quoted)
             before = sentence
-        self.before = ""
+        self.before = self.moved = ""
 
     def sentence(self, sentence: str, line: int) -> None:
         for mention in TRACKER_ACTION.finditer(sentence):
@@ -97,14 +100,26 @@ class Prose:
             return
         outcome = decide.outcome(sentence)
         asked = self.asks_back(sentence)
+        moved, self.moved = self.moved, ""
         if outcome is not None:
-            self.decide(outcome, sentence, [], line, asked, context=sentence)
+            text = f"{moved} {sentence}".strip()
+            self.decide(outcome, text, [], line, asked, context=text)
             self.owed(sentence, line, decided=True)
             return
         backs = len(self.item.report_backs)
         self.owed(sentence, line)
         if asked is not None and len(self.item.report_backs) == backs:
             self.item.report_backs.append(ReportBack(sentence, asked, line))
+
+    @staticmethod
+    def proposes(sentence: str, following: list[str]) -> bool:
+        """A motion moved ("X was proposed by A and seconded by B.") whose outcome is the
+        next sentence's ("X was duly elected."): one decision, in both their words."""
+        if not following or decide.bare_marker(following[0]) or decide.outcome(sentence):
+            return False
+        return bool(votes.PROPOSER.search(sentence) or votes.SECONDER.search(sentence)) and (
+            decide.outcome(following[0]) is not None
+        )
 
     def owed(self, sentence: str, line: int, *, decided: bool = False) -> bool:
         """The action a sentence gives someone, if it gives one ("the Clerk to write"); a
