@@ -95,12 +95,12 @@ class Prose:
         for mention in TRACKER_ACTION.finditer(sentence):
             if rating := RATING.search(sentence):
                 self.item.ratings.append((mention["no"], rating.group(1).lower(), sentence))
+        moved, self.moved = self.moved, ""
         if self.item.decisions and decide.about_the_vote(sentence):
-            self.attach_vote(sentence)
+            self.attach_vote(f"{moved} {sentence}".strip())
             return
         outcome = decide.outcome(sentence)
         asked = self.asks_back(sentence)
-        moved, self.moved = self.moved, ""
         if outcome is not None:
             text = f"{moved} {sentence}".strip()
             self.decide(outcome, text, [], line, asked, context=text)
@@ -117,6 +117,8 @@ class Prose:
         next sentence's ("X was duly elected."): one decision, in both their words."""
         if not following or decide.bare_marker(following[0]) or decide.outcome(sentence):
             return False
+        if decide.about_the_vote(following[0]):
+            return False  # "Carried with 6 for, 2 against": the votes on the decision above
         return bool(votes.PROPOSER.search(sentence) or votes.SECONDER.search(sentence)) and (
             decide.outcome(following[0]) is not None
         )
