@@ -87,6 +87,7 @@ def test_a_column_headed_issue_holding_ticket_numbers_is_the_id(tmp_path):
         ("Position statement", "update"),
         ("Comments/update", "update"),
         ("Status (RAG)", "ragb"),
+        ("Sponsor name", "who"),
         ("Target date (dd/mm/yy)", "timescale"),
     ],
 )
@@ -167,7 +168,7 @@ def test_the_key_column_is_said_to_be_the_id_not_an_extra_field(tmp_path):
 
 INITIATIVES = [
     ["Strategic initiatives"],
-    ["Initiative", "Champion", "Links"],
+    ["Initiative", "Steward", "Links"],
     ["Current"],
     ["Core Promise APIs", "Matteo Collina", ""],
     ["Startup performance", "Joyee Cheung", "https://example.org/issues/17058"],
@@ -189,14 +190,23 @@ def test_a_row_of_short_labels_is_the_header_and_the_text_is_told_by_content(tmp
     assert any(
         n.startswith(
             "no header names the items' text: read 'Initiative' as the action and "
-            "'Champion' as the owner"
+            "'Steward' as the owner"
         )
         for n in draft.notes
     )
-    mapped = read_tracker(
-        write_csv(tmp_path / "t.csv", INITIATIVES), mapping={"Champion": "action"}
-    )
+    mapped = read_tracker(write_csv(tmp_path / "t.csv", INITIATIVES), mapping={"Steward": "action"})
     assert mapped.items[0].action == "Matteo Collina"
+
+
+def test_a_first_row_of_names_over_names_is_an_item_not_a_header(tmp_path):
+    rows = [
+        ["Review the parking charges", "Jo Bloggs"],
+        ["Mend the play area", "Al Smith"],
+        ["Paint the bus shelter", "Di Jones"],
+    ]
+    draft = read_tracker(write_csv(tmp_path / "t.csv", rows))
+    assert [i.action for i in draft.items] == [r[0] for r in rows]
+    assert draft.notes[0].startswith("no header row")
 
 
 def test_a_log_without_a_header_is_still_read_by_its_columns(tmp_path):

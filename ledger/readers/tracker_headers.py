@@ -2,11 +2,12 @@
 
 Headers are compared with case, spacing and punctuation aside, and a plural read as its
 singular (``Owners`` is ``Owner``, ``Lead officer(s)`` is ``Lead officer``); ``to date``
-after a header is a header still (``Progress to date``). A header is matched whole, never
-by a word inside it: "Meeting date & action number" holds dates, not IDs, and is kept as
-an extra field. A header that adds a second name after a slash or in brackets is read by
-its first ("Lead Officer/EM", "Responsible officer / team", "Status (RAG)", "Target date
-(dd/mm/yy)"); the rest only names the same column again.
+or ``name`` after a header is a header still (``Progress to date``, ``Sponsor name``). A
+header is matched whole, never by a word inside it: "Meeting date & action number" holds
+dates, not IDs, and is kept as an extra field. A header that adds a second name after a
+slash or in brackets is read by its first ("Lead Officer/EM", "Responsible officer /
+team", "Status (RAG)", "Target date (dd/mm/yy)"); the rest only names the same column
+again.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ SYNONYMS = {
     "sro actionowner actionby actionedby tobeactionedby bywhom assignedto department "
     "leaddepartment directorate officerresponsible responsibleperson personresponsible "
     "leadperson leadmember leadorganisation leadagency recommendationowner riskowner "
-    "owneroftheaction accountableofficer",
+    "owneroftheaction accountableofficer sponsor executivesponsor champion portfolioholder "
+    "cabinetmember executivemember officer",
     "timescale": "timescale deadline due duedate datedue targetdate bywhen when by "
     "completiondate targetcompletiondate deliverydate",
     "ragb": "rag ragb brag ragstatus ragrating status rating progressrating current "
@@ -86,7 +88,7 @@ def field_of(header: str, mapping: dict[str, str]) -> str | None:
 
 def meaning(key: str, mapping: dict[str, str]) -> str | None:
     """The field a normalised header means, as said, in the singular, or ``to date``."""
-    for candidate in (key, key.removesuffix("todate")):
+    for candidate in (key, key.removesuffix("todate"), key.removesuffix("name")):
         for said in (candidate, candidate[:-1] if candidate.endswith("s") else candidate):
             if said in mapping or said in MEANING:
                 return mapping.get(said) or MEANING[said]

@@ -19,7 +19,7 @@ import re
 
 from ledger.readers.tracker_content import CONNECTORS, is_date, is_status, mean_words, share
 from ledger.readers.tracker_draft import Rows
-from ledger.readers.tracker_headers import TEXT_FIELDS
+from ledger.readers.tracker_headers import TEXT_FIELDS, field_of
 
 LABEL_WORDS = 4
 LABEL_CHARS = 40
@@ -59,7 +59,18 @@ def label_row(rows: Rows) -> int | None:
     below = {i for k in table[1:] for i in filled(rows[k][1])}
     if any(i >= len(first) or not first[i].strip() for i in below):
         return None
+    body = [rows[k] for k in table[1:]]
+    if any(like_its_column(first[i], column_cells(body, i)) for i in filled(first)):
+        return None
     return table[0]
+
+
+def like_its_column(label: str, cells: list[str]) -> bool:
+    """A caption no synonym knows that looks like the names under it ("Jo Bloggs" over
+    "Al Smith"): the row is data, not a header."""
+    if field_of(label, {}) or not is_people(label) or not cells:
+        return False
+    return share(cells, is_people) >= PERSON_SHARE
 
 
 def column_cells(rows: Rows, index: int) -> list[str]:
