@@ -80,12 +80,13 @@ def test_the_options_a_clerk_would_give_come_from_the_key(tmp_path):
 
 
 def test_a_refused_tracker_misses_every_keyed_row_and_says_why(tmp_path):
-    rows = [{"ref": "#119", "action": "Skills fade"}]
-    text = "Issue,Risk\n#119,Skills fade\n"
+    rows = [{"ref": "R-1", "action": "Skills fade"}]
+    text = "Ref,Risk\nR-1,Skills fade\n"
     fields = {"ref": "id", "action": "action"}
-    [scored] = score_folder(tracker(tmp_path, text, rows, fields=fields, options={"key": "Issue"}))
+    options = {"key": "Risk ID"}  # a key column the file does not have
+    [scored] = score_folder(tracker(tmp_path, text, rows, fields=fields, options=options))
     assert (scored.rows_found, scored.rows_keyed, scored.fields_right) == (0, 1, {})
-    assert scored.fields_keyed == {"id": 1, "action": 1} and "#119" in scored.error
+    assert scored.fields_keyed == {"id": 1, "action": 1} and "Risk ID" in scored.error
 
 
 def test_the_report_prints_a_table_and_a_verdict_per_folder(tmp_path, capsys):
