@@ -79,12 +79,14 @@ NEXT_MEETING = re.compile(
 )
 MONTH_MEETING = re.compile(
     rf"\b(?:the\s+(?P<m>{MONTH})\s+(?:[\w&]+\s+){{0,3}}?meeting|(?:on|to|for)\s+(?:the\s+)?(?P<m2>{MONTH})"
-    rf"\.?\s+agenda)\b",
+    rf"\.?\s+agenda|the\s+meeting\s+in\s+(?P<m3>{MONTH}))\b",
     re.IGNORECASE,
 )
 UNDATED = re.compile(
     r"\b(?:in\s+due\s+course|at\s+a\s+(?:later|future)\s+(?:date|meeting|stage)|"
     r"(?:to|at)\s+a\s+future\s+(?:[A-Z]\w+\s+){0,2}(?:meeting|board|committee|panel)|"
+    r"(?:at|to|for)\s+a\s+(?:forthcoming|subsequent)\s+(?:[A-Z]\w+\s+){0,2}(?:meeting|board|committee|panel)|"
+    r"(?:put|placed)\s+on\s+the\s+agenda|an?\s+agenda\s+item|"
     r"future\s+meeting|later\s+meeting|(?:will|would|to|shall)\s+(?:come|report)\s+back|"
     r"when\s+available|as\s+soon\s+as\s+possible|asap)\b",
     re.IGNORECASE,
@@ -139,7 +141,7 @@ def when(text: str, *, year_hint: int | None = None) -> When | None:
         return When(match.group(0), day, "next")
     match = MONTH_MEETING.search(text)
     if match:
-        month = (match["m"] or match["m2"]).lower().rstrip(".")
+        month = (match["m"] or match["m2"] or match["m3"]).lower().rstrip(".")
         return When(match.group(0), None, MONTH_NAMES[MONTHS[month] - 1])
     for position, day in dates_in(text):
         return When(text[position : position + 30].split(".")[0].strip(), day)

@@ -143,7 +143,9 @@ class Prose:
         return bool(owned)
 
     def asks_back(self, sentence: str) -> When | None:
-        return asked_back(sentence, year=self.year, meeting=self.draft.meeting_date)
+        return asked_back(
+            sentence, year=self.year, meeting=self.draft.meeting_date, body=self.draft.title
+        )
 
     def decide(
         self, outcome: str, text: str, parts: list[str], line: int, asked: When | None, context: str

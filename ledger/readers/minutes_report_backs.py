@@ -42,7 +42,9 @@ BEFORE = re.compile(r"\b(?:before|prior\s+to|in\s+advance\s+of|ahead\s+of)\s*$",
 KEPT_ADVISED = re.compile(r"\bkept\s+(?:advised|informed|updated)\b", re.IGNORECASE)
 
 
-def asked_back(sentence: str, *, year: int | None, meeting: date | None) -> When | None:
+def asked_back(
+    sentence: str, *, year: int | None, meeting: date | None, body: str = ""
+) -> When | None:
     """When ``sentence`` asks for something to come back, or None if it asks nothing."""
     if SCHEDULE.search(sentence):
         return None
@@ -52,6 +54,8 @@ def asked_back(sentence: str, *, year: int | None, meeting: date | None) -> When
         return When(kept.group(0)) if kept else None
     if found.relative and not_after(found.relative, meeting):
         return None  # "the December meeting" in December's minutes is this one or past
+    if found.relative and (said_past(sentence, found.said) or elsewhere(found.said, body)):
+        return None  # "worked on in the December meeting"; "the next SNAP meeting"
     if before_it(sentence, found.said):
         return None  # "agreed by email before the next meeting" is a deadline, not a return
     if found.relative or (found.day is None and MEETING_NAMED.search(found.said)):
@@ -61,6 +65,42 @@ def asked_back(sentence: str, *, year: int | None, meeting: date | None) -> When
     if found.day and (meeting is not None and found.day <= meeting):
         return None
     return found
+
+
+PAST_BEFORE = re.compile(r"\b(?:was|were|had)\b[^.;]{0,30}$", re.I)
+STILL_TO_COME = re.compile(r"\b(?:to\s+be|will|would|shall|should|until|asked|requested)\b", re.I)
+GENERIC = {
+    *("board", "committee", "council", "parish", "town", "full", "panel", "forum", "group"),
+    *("governing", "body", "cabinet", "ordinary", "annual", "meeting", "meetings", "general"),
+    *("scheduled", "monthly", "regular", "quarterly", "members", "public", "our", "its"),
+    *("the", "this", "a"),
+}
+OTHER_BODY = re.compile(
+    r"\bnext\s+(?P<words>(?:[\w&'-]+,?\s+){1,5}?)(?i:meeting)"
+    r"|\bnext\s+(?i:meeting)\s+(?:for|of)\s+(?P<of>[A-Z0-9]\w+)"
+)
+
+
+def said_past(sentence: str, said: str) -> bool:
+    """Whether a meeting is named as one that has been ("worked on in the December meeting")."""
+    at = sentence.find(said)
+    found = PAST_BEFORE.search(sentence[max(0, at - 45) : at]) if at > 0 else None
+    return bool(found) and not STILL_TO_COME.search(found.group(0))
+
+
+def elsewhere(said: str, body: str) -> bool:
+    """Whether "the next ... meeting" is another body's ("the next Watlington SNAP
+    Meeting", "the next meeting for 2Agriculture"): a name in it that is not this body's."""
+    found = OTHER_BODY.search(said)
+    if not found:
+        return False
+    own = {w.lower() for w in re.findall(r"[\w&'-]+", body)}
+    names = re.findall(r"[\w&'-]+", found["words"] or found["of"] or "")
+    return any(
+        w[:1].isupper() or w[:1].isdigit()
+        for w in names
+        if w.lower() not in GENERIC and w.lower() not in own
+    )
 
 
 def before_it(sentence: str, said: str) -> bool:

@@ -1,0 +1,42 @@
+"""Report-backs as parish councils and boards word them: a forthcoming meeting, an agenda
+item for the meeting in July; and what is not one: a meeting that has been, another
+body's next meeting."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+PARISH = """\
+Minutes of Stoke Parish Council held on 10 July 2013
+
+8. Application for Free Trees
+The Clerk reported a scheme run by the Woodland Trust. This will be discussed in more
+detail at a forthcoming Committee Meeting.
+
+9. Allotments
+Could allotments be provided in the parish? It will be an agenda item for the meeting in
+September.
+
+10. Statement of Intent
+The Board discussed the statement that was worked on in the June meeting.
+
+11. Correspondence
+Borough Council - advising the date of the next Watlington SNAP Meeting.
+"""
+
+
+def report_backs() -> list:
+    return [r for item in parse_minutes(PARISH).items for r in item.report_backs]
+
+
+def test_a_forthcoming_meeting_and_an_agenda_item_for_a_named_month_come_back():
+    found = {r.what.split(".")[0][:20]: r.when for r in report_backs()}
+    trees = next(w for what, w in found.items() if what.startswith("This will be"))
+    assert trees.day is None and not trees.relative  # undated: kept open
+    allotments = next(w for what, w in found.items() if what.startswith("It will be"))
+    assert allotments.relative == "september"
+
+
+def test_a_meeting_that_has_been_and_another_bodys_next_meeting_ask_nothing_back():
+    whats = [r.what for r in report_backs()]
+    assert not any("June meeting" in w or "SNAP" in w for w in whats), whats
