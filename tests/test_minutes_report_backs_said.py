@@ -40,3 +40,26 @@ def test_a_forthcoming_meeting_and_an_agenda_item_for_a_named_month_come_back():
 def test_a_meeting_that_has_been_and_another_bodys_next_meeting_ask_nothing_back():
     whats = [r.what for r in report_backs()]
     assert not any("June meeting" in w or "SNAP" in w for w in whats), whats
+
+
+AGM = """\
+Minutes of the Annual Meeting of Northwold Parish Council held on 6 May 2014
+
+3. To consider any planning applications
+iii) 14/00561/f: Councillor's agreed No Objections.
+
+5. Any Further reports/items for the next agenda- for information only (not for discussion)
+
+- Play Area
+- Street Lights LED replacement
+
+Next meeting to be held on Tuesday 3rd June at 7:30pm, in the Village Hall.
+"""
+
+
+def test_items_listed_under_a_long_next_agenda_heading_come_back_to_the_next_meeting():
+    draft = parse_minutes(AGM)
+    backs = [(r.what, r.when.relative) for item in draft.items for r in item.report_backs]
+    assert backs == [("Play Area", "next"), ("Street Lights LED replacement", "next")]
+    found = [d.text for item in draft.items for d in item.decisions]
+    assert any(t.endswith("Councillor's agreed No Objections.") for t in found), found

@@ -124,7 +124,7 @@ class Walk(Prose):
             self.listing = None
             self.last_text = ""
             number, title = found
-            if prose(title):  # "1.1 The minutes were accepted ...": a numbered paragraph
+            if prose(title) and not (agenda_heading(title) and len(title) <= 120):
                 self.draft.items.append(DraftItem(number, ""))
                 if agenda_list(title):
                     return self.agenda(title, line.number, index)

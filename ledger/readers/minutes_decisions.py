@@ -60,7 +60,7 @@ MARKER = re.compile(
 )
 COLLECTIVE = (
     r"(?:the\s+|this\s+)?(?:[A-Z][\w&'-]*\s+){0,3}?(?:committee|sub-committee|board|council|"
-    r"panel|cabinet|meeting|members|councillors|governors|trustees|directors|forum|group|"
+    r"panel|cabinet|meeting|members|councillor'?s|governors|trustees|directors|forum|group|"
     r"executive|authority|commission|partnership|assembly|we|all|everyone|it)"
 )
 ACTIVE = re.compile(
