@@ -142,3 +142,17 @@ def test_reporting_to_an_outside_body_is_an_action_and_an_aside_in_brackets_is_o
     texts = [a.text for a in shorthand_actions() if a.owners == ["Clerk"]]
     assert "Clerk to report to The Rangers." in texts
     assert "Clerk to highlight this to the George and Dragon" in texts
+
+
+def test_an_officer_given_authority_to_act_owns_the_action():
+    draft = parse_minutes(
+        "Minutes of the Council held on 10 July 2012\n\n"
+        "12. Constitution\n"
+        "RESOLVED: To give delegated authority to the Monitoring Officer to make any "
+        "consequential changes to the Constitution.\n\n"
+        "13. In Bloom\n"
+        "Committee resolved to approve the proposals and to authorise the Assistant Town Clerk "
+        "to progress them within the approved budget.\n"
+    )
+    owners = [a.owners for item in draft.items for a in item.actions]
+    assert ["Monitoring Officer"] in owners and ["Assistant Town Clerk"] in owners

@@ -15,7 +15,7 @@ import re
 ACTION_LINE = re.compile(r"^\s*actions?\s*(?:point)?s?\s*(?::|-|–|—)\s*(?P<rest>.*)$", re.I)
 ACTION_BARE = re.compile(r"^\s*ACTIONS?\s+(?P<rest>[A-Z]{2,5}(?:\s*/\s*[A-Z][A-Za-z]{1,8})*)$")
 ROLES = (
-    r"(?:the\s+)?(?:(?:deputy|assistant|parish|town|locum|acting)\s+)?(?:clerk|chair(?:man|person)?|"
+    r"(?:the\s+)?(?:(?:deputy|assistant|parish|town|locum|acting|interim)\s+){0,2}(?:clerk|chair(?:man|person)?|"
     r"vice[- ]chair(?:man)?|treasurer|secretary|rfo|head\s*teacher|head(?:\s+of\s+[A-Z][\w&]+"
     r"(?:\s+[A-Z][\w&]+){0,2})?|director(?:\s+of\s+[A-Z][\w&]+(?:\s+[A-Z][\w&]+){0,2})?|"
     r"chief\s+executive|ceo|monitoring\s+officer|(?:lead|scrutiny|democratic\s+services|"
@@ -111,7 +111,9 @@ PAIRED = re.compile(rf"(?P<who>(?i:{ROLES})|{TITLED}|[A-Z][a-z'-]+)\s+(?:and|&)\
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 ASKED_OF = re.compile(
-    rf"\b(?:asked|requested|instructed|directed)\s+(?:that\s+)?(?!(?i:officers|members|councillors)\b)"
+    rf"\b(?:asked|requested|instructed|directed|(?i:authori[sz]ed?|(?:give|gave|given)\s+"
+    rf"delegated\s+authority\s+to|delegated\s+(?:authority\s+)?to))\s+(?:that\s+)?"
+    rf"(?!(?i:officers|members|councillors)\b)"
     rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
     rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s)\s+\S"
 )
