@@ -169,3 +169,19 @@ def test_news_heard_and_an_agenda_items_wording_are_not_decisions():
     assert not any(
         "co-option" in t or "staging date" in t or t.startswith("To confirm") for t in found
     )
+
+
+def test_resolved_then_that_then_lettered_parts_after_blank_lines_is_one_decision():
+    draft = parse_minutes(
+        "Minutes of the Council held on 25 May 2012\n\n"
+        "7. Police and Crime Panel\n"
+        "The Leader moved the report, which was seconded by Councillor Price.\n\n"
+        "RESOLVED\n\n"
+        "              THAT:\n\n"
+        "a)    Council approved the establishment of a Police and Crime Panel;\n\n"
+        "b)    Council approved the proposed membership of the Panel; and\n\n"
+        "c)    Council authorised the Deputy Chief Executive to finalise the details.\n"
+    )
+    decisions = [d for item in draft.items for d in item.decisions]
+    assert len(decisions) == 1
+    assert [p[:2] for p in decisions[0].parts] == ["a)", "b)", "c)"]

@@ -3,10 +3,14 @@ lettered parts, up to where the minutes' narrative takes over again."""
 
 from __future__ import annotations
 
+import re
+
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
 from ledger.readers.minutes_items import heading
 from ledger.readers.minutes_layout import Line, title_case
+
+LEAD_IN = re.compile(r"^(?:that\b|\(?[a-z][.)]\s|\(?\d{1,2}\)\s)", re.IGNORECASE)
 
 
 def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
@@ -16,7 +20,13 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
     lettered = decide.is_part(body)  # "RESOLVED: (A) That ..." opens the first of its parts
     texts = [body] if body and not lettered else []
     parts: list[str] = [body] if lettered else []
-    opening = decide.opens_below(lines[index].text)
+    below = next((n for n in lines[index + 1 : index + 4] if n.text), None)
+    opening = decide.opens_below(lines[index].text) or (  # "RESOLVED", then "THAT:" or "(a)"
+        not body
+        and lines[index].text.isupper()
+        and below is not None
+        and LEAD_IN.match(below.text) is not None
+    )
     index += 1
     while index < len(lines):
         line = lines[index]
