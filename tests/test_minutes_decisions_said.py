@@ -185,3 +185,15 @@ def test_resolved_then_that_then_lettered_parts_after_blank_lines_is_one_decisio
     decisions = [d for item in draft.items for d in item.decisions]
     assert len(decisions) == 1
     assert [p[:2] for p in decisions[0].parts] == ["a)", "b)", "c)"]
+
+
+def test_a_township_boards_motion_by_second_by_motion_carried_is_a_carried_decision():
+    draft = parse_minutes(
+        "Town Board meeting minutes, December 16, 2019\n\n"
+        "Motion by Janet Keough, second by Gary Mantay to approve the November board minutes.  "
+        "Motion carried.\n"
+    )
+    [decision] = [d for item in draft.items for d in item.decisions]
+    assert decision.outcome == "carried"
+    assert decision.text.startswith("Motion by Janet Keough")
+    assert (decision.proposer, decision.seconder) == ("Janet Keough", "Gary Mantay")

@@ -42,6 +42,8 @@ VERBS = {
     "refused": "rejected",
     "declined": "rejected",
     "carried": "carried",
+    "passed": "carried",
+    "failed": "lost",
     "lost": "lost",
     "fell": "lost",
     "defeated": "lost",
@@ -83,6 +85,9 @@ ELLIPTICAL = (
         r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b)",
         re.IGNORECASE,
     )
+)
+MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
+    r"^(?:the\s+)?motion\s+(?:was\s+)?(?P<verb>carried|passed|failed|lost|defeated)\b", re.I
 )
 MOTION = re.compile(
     r"\b(?:amendment|motion|proposal|recommendation)s?\b[^.]{0,80}?\b(?:was|were)\s+"
@@ -203,7 +208,7 @@ def outcome(sentence: str) -> str | None:
         return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
     if MOTION_TEXT.match(sentence):
         return "resolved"
-    for pattern in (MOTION, OPENING, ACTIVE, PASSIVE, CLOSING, ELLIPTICAL):
+    for pattern in (MOTION_PUT, MOTION, OPENING, ACTIVE, PASSIVE, CLOSING, ELLIPTICAL):
         found = pattern.search(sentence)
         if found and pattern is ELLIPTICAL:
             return VERBS[(found["verb"] or found["also"]).lower()]
@@ -243,7 +248,9 @@ def bare_marker(sentence: str) -> bool:
     )  # "Prop JB, 2nd GK, All agreed."
     if said != sentence.strip(" ,;.") and not said:
         return False
-    return bool(BARE.match(said.strip()) or ALL_AGREED.match(said.strip()))
+    return bool(
+        BARE.match(said.strip()) or ALL_AGREED.match(said.strip()) or MOTION_PUT.match(said)
+    )
 
 
 def title_only(text: str) -> bool:

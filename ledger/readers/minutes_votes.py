@@ -21,11 +21,11 @@ VOTING = re.compile(
 )
 RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
-    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+by\b))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 SECONDER = re.compile(
-    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z]))|\b2nd(?=\s+[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 
