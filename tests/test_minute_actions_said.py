@@ -156,3 +156,19 @@ def test_an_officer_given_authority_to_act_owns_the_action():
     )
     owners = [a.owners for item in draft.items for a in item.actions]
     assert ["Monitoring Officer"] in owners and ["Assistant Town Clerk"] in owners
+
+
+def test_work_the_minutes_say_will_be_done_is_an_action_owned_by_whoever_they_name():
+    draft = parse_minutes(
+        "Minutes of Wretton Parish Council held on 13 May 2015\n\n"
+        "7. Vacancies\nThe vacancies will be advertised.\n\n"
+        "8. Allotments\nA leaflet will be produced by the Parish Council to promote allotments.\n\n"
+        "9. Next meeting\nThe next meeting will be held on 8 July 2015.\n"
+    )
+    found = {a.text: a.owners for item in draft.items for a in item.actions}
+    assert found == {
+        "The vacancies will be advertised.": [],
+        "A leaflet will be produced by the Parish Council to promote allotments.": [
+            "Parish Council"
+        ],
+    }

@@ -135,6 +135,8 @@ class Prose:
         owned = acts.owned_clauses(sentence, self.known)
         if not owned and decided and (deed := acts.agreed_deed(sentence)):
             owned = [([], deed)]
+        if not owned and (passive := acts.passive_deed(sentence, self.known)):
+            owned = [passive]
         for names, deed in owned:
             text = f"{self.before} {deed}" if acts.points_back(deed) and self.before else deed
             self.item.actions.append(
