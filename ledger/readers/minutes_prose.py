@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
+from ledger.readers import minutes_unnamed_actions as unnamed
 from ledger.readers import minutes_votes as votes
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_draft import (
@@ -133,9 +134,9 @@ class Prose:
             if (back := self.asks_back(deed)) is not None:
                 self.item.report_backs.append(ReportBack(deed, back, line))
         owned = acts.owned_clauses(sentence, self.known)
-        if not owned and decided and (deed := acts.agreed_deed(sentence)):
+        if not owned and decided and (deed := unnamed.agreed_deed(sentence)):
             owned = [([], deed)]
-        if not owned and (passive := acts.passive_deed(sentence, self.known)):
+        if not owned and (passive := unnamed.passive_deed(sentence, self.known)):
             owned = [passive]
         for names, deed in owned:
             text = f"{self.before} {deed}" if acts.points_back(deed) and self.before else deed
