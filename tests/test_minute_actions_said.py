@@ -54,6 +54,15 @@ def test_an_action_given_in_the_text_and_again_in_the_table_is_recorded_once():
     assert len(notified) == 1
 
 
+def test_like_actions_about_different_figures_are_each_kept():
+    draft = parse_minutes(
+        "Minutes of the Parish Council held on 1 May 2020\n\n"
+        "4. Lighting\nThe Clerk to check lamp post 17 and report.\n"
+        "The Clerk to check lamp post 18 and report.\n"
+    )
+    assert len([a for item in draft.items for a in item.actions]) == 2
+
+
 def test_a_person_asked_by_another_owns_the_action():
     asked = [a for a in actions() if "take back" in a.text]
     assert [a.owners for a in asked] == [["Olivia"]]

@@ -75,16 +75,11 @@ def parse_minutes(
 
 def once(draft: MinutesDraft) -> None:
     """Each action once, where the minutes give it in their text and again in a table."""
-    seen: list[tuple[set[str], frozenset[str]]] = []
+    seen: acts.Seen = {}
     for item in draft.items:
-        kept = []
-        for action in item.actions:
-            if not action.owners or not acts.repeats(action.owners, action.text, seen):
-                kept.append(action)
-                seen.append(
-                    ({o.lower() for o in action.owners}, acts.gist(action.owners, action.text))
-                )
-        item.actions = kept
+        item.actions = [
+            a for a in item.actions if not a.owners or not acts.repeats(a.owners, a.text, seen)
+        ]
 
 
 def prose(title: str) -> bool:
