@@ -181,3 +181,15 @@ def test_work_the_minutes_say_will_be_done_is_an_action_owned_by_whoever_they_na
             "Parish Council"
         ],
     }
+
+
+def test_he_would_is_owned_by_the_person_the_paragraph_spoke_of():
+    draft = parse_minutes(
+        "Minutes of Govan Community Council held on 4 December 2023\n\n"
+        "Present: JF, RK, AM\n\n"
+        "5. Housing and rents\n"
+        "JF had again contacted Living Rent and sought a representative. No one appeared "
+        "for the December meeting. He would again seek to do so for the February meeting.\n"
+    )
+    found = [(a.owners, a.text) for item in draft.items for a in item.actions]
+    assert (["JF"], "He would again seek to do so for the February meeting.") in found

@@ -102,9 +102,9 @@ OWNED = re.compile(
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
     rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
 )
-OUTCOME_WORD = re.compile(
+OUTCOME_WORD = re.compile(  # and pronouns: no one's name ("He would ..." is resolved apart)
     r"^(?:resolved|agreed|decided|deferred|approved|noted|carried|received|rejected|"
-    r"recommended|endorsed|unanimously)$",
+    r"recommended|endorsed|unanimously|he|she|it|they|we|this|that|there)$",
     re.IGNORECASE,
 )
 PAIRED = re.compile(rf"(?P<who>(?i:{ROLES})|{TITLED}|[A-Z][a-z'-]+)\s+(?:and|&)\s*$")
@@ -259,6 +259,29 @@ def repeats(owners_of: list[str], text: str, seen: Seen) -> bool:
     earlier.append((words, figures))
     del earlier[:-RECENT]
     return False
+
+
+PRONOUN_DEED = re.compile(
+    r"^(?:he|she)\s+(?:would|will|is\s+to|agreed\s+to|undertook\s+to|offered\s+to)\s+"
+    r"(?:also\s+|again\s+|then\s+)?(?!be\b|have\b|not\b|like\b)[a-z]+\s+\S",
+    re.IGNORECASE,
+)
+SUBJECT = re.compile(
+    rf"^(?P<who>{TITLED}|{INITIALS}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:had|has|was|is|would|will|[a-z]+ed)\b"
+)
+
+
+def subject(sentence: str, known: set[str] | None) -> str:
+    """The person a sentence opens on ("JF had again contacted ..."), or ""."""
+    found = SUBJECT.match(sentence)
+    who = found["who"] if found else ""
+    return who if who and person(who, known) and not OUTCOME_WORD.match(who) else ""
+
+
+def pronoun_deed(sentence: str) -> bool:
+    """A sentence giving "he" or "she" something to do ("He would again seek to do so")."""
+    return bool(PRONOUN_DEED.match(sentence))
 
 
 POINTS_BACK = re.compile(

@@ -42,6 +42,7 @@ class Prose:
     told: tuple[int, int] = (0, 0)  # (item, first action) the last paragraph's prose gave
     before: str = ""  # the sentence before the one being read, in its paragraph
     moved: str = ""  # a motion moved, whose outcome the next sentence gives
+    subject: str = ""  # the person the paragraph last opened a sentence on ("he" is them)
 
     @property
     def item(self) -> DraftItem:
@@ -88,9 +89,10 @@ class Prose:
             elif not (quoted or sentence.startswith('"')):
                 self.before = before
                 self.sentence(unquoted(sentence), start)
+                self.subject = acts.subject(sentence, self.known) or self.subject
             quoted = quotation_open(sentence, quoted)
             before = sentence
-        self.before = self.moved = ""
+        self.before = self.moved = self.subject = ""
 
     def sentence(self, sentence: str, line: int) -> None:
         for mention in TRACKER_ACTION.finditer(sentence):
@@ -136,6 +138,8 @@ class Prose:
         owned = acts.owned_clauses(sentence, self.known)
         if not owned and decided and (deed := unnamed.agreed_deed(sentence)):
             owned = [([], deed)]
+        if not owned and self.subject and acts.pronoun_deed(sentence):
+            owned = [([self.subject], sentence)]  # "JF had contacted them. He would again ..."
         if not owned and (passive := unnamed.passive_deed(sentence, self.known)):
             owned = [passive]
         for names, deed in owned:
