@@ -37,7 +37,7 @@ from ledger.readers.minutes_report_backs import (
     agenda_heading,
     agenda_list,
 )
-from ledger.readers.minutes_tables import action_table, table_columns
+from ledger.readers.minutes_tables import Seen, action_table, repeats, table_columns
 
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
@@ -75,10 +75,10 @@ def parse_minutes(
 
 def once(draft: MinutesDraft) -> None:
     """Each action once, where the minutes give it in their text and again in a table."""
-    seen: acts.Seen = {}
+    seen: Seen = {}
     for item in draft.items:
         item.actions = [
-            a for a in item.actions if not a.owners or not acts.repeats(a.owners, a.text, seen)
+            a for a in item.actions if not a.owners or not repeats(a.owners, a.text, seen)
         ]
 
 

@@ -228,39 +228,6 @@ def capital_actions(sentence: str, known: set[str] | None) -> list[tuple[list[st
     return found
 
 
-RECENT = 64  # an owner's actions compared with a new one, the latest first
-MINOR_WORDS = {"to", "the", "a", "an", "of", "and", "for", "on", "in", "will", "would", "be"}
-
-
-def gist(owners_of: list[str], text: str) -> frozenset[str]:
-    """The words that say what an action is, without its owners' names or small words."""
-    names = {w.lower() for name in owners_of for w in name.split()}
-    return frozenset(
-        w for w in re.findall(r"[a-z0-9']+", text.lower()) if w not in MINOR_WORDS | names
-    )
-
-
-Seen = dict[frozenset[str], list[tuple[frozenset[str], frozenset[str]]]]
-
-
-def repeats(owners_of: list[str], text: str, seen: Seen) -> bool:
-    """Whether an action says again what one already read says (the same owners, nearly
-    all the same words and the same figures), and remember it if not: minutes often give an
-    action in the text and again in a table of actions at the end. "The Clerk to
-    investigate" about two matters, or lamp posts 17 and 18, are two. Only an owner's last
-    few actions are compared, so the cost stays linear."""
-    words = gist(owners_of, text)
-    figures = frozenset(w for w in words if any(c.isdigit() for c in w))
-    earlier = seen.setdefault(frozenset(o.lower() for o in owners_of), [])
-    for said, numbers in earlier:
-        alike = len(words & said) >= 0.8 * max(len(words), len(said))
-        if len(words) >= 2 and numbers == figures and alike:
-            return True
-    earlier.append((words, figures))
-    del earlier[:-RECENT]
-    return False
-
-
 PRONOUN_DEED = re.compile(
     r"^(?:he|she)\s+(?:would|will|is\s+to|agreed\s+to|undertook\s+to|offered\s+to)\s+"
     r"(?:also\s+|again\s+|then\s+)?(?!be\b|have\b|not\b|like\b)[a-z]+\s+\S",
