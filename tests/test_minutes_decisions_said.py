@@ -197,3 +197,16 @@ def test_a_township_boards_motion_by_second_by_motion_carried_is_a_carried_decis
     assert decision.outcome == "carried"
     assert decision.text.startswith("Motion by Janet Keough")
     assert (decision.proposer, decision.seconder) == ("Janet Keough", "Gary Mantay")
+
+
+def test_a_declared_interest_and_another_bodys_reported_motion_are_not_decisions():
+    draft = parse_minutes(
+        "Minutes of the Audit Committee held on 24 September 2009\n\n"
+        "1. Declarations of interest\n"
+        "The Chair declared a personal interest as a partner in a firm which carried out "
+        "auditing work for voluntary bodies.\n\n"
+        "4. Annual governance report\n"
+        "Comments made by the Pension Fund Panel at its meeting on 21 September 2009 were "
+        'reported: "That the Pension Fund Panel notes its disappointment at the adjustments."\n'
+    )
+    assert [d.text for item in draft.items for d in item.decisions] == []

@@ -130,7 +130,13 @@ AGENDA_WORDING = (
 )
 DECLARED = re.compile(
     r"\b(?:chair(?:man|person)?|cathaoirleach|mayor|president|convenor|provost|speaker)\s+"
-    r"(?:then\s+)?declared\b.{0,400}?\b(?P<verb>appointed|elected|carried|adopted|passed|lost|defeated)\b",
+    r"(?:then\s+)?declared\b(?!\s+(?:an?|their|his|her)\s+(?:\w+\s+)?interests?\b)"
+    r".{0,400}?\b(?P<verb>appointed|elected|carried(?!\s+out)|adopted|passed|lost|defeated)\b",
+    re.IGNORECASE,
+)
+REPORTED = re.compile(  # "Comments made by the Panel at its meeting on ... were reported:"
+    r"\b(?:(?:was|were)\s+reported|at\s+its\s+meeting|comments?\s+(?:made|received)\s+(?:by|from)|"
+    r"read\s+out|wrote|stated)\b[^.]*:?\s*$",
     re.IGNORECASE,
 )
 MOTION_TEXT = re.compile(r"^[\"']\s*That\b,?\s+\S")  # the motion as moved, in quotes

@@ -81,7 +81,7 @@ class Prose:
                 text = f"{before or self.last_text} {sentence}"
                 context = f"{text} {tally}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=context)
-            elif decide.MOTION_TEXT.match(sentence):  # 'That the bills are paid'
+            elif decide.MOTION_TEXT.match(sentence) and not decide.REPORTED.search(before):
                 context = f"{before} {sentence}"
                 self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)
             elif self.proposes(sentence, found[at + 1 : at + 2]):
