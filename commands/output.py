@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import io
 import json
 import shutil
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -34,12 +36,19 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def render(
-    rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str, wrap: Sequence[str] = ()
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    wrap: Sequence[str] = (),
+    title: str = "",
+    subtitle: str = "",
 ) -> str:
     """Rows as the chosen format; ``columns`` are the keys to show, in order.
 
-    On a table, only the ``wrap`` columns (free text) are wrapped to fit the terminal;
-    refs, dates and names of events stay whole so they can be copied.
+    On a table, only the ``wrap`` columns (free text) are wrapped to fit the terminal,
+    between words; refs, dates and names of events stay whole so they can be copied.
+    CSV cells a spreadsheet would run as a formula are neutralised; Markdown escapes
+    ``|`` and HTML; HTML is a whole page (``title``, default the command) with text escaped.
     """
     if fmt == "json":
         return json.dumps(
@@ -52,17 +61,68 @@ def render(
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([[cell(r.get(c)) for c in columns] for r in rows])
+        writer.writerows([[spreadsheet_safe(cell(r.get(c))) for c in columns] for r in rows])
         return out.getvalue().rstrip("\r\n")
+    if fmt == "html":
+        return html_page(title, [("", rows, columns)], subtitle)
     from tabulate import tabulate
 
     headers = [c.replace("_", " ") for c in columns]
-    body = [[cell(r.get(c)) for c in columns] for r in rows]
     if fmt == "markdown":
+        body = [[markdown_safe(cell(r.get(c))) for c in columns] for r in rows]
         return tabulate(body, headers, tablefmt="github")
-    if fmt == "html":
-        return tabulate(body, headers, tablefmt="html")
-    return tabulate(body, headers, tablefmt="simple", maxcolwidths=widths(columns, body, wrap))
+    body = [[cell(r.get(c)) for c in columns] for r in rows]
+    limits = widths(columns, body, wrap)
+    wrapped = [
+        [between_words(text, limit) for text, limit in zip(row, limits, strict=True)]
+        for row in body
+    ]
+    return tabulate(wrapped, headers, tablefmt="simple")
+
+
+def html_page(
+    title: str,
+    tables: Sequence[tuple[str, Sequence[dict[str, Any]], Sequence[str]]],
+    subtitle: str = "",
+) -> str:
+    """One whole HTML page holding each (caption, rows, columns) as a table."""
+    from commands.pages import Page, html, table
+
+    shown = [table(rows, columns, cell, caption) for caption, rows, columns in tables]
+    return html(Page(title or command_title(), shown, subtitle))
+
+
+def command_title() -> str:
+    """The running command as a page's title: ``govledger board history``."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return "govledger"
+    return " ".join(["govledger", *ctx.command_path.split()[1:]])
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab or
+    carriage return first) starts with an apostrophe instead, so it is shown as text."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def markdown_safe(text: str) -> str:
+    """A Markdown table cell: HTML escaped, ``|`` escaped, line breaks kept as ``<br>``."""
+    escaped = html.escape(text, quote=False).replace("|", "\\|")
+    return "<br>".join(escaped.splitlines()) if "\n" in escaped else escaped
+
+
+def between_words(text: str, limit: int | None) -> str:
+    """``text`` wrapped to ``limit`` between words; a word longer than the limit stays whole."""
+    if limit is None or len(text) <= limit:
+        return text
+    return "\n".join(
+        textwrap.fill(para, limit, break_long_words=False, break_on_hyphens=False) or para
+        for para in text.splitlines()
+    )
 
 
 def cell(value: Any) -> str:
