@@ -50,3 +50,37 @@ def test_a_numbered_resolved_label_takes_the_words_below_it():
         "The minutes of the last meeting were adopted as a true statement.",
         "That the bank reconciliation be received and adopted.",
     ]
+
+
+PLENUM = """\
+## Plenum 2019-01-16 Agenda/Minutes
+
+### Credentials
+- Present: Valentine, Dyana, Bob, Fazli
+- Apologies:
+
+### Finances
+- (Fazli) Update on finances, accounts, and cashflow.
+- Dyana to provide a 30 day cashflow projection this evening to Fazli
+- We anticipate being able to pay all bills this month
+
+### Rack rates
+- Valentine: print a $4/hour poster and stick it up
+- Bob: is maintaining individual PINs feasible?
+- KIV: sort out when to resume
+"""
+
+
+def test_a_markdown_plenums_headings_are_items_and_its_bullets_give_owned_actions():
+    draft = parse_minutes(PLENUM)
+    assert draft.meeting_date is not None and draft.meeting_date.isoformat() == "2019-01-16"
+    assert [item.title for item in draft.items if item.title][-3:] == [
+        "Credentials",
+        "Finances",
+        "Rack rates",
+    ]
+    actions = {a.text: a.owners for item in draft.items for a in item.actions}
+    assert actions == {
+        "Dyana to provide a 30 day cashflow projection this evening to Fazli": ["Dyana"],
+        "Valentine: print a $4/hour poster and stick it up": ["Valentine"],
+    }

@@ -39,6 +39,7 @@ from ledger.readers.minutes_report_backs import (
 )
 from ledger.readers.minutes_tables import Seen, action_table, repeats, table_columns
 
+BULLET = re.compile(r"^[-*•●]\s+\S")
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
@@ -58,9 +59,11 @@ def parse_minutes(
 ) -> MinutesDraft:
     """The draft of minutes given as text (what every reader turns its document into)."""
     lines = lines_of(text)
-    first = next((line.text for line in lines if line.text), "")
-    if not title and (found := TITLE_LINE.match(first)):
+    first = next((line for line in lines if line.text), None)
+    if first is not None and not title and (found := TITLE_LINE.match(first.text)):
         title = found["title"].strip()
+    elif first is not None and first.titled:  # "## Plenum 2019-01-16 Minutes" names the page
+        title, first.titled = title or first.text, False
     draft = MinutesDraft(source, kind, title, meeting_date(lines, title))
     year = draft.meeting_date.year if draft.meeting_date else None
     Walk(draft, people(lines), year, margin(lines)).read(lines)
@@ -149,6 +152,8 @@ class Walk(Prose):
             return self.decision_block(lines, index, outcome)
         if self.listing is not None and decide.is_part(line.text):
             self.flush()
+        if BULLET.match(line.text) and self.paragraph and self.listing is None:
+            self.flush()  # each point of a bulleted list is read on its own
         self.paragraph.append(line)
         return index + 1
 

@@ -46,8 +46,11 @@ NOT_A_DEED = re.compile(
 )
 # In an ACTION: line, "X will present ..." is the action itself, not the item's opening.
 NOT_A_DEED_ON_ACTION_LINE = re.compile(NOT_A_DEED.pattern.replace("|present", ""), re.I)
-SPLIT_OWNERS = re.compile(r"\s*(?:/|,|&|\band\b|;)\s*")
-NOT_OWNER = re.compile(r"^(?:none|n/?a|nil|-+|tbc|all|noted|ongoing|complete[d]?|closed)$", re.I)
+SPLIT_OWNERS = re.compile(r"\s*(?:/|,|&|\+|\band\b|;)\s*")
+NOT_OWNER = re.compile(
+    r"^(?:none|n/?a|nil|-+|tbc|tba|kiv|aob|all|noted|ongoing|complete[d]?|closed|note|update)$",
+    re.I,
+)
 
 
 def owners(text: str) -> list[str]:
@@ -108,6 +111,11 @@ OUTCOME_WORD = re.compile(  # and pronouns: no one's name ("He would ..." is res
     re.IGNORECASE,
 )
 PAIRED = re.compile(rf"(?P<who>(?i:{ROLES})|{TITLED}|[A-Z][a-z'-]+)\s+(?:and|&)\s*$")
+NAME_COLON = re.compile(
+    rf"^(?P<who>{TITLED}|{INITIALS}|[A-Z][a-z'-]+(?:\s*[+&/]\s*[A-Z][a-z'-]+)*)\s*:\s+"
+    r"(?!(?:the|a|an|this|that|these|there|it|we|they|he|she|is|are|was|were|has|have|had)\b)"
+    r"[a-z]+\b"
+)
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
 ASKED_OF = re.compile(
@@ -141,7 +149,17 @@ def owned_sentence(
 
 def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str], str]]:
     """Every action a sentence gives: "RL to check the lamp posts and NC to check with AON"
-    is two, and "(Clerk to highlight this to the pub)" inside a sentence is one of its own."""
+    is two, "(Clerk to highlight this to the pub)" inside a sentence is one of its own, and
+    "Fazli: ping Luther" (a plenum's note) is Fazli's."""
+    named = NAME_COLON.match(sentence)
+    if named and sentence.rstrip().endswith("?"):
+        named = None  # "Bob: is maintaining individual PINs feasible?" asks; it owes nothing
+    if (
+        named
+        and not NOT_OWNER.match(named["who"])
+        and all(person(n, known) for n in owners(named["who"]))
+    ):
+        return [(owners(named["who"]), sentence)]
     found = []
     for inner in PARENTHESIS.finditer(sentence):
         if owned := owned_sentence(inner["inner"], known):

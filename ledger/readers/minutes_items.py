@@ -64,6 +64,8 @@ STOP_WORDS = {
 def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
     """An item's number and title when ``line`` begins one, else None."""
     text = line.text
+    if line.titled and not NUMBERED.match(text):
+        return "", text  # "### Finances": a Markdown heading names the item
     if bare_number(line):
         return line.cells[0][1], " ".join(cell for _, cell in line.cells[1:])
     if AGENDA_ITEM.match(text) and following is not None:
@@ -99,7 +101,7 @@ def people(lines: list[Line]) -> set[str]:
     found: set[str] = set()
     reading = 0
     for line in lines[:400]:
-        if PEOPLE_HEAD.match(line.text):
+        if PEOPLE_HEAD.match(line.text.lstrip("-*•● ")):  # "- Present: Valentine, Dyana"
             reading = 4
         elif not line.text:
             reading = max(0, reading - 2)

@@ -31,6 +31,7 @@ MARKUP = [
     (re.compile("\ufb01"), "fi"),
     (re.compile("\ufb02"), "fl"),
 ]
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 FURNITURE = re.compile(
     r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*$|-\s*\d+\s*-|signed\b.{0,40}(?:date[d]?\b.*)?|"
     r"chair(?:man|person)?'?s?\s+(?:signature|initials)\b.*|"
@@ -51,6 +52,7 @@ class Line:
     aside: str = ""
     indent: int = 0
     cells: list[tuple[int, str]] = field(default_factory=list)
+    titled: bool = False  # a Markdown heading ("### Finances"): an item's title
 
     @property
     def blank(self) -> bool:
@@ -138,7 +140,8 @@ def lines_of(text: str) -> list[Line]:
         aside = aside_of(text, cells, width)
         words = " ".join(cell for _, cell in (cells[:-1] if aside else cells))
         indent = cells[0][0] if cells else 0
-        found.append(Line(number, words, aside, indent, cells))
+        titled = bool(MARKDOWN_HEADING.match(raw)) and 0 < len(words) <= 120
+        found.append(Line(number, words, aside, indent, cells, titled))
     return found
 
 

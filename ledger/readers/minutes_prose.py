@@ -61,7 +61,7 @@ class Prose:
             for matter in listed(text):
                 self.item.report_backs.append(ReportBack(matter, self.listing, start))
         else:
-            self.sentences(sentences(text), start)
+            self.sentences(sentences(re.sub(r"^[-*•●]\s+", "", text)), start)
         for line in lines:
             self.aside(line, text)
         self.last_text = text if keep or lines else self.last_text
