@@ -210,3 +210,17 @@ def test_a_declared_interest_and_another_bodys_reported_motion_are_not_decisions
         'reported: "That the Pension Fund Panel notes its disappointment at the adjustments."\n'
     )
     assert [d.text for item in draft.items for d in item.decisions] == []
+
+
+def test_the_committee_resolved_colon_dash_takes_its_parts_below():
+    draft = parse_minutes(
+        "Minutes of the Finance Committee held on 12 June 2013\n\n"
+        "2. Minute of Previous Meeting\n"
+        "The Committee had before it the minute of its previous meeting.\n\n"
+        "The Committee resolved:-\n\n"
+        "(i)         to approve the minute as a correct record; and\n\n"
+        "(ii)        to note the oral update on the investigation.\n"
+    )
+    [decision] = [d for item in draft.items for d in item.decisions]
+    assert decision.outcome == "resolved"
+    assert [p[:3] for p in decision.parts] == ["(i)", "(ii"]

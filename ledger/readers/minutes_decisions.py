@@ -163,7 +163,10 @@ PART = re.compile(r"^\(?(?:[a-q]|[ivx]{1,5}|\d{1,2})[.)]\s+\S", re.IGNORECASE)
 
 
 def marker(line: str) -> str | None:
-    """The outcome a line opens with (``RESOLVED:``, ``It was resolved that``), if any."""
+    """The outcome a line opens with (``RESOLVED:``, ``It was resolved that``, "The
+    Committee resolved:-" with what it resolved below), if any."""
+    if lead := LEAD_LINE.match(line):
+        return VERBS.get(lead["verb"].lower(), lead["verb"].lower())
     found = MARKER.match(line)
     if not found or NOTED_FACT.match(line):
         return None  # "It was noted that ..." tells a fact; it decides nothing
@@ -175,10 +178,18 @@ def marker(line: str) -> str | None:
     return VERBS.get(word, word)
 
 
+LEAD_LINE = re.compile(  # "The Committee resolved:-", "The Council AGREED:" - its words below
+    rf"^{COLLECTIVE}\s+(?:then\s+|unanimously\s+|duly\s+)?(?P<verb>{VERB})\s*(?::-?|–|—)\s*$",
+    re.IGNORECASE,
+)
+
+
 def body_after_marker(line: str) -> str:
     """The words after a ``RESOLVED:`` heading; the whole line where the marker is prose
     ("It was agreed to purchase two signs"): its verb is part of what was decided."""
     found = MARKER.match(line)
+    if LEAD_LINE.match(line):
+        return ""
     if not found:
         return line
     body = line[found.end() :].strip()
@@ -191,6 +202,8 @@ def body_after_marker(line: str) -> str:
 def opens_below(line: str) -> bool:
     """A marker whose resolution follows on the lines below, past a blank line:
     "RESOLVED:" or "Resolved 14/06/9.01", not a closing "Agreed." or "Unanimously Agreed"."""
+    if LEAD_LINE.match(line):
+        return True
     found = MARKER.match(line)
     if not found:
         return False
