@@ -224,3 +224,25 @@ def test_the_committee_resolved_colon_dash_takes_its_parts_below():
     [decision] = [d for item in draft.items for d in item.decisions]
     assert decision.outcome == "resolved"
     assert [p[:3] for p in decision.parts] == ["(i)", "(ii"]
+
+
+def test_a_canadian_councils_that_motion_then_carried_is_one_decision_and_call_to_order_no_action():
+    draft = parse_minutes(
+        "Minutes of the Open Council Meeting held on 2018 December 03\n\n"
+        "1. CALL TO ORDER\n"
+        "His Worship the Mayor called the Open Council meeting to order at 7:00 p.m.\n\n"
+        "2. MINUTES\n"
+        "MOVED BY COUNCILLOR JOHNSTON\nSECONDED BY COUNCILLOR DHALIWAL\n"
+        "THAT the minutes of the Open Council meeting held on 2018 November 26 be now adopted.\n\n"
+        "CARRIED UNANIMOUSLY\n"
+    )
+    decisions = [d for item in draft.items for d in item.decisions]
+    assert len(decisions) == 1 and decisions[0].outcome == "carried"
+    assert "THAT the minutes of the Open Council meeting held on 2018 November 26" in (
+        decisions[0].text
+    )
+    assert (decisions[0].proposer, decisions[0].seconder) == (
+        "COUNCILLOR JOHNSTON",
+        "COUNCILLOR DHALIWAL",
+    )
+    assert not [a for item in draft.items for a in item.actions]

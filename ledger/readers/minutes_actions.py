@@ -48,7 +48,8 @@ NOT_A_DEED = re.compile(
 NOT_A_DEED_ON_ACTION_LINE = re.compile(NOT_A_DEED.pattern.replace("|present", ""), re.I)
 SPLIT_OWNERS = re.compile(r"\s*(?:/|,|&|\+|\band\b|;)\s*")
 NOT_OWNER = re.compile(
-    r"^(?:none|n/?a|nil|-+|tbc|tba|kiv|aob|all|noted|ongoing|complete[d]?|closed|note|update)$",
+    r"^(?:none|n/?a|nil|-+|tbc|tba|kiv|aob|all|noted|ongoing|complete[d]?|closed|note|update|"
+    r"call|item|motion|agenda|minutes|report|page|appendix)$",
     re.I,
 )
 

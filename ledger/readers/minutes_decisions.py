@@ -139,7 +139,13 @@ REPORTED = re.compile(  # "Comments made by the Panel at its meeting on ... were
     r"read\s+out|wrote|stated)\b[^.]*:?\s*$",
     re.IGNORECASE,
 )
-MOTION_TEXT = re.compile(r"^[\"']\s*That\b,?\s+\S")  # the motion as moved, in quotes
+MOTION_TEXT = re.compile(  # the motion as moved: in quotes, in capitals, or "That Council confirms"
+    r"^(?:[\"']\s*That\b,?\s+\S|THAT\s+\S|That\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?"
+    r"(?:council|committee|board|panel|cabinet|authority|forum)\s+(?:confirms|approves|adopts|"
+    r"notes|receives|agrees|endorses|resolves|authori[sz]es|delegates|accepts|requests)\b|"
+    r"That\s+[^.]{0,160}?\b(?:be|is|are)\s+(?:now\s+|hereby\s+)?(?:adopted|approved|received|"
+    r"noted|confirmed|agreed|endorsed|accepted|added|deferred|referred|amended|taken))"
+)
 HEARSAY = re.compile(
     r"\b(?:suggested|asked|hoped|felt|thought|wondered|queried|advised|informed|reported|"
     r"explained|told|stated|said|understood|confirmed|believed)\s+(?:\w+\s+){0,3}?that\b",
@@ -193,8 +199,8 @@ def body_after_marker(line: str) -> str:
     if not found:
         return line
     body = line[found.end() :].strip()
-    if REF_LABEL.match(body):
-        return ""  # "Resolved 14/06/9.01": the resolution's number; its words are below
+    if REF_LABEL.match(body) or re.fullmatch(r"(?i:unanimously|unanimous|nem\.?\s*con\.?)", body):
+        return ""  # "Resolved 14/06/9.01", "CARRIED UNANIMOUSLY": the words are elsewhere
     prose = not found["verb"].isupper() and body.lower().startswith("to ")
     return line.strip() if prose else body
 

@@ -81,9 +81,11 @@ class Prose:
                 text = f"{before or self.last_text} {sentence}"
                 context = f"{text} {tally}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=context)
-            elif decide.MOTION_TEXT.match(sentence) and not decide.REPORTED.search(before):
+            elif decide.MOTION_TEXT.match(motion := votes.motion_of(sentence)) and not (
+                decide.REPORTED.search(before)
+            ):
                 context = f"{before} {sentence}"
-                self.decide("resolved", sentence, [], start, self.asks_back(sentence), context)
+                self.decide("resolved", motion, [], start, self.asks_back(motion), context)
             elif self.proposes(sentence, found[at + 1 : at + 2]):
                 self.moved = sentence  # "It was proposed and seconded that X remain Chair."
             elif not (quoted or sentence.startswith('"')):
@@ -161,9 +163,15 @@ class Prose:
             return  # "Agreed that" with nothing after it records nothing
         proposer, seconder = votes.mover(context)
         moved = self.item.decisions[-1] if self.item.decisions else None
-        if moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text):
-            self.item.decisions.pop()  # the Chair declared the motion above carried: one decision
+        declared = moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text)
+        restated = moved and (
+            text.startswith(f"{moved.text} ")
+            or (decide.MOTION_TEXT.match(moved.text) and f"{moved.text} " in f"{text} ")
+        )
+        if moved and (declared or restated):  # the motion above, now with its outcome
+            self.item.decisions.pop()  # the motion above declared carried: one decision
             proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
+            asked = asked or moved.follow_up
         self.item.decisions.append(
             DraftDecision(
                 outcome=outcome,

@@ -21,11 +21,11 @@ VOTING = re.compile(
 )
 RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
-    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+by\b))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+by\b))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 SECONDER = re.compile(
-    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+by)?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 
@@ -74,6 +74,17 @@ def vote(text: str) -> Vote | None:
     )
 
 
+MOVERS = re.compile(  # "MOVED BY COUNCILLOR X SECONDED BY COUNCILLOR Y" before the motion
+    r"^(?:(?i:moved|seconded)\s+(?i:by)\s+(?:(?i:councillor|cllr\.?|mayor|deputy\s+mayor)\s+)?"
+    r"[A-Z][\w'.-]*(?:\s+(?!(?i:seconded|that)\b)[A-Z][\w'.-]*){0,2}\s*[,;]?\s*)+"
+)
+
+
+def motion_of(sentence: str) -> str:
+    """The motion a sentence holds once who moved and seconded it is set aside."""
+    return MOVERS.sub("", sentence)
+
+
 def mover(text: str) -> tuple[str, str]:
     """Who proposed and who seconded, where the minutes say."""
     proposed = PROPOSER.search(text)
@@ -84,6 +95,10 @@ def mover(text: str) -> tuple[str, str]:
 def name(who: str) -> str:
     """A mover's name, ending where its sentence ends ("Cllr Mrs Hull. Carried")."""
     words = re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].strip(" .,;").split()
+    for at, word in enumerate(words):
+        if word.lower() in ("seconded", "moved", "by", "that"):  # "JOHNSTON SECONDED BY ..."
+            words = words[:at]
+            break
     while words and words[-1].lower() in ("all", "carried", "agreed", "unanimously", "motion"):
         words.pop()  # "2nd DD All agreed": the name is DD
     return " ".join(words)
