@@ -13,7 +13,7 @@ from commands.session import Session, on_option, pass_session
 if TYPE_CHECKING:
     from ledger.tracker_import import Imported
 
-FORMATS = ("auto", "csv", "tsv", "xlsx", "pdf", "pdf-text")
+FORMATS = ("auto", "csv", "tsv", "xlsx", "ods", "odt", "pdf", "pdf-text")
 ALIASES = {"no": "id", "owner": "who", "due": "timescale", "rating": "ragb"}
 KINDS = (
     ("ActionAdded", "new actions"),
@@ -52,10 +52,10 @@ def mappings(pairs: tuple[str, ...]) -> dict[str, str]:
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="auto goes by what the file holds (.xlsx, .pdf) and its ending (.csv, .tsv); "
-    "any other text is taken from a PDF, tab separated.",
+    help="auto goes by what the file holds (.xlsx, .ods, .odt, .pdf) and its ending "
+    "(.csv, .tsv); any other text is taken from a PDF, tab separated.",
 )
-@click.option("--sheet", metavar="NAME", help="The XLSX sheet (default the first).")
+@click.option("--sheet", metavar="NAME", help="The .xlsx or .ods sheet (default the first).")
 @click.option(
     "--map",
     "pairs",

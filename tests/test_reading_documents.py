@@ -439,9 +439,13 @@ BAD_FILES = {
         lambda p: xlsx(p / "tracker.xlsx"),
         "this is a spreadsheet; use govledger tracker import",
     ),
-    "odt": (
+    "odt without its text": (
         in_zip("minutes.odt", {"mimetype": b"application/vnd.oasis.opendocument.text"}),
-        "save it as .docx",
+        "has no content.xml (it is damaged); open it in LibreOffice and save again",
+    ),
+    "ods": (
+        in_zip("minutes.ods", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}),
+        "this is a spreadsheet; use govledger tracker import",
     ),
     "other zip": (in_zip("minutes.zip", {"a.txt": b"hello"}), "not a Word document"),
     "broken word": (
@@ -518,8 +522,16 @@ def test_pathological_pages_read_in_time_linear_in_their_size():
     assert "deep" in texts[1] and "item" in texts[2]
 
 
+ODT_START = (  # an .odt's first bytes: its stored mimetype part's header and the type
+    b"PK\x03\x04\n\x00\x00\x00\x00\x00" + bytes(16) + b"\x08\x00\x00\x00mimetype"
+    + b"application/vnd.oasis.opendocument.textPK\x03\x04"
+)  # fmt: skip
+
+
 @given(
-    start=st.sampled_from([b"", b"%PDF-1.7\n", b"PK\x03\x04", b"<html><p>", b"---\ntitle: x\n"]),
+    start=st.sampled_from(
+        [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"<html><p>", b"---\ntitle: x\n", ODT_START]
+    ),
     rest=st.binary(max_size=3000),
     end=st.sampled_from([b"", b"\n%%EOF\n", b"</td></tr>"]),
 )

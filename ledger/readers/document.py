@@ -18,7 +18,7 @@ from ledger.errors import InvalidEntry
 from ledger.readers.text_file import CONTROL, decode, normalise, plain_text, read_front_matter
 
 MAX_BYTES = 20 * 1024 * 1024
-KINDS = ("pdf", "html", "docx", "text")
+KINDS = ("pdf", "html", "docx", "odt", "text")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .doc, .xls and a locked .docx
 IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
 
@@ -28,7 +28,7 @@ class Document:
     """A document's words as text, whatever it was saved as."""
 
     name: str  # the file's name
-    kind: str  # "pdf", "html", "docx" or "text"
+    kind: str  # "pdf", "html", "docx", "odt" or "text"
     text: str
     title: str = ""
 
@@ -46,6 +46,10 @@ def read_document(path: str) -> Document:
         from ledger.readers.docx_file import docx_text
 
         text, title = docx_text(data, path)
+    elif kind == "odt":
+        from ledger.readers.odt_file import odt_text
+
+        text, title = odt_text(data, path)
     else:
         kind, text, title = _text_or_page(decode(data, path))
     text = _clean(text)
@@ -118,7 +122,7 @@ def _kind(data: bytes, path: str) -> str:
     if _is_pdf(data):
         return "pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "docx"  # the Word reader refuses a zip that is not one, naming what it is
+        return _zip_kind(data)
     if data.startswith(OLE):
         raise InvalidEntry(_office_refusal(data, path))
     if data.startswith(b"{\\rtf"):
@@ -126,6 +130,14 @@ def _kind(data: bytes, path: str) -> str:
     if data.startswith(IMAGES):
         raise InvalidEntry(f"{path}: is an image, not text; OCR it first and read the result")
     return "text"
+
+
+def _zip_kind(data: bytes) -> str:
+    """An OpenDocument text by the type it declares (first, as its standard asks, or as a
+    part anywhere), else a Word file: its reader refuses a zip that is not one, naming it."""
+    from ledger.readers.odf_package import TEXT_TYPE, declared_type
+
+    return "odt" if declared_type(data).startswith(TEXT_TYPE) else "docx"
 
 
 def _is_pdf(data: bytes) -> bool:

@@ -1,6 +1,7 @@
 """Which reader reads a tracker file, and the limits every file is held to first.
 
-``auto`` goes by what the file holds (a workbook or a PDF starts with its own signature),
+``auto`` goes by what the file holds (a workbook or a PDF starts with its own signature, an
+OpenDocument file declares its type: a LibreOffice spreadsheet, or a text holding a table),
 then by its ending (.csv, .tsv); any other text is taken as text from a PDF, tab separated.
 A path that is missing, a directory, a device such as ``/dev/zero``, a pipe, an empty file
 or one beyond :data:`MAX_BYTES` is refused in one line before anything is read.
@@ -18,9 +19,11 @@ from ledger.readers.tracker_headers import normal
 from ledger.readers.tracker_layout import read_layout
 from ledger.readers.tracker_text import text_rows
 
-FORMATS = ("auto", "csv", "tsv", "xlsx", "pdf", "pdf-text")
+FORMATS = ("auto", "csv", "tsv", "xlsx", "ods", "odt", "pdf", "pdf-text")
 SIGNATURES = {b"PK\x03\x04": "xlsx", b"%PDF": "pdf"}
 ENDINGS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".pdf": "pdf", ".csv": "csv", ".tsv": "tsv"}
+OPEN_DOCUMENT = {".ods": "ods", ".ots": "ods", ".odt": "odt", ".ott": "odt"}
+WORKBOOKS = ("xlsx", "ods")
 
 
 def read_tracker(
@@ -35,8 +38,10 @@ def read_tracker(
     ``key`` the column that identifies each item where there is no ID column."""
     size = checked_size(path)
     kind = kind_of(path, fmt)
-    if sheet is not None and kind != "xlsx":
-        raise TrackerFileError(path, "--sheet is for an XLSX workbook; this is not one")
+    if sheet is not None and kind not in WORKBOOKS:
+        raise TrackerFileError(
+            path, "--sheet is for a spreadsheet (.xlsx or .ods); this is not one"
+        )
     mapping = mapping or {}
     draft = read_layout(path, kind, rows_of(path, kind, size, sheet, mapping, key), mapping, key)
     unmapped(path, draft, mapping)
@@ -86,7 +91,16 @@ def kind_of(path: str, fmt: str) -> str:
         return fmt
     with open(path, "rb") as handle:
         start = handle.read(4)
-    return SIGNATURES.get(start) or ENDINGS.get(Path(path).suffix.lower(), "pdf-text")
+    ending = Path(path).suffix.lower()
+    if start == b"PK\x03\x04" or ending in OPEN_DOCUMENT:
+        from ledger.readers.odf_package import SHEET_TYPE, TEXT_TYPE, declared_type
+
+        declared = declared_type(path)
+        if declared.startswith((SHEET_TYPE, TEXT_TYPE)):
+            return "ods" if declared.startswith(SHEET_TYPE) else "odt"
+        if ending in OPEN_DOCUMENT and start != b"PK\x03\x04":
+            return OPEN_DOCUMENT[ending]  # its reader says what is wrong with it
+    return SIGNATURES.get(start) or ENDINGS.get(ending, "pdf-text")
 
 
 def rows_of(
@@ -96,6 +110,10 @@ def rows_of(
         from ledger.readers.tracker_xlsx import xlsx_rows
 
         return xlsx_rows(path, sheet)
+    if kind in ("ods", "odt"):
+        from ledger.readers.tracker_odf import odf_rows
+
+        return odf_rows(path, kind, sheet)
     if kind == "pdf":
         from ledger.readers.tracker_pdf import pdf_rows
 
