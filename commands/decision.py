@@ -107,5 +107,27 @@ def record(
     )
 
 
+@decision.group("follow-up")
+def follow_up() -> None:
+    """A decision's follow-up: the update a board asked to hear back."""
+
+
+@follow_up.command("done")
+@click.argument("ref")
+@on_option("Day the update was given (YYYY-MM-DD); default today.")
+@reason_option(required=True)
+@pass_session
+def follow_up_done(session: Session, ref: str, on: str | None, reason: str) -> None:
+    """Close the follow-up decision REF (BOARD@DATE/D<n>, as printed when recorded) asked
+    for; it leaves govledger due. A mistaken closing is voided with govledger correct.
+
+    \b
+    Example:
+      govledger decision follow-up done seb@2019-06-12/D1 --on 2019-09-10 \\
+        --reason "Public Health gave the update (minute 45)"
+    """
+    report(session.ledger.close_follow_up(ref, actor=session.actor, on=on, reason=reason))
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(decision)

@@ -7,10 +7,8 @@ import datetime as dt
 
 import click
 
-from commands.output import format_option, render
+from commands.output import format_option, html_page, render
 from commands.session import DAY, Session, pass_session
-
-RAGS = ("red", "amber", "green", "blue", "unrated")
 
 
 def tracker_refs(session: Session, tracker: str | None, board: str | None) -> list[str]:
@@ -29,96 +27,6 @@ def tracker_refs(session: Session, tracker: str | None, board: str | None) -> li
     if tracker not in known:
         raise NotFound("tracker", tracker, known)
     return [tracker]
-
-
-@click.command("show")
-@click.argument("tracker", required=False)
-@click.option("--board", metavar="BOARD", help="All trackers of this board.")
-@click.option(
-    "--rag", metavar="LIST", default="", help="Only these ratings, e.g. red,amber (unrated too)."
-)
-@click.option("--kloe", type=click.IntRange(min=1), help="Only actions under this KLOE.")
-@click.option(
-    "--owner",
-    metavar="NAME",
-    default="",
-    help="Only lines owned by someone whose name contains NAME.",
-)
-@click.option(
-    "--stale",
-    "stale",
-    type=click.IntRange(min=0),
-    metavar="DAYS",
-    help="Only actions whose rating has not been reviewed for DAYS days.",
-)
-@click.option("--at", "at", type=DAY, help="As in effect on this date (default today).")
-@click.option(
-    "--known",
-    metavar="DATE_OR_TIME",
-    help="As the ledger had it recorded by then: "
-    "a date (end of that day, UTC) or an ISO 8601 time.",
-)
-@format_option
-@pass_session
-def tracker_show(
-    session: Session,
-    tracker: str | None,
-    board: str | None,
-    rag: str,
-    kloe: int | None,
-    owner: str,
-    stale: int | None,
-    at: dt.date | None,
-    known: str | None,
-    fmt: str,
-) -> None:
-    """Show TRACKER as the seeds lay it out, with each action's current rating.
-
-    --at gives what was in effect on a date, as the ledger knows it today;
-    --known gives what the ledger had recorded by a time (what the panel was told);
-    both together give what was believed on one date about another.
-
-    \b
-    Example:
-      govledger tracker show hf-send-2019 --rag red,amber
-      govledger tracker show hf-send-2019 --at 2019-06-12 --known 2019-06-12
-    """
-    from projections.tracker_table import COLUMNS, Filters, known_bound, table
-
-    wanted = {r.strip().lower() for r in rag.split(",") if r.strip()}
-    unknown = wanted - set(RAGS)
-    if unknown:
-        raise click.BadParameter(
-            f"{', '.join(sorted(unknown))}; use {', '.join(RAGS)}", param_hint="--rag"
-        )
-    refs = tracker_refs(session, tracker, board)
-    today = dt.date.today()
-    filters = Filters(frozenset(wanted), kloe, owner, stale)
-    rows = table(session.views(), refs, at or today, known_bound(known), filters, today)
-    columns = COLUMNS if len(refs) > 1 or fmt != "table" else COLUMNS[1:]
-    if fmt in ("table", "markdown", "html"):
-        rows = [r if r["line"] == 1 else {**r, "kloe": "", "theme": "", "issue": ""} for r in rows]
-        columns = shown_columns(rows, columns)
-    click.echo(
-        render(rows, columns, fmt, wrap=WRAPPED)
-        if rows
-        else "No actions match."
-        if fmt == "table"
-        else render(rows, columns, fmt)
-    )
-
-
-WRAPPED = ("theme", "issue", "action", "health", "la", "who", "timescale", "update", "fields")
-
-
-def shown_columns(rows: list[dict], columns: tuple[str, ...]) -> tuple[str, ...]:
-    """The columns a reader needs: those filled in some row (a tracker with no KLOE, or
-    no Health and LA lines, shows none), the action's number and line always."""
-    return (
-        tuple(c for c in columns if c in ("tracker", "no", "line") or any(r.get(c) for r in rows))
-        if rows
-        else columns
-    )
 
 
 @click.command("history")
@@ -172,8 +80,10 @@ def changes(session: Session, tracker: str, start: dt.date, end: dt.date | None,
 
     from projections.changes import COLUMNS, COUNT_COLUMNS, movement
 
+    until = end or dt.date.today()
+    check_period(start, until, start_excluded=True, end_given=end is not None)
     refs = tracker_refs(session, tracker, None)
-    moved = movement(session.views(), refs[0], start, end or dt.date.today())
+    moved = movement(session.views(), refs[0], start, until)
     if fmt == "json":
         click.echo(
             json.dumps(
@@ -188,6 +98,20 @@ def changes(session: Session, tracker: str, start: dt.date, end: dt.date | None,
         ]
         click.echo(render([*moved.changes, *counts], COLUMNS, fmt))
         return
+    if fmt == "html":
+        title = f"What moved on {refs[0]}"
+        period = f"after {start.isoformat()} up to {until.isoformat()}"
+        click.echo(
+            html_page(
+                title,
+                [
+                    ("Changes", moved.changes, COLUMNS),
+                    ("Actions by rating", moved.counts, COUNT_COLUMNS),
+                ],
+                period,
+            )
+        )
+        return
     click.echo(
         render(moved.changes, COLUMNS, fmt, wrap=("from", "to", "reason", "actor"))
         if moved.changes
@@ -195,6 +119,24 @@ def changes(session: Session, tracker: str, start: dt.date, end: dt.date | None,
     )
     click.echo("")
     click.echo(render(moved.counts, COUNT_COLUMNS, fmt))
+
+
+def check_period(
+    start: dt.date | None, end: dt.date | None, *, start_excluded: bool, end_given: bool = True
+) -> None:
+    """Refuse a period that is reversed, or empty (--from excluded, on the day of --to)."""
+    if start is None or end is None:
+        return
+    to = f"--to {end.isoformat()}" if end_given else f"--to (default today, {end.isoformat()})"
+    if start > end:
+        raise click.UsageError(
+            f"--from {start.isoformat()} is after {to}; give the earlier date as --from"
+        )
+    if start == end and start_excluded:
+        raise click.UsageError(
+            f"--from {start.isoformat()} is excluded and {to} is the same day, so the period "
+            "is empty; give an earlier --from"
+        )
 
 
 @click.command("history")
@@ -216,11 +158,15 @@ def board_history(
     from ledger.errors import NotFound
     from projections.board_history import HISTORY_COLUMNS, history
 
+    check_period(start, end, start_excluded=False)
     views = session.views()
     if board not in views.trail.refs("board"):
         raise NotFound("board", board, views.trail.refs("board"))
     rows = history(views, board, start, end, dt.date.today())
-    click.echo(render(rows, HISTORY_COLUMNS, fmt, wrap=("what", "status", "actor", "reason")))
+    title = f"History of {board}"
+    click.echo(
+        render(rows, HISTORY_COLUMNS, fmt, wrap=("what", "status", "actor", "reason"), title=title)
+    )
 
 
 @click.command("due")
@@ -228,8 +174,10 @@ def board_history(
 @format_option
 @pass_session
 def due(session: Session, board: str | None, fmt: str) -> None:
-    """Follow-ups and minute actions due at or before each board's next meeting, and
-    overdue ones.
+    """What each board is owed by its next meeting, and what is overdue (with how many
+    days): follow-ups until closed (decision follow-up done), minute actions until done
+    (minute-action done), and tracker actions whose timescale names a day
+    ("31/03/2020", "March 2021", "Q4 2020/21") until completed.
 
     \b
     Example:
@@ -246,11 +194,11 @@ def due(session: Session, board: str | None, fmt: str) -> None:
     if not rows and fmt == "table":
         click.echo("Nothing is due or overdue.")
         return
-    click.echo(render(rows, DUE_COLUMNS, fmt, wrap=("what", "owner")))
+    title = f"Due at {board}" if board else "Due at every board"
+    click.echo(render(rows, DUE_COLUMNS, fmt, wrap=("what", "owner"), title=title))
 
 
 def register(cli: click.Group) -> None:
-    cli.commands["tracker"].add_command(tracker_show)  # type: ignore[attr-defined]
     cli.commands["action"].add_command(action_history)  # type: ignore[attr-defined]
     cli.commands["board"].add_command(board_history)  # type: ignore[attr-defined]
     cli.add_command(changes)

@@ -1,41 +1,19 @@
-"""A meeting: a dated sitting of a board, with its decisions and minute actions."""
+"""A meeting: a dated sitting of a board, with its decisions and minute actions.
+
+``Outcome`` lives in ``ledger.outcome`` and is named here too, where it always was.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from eventsourcing.domain import Aggregate
 
 from ledger.errors import Refused
+from ledger.outcome import Outcome
 from ledger.record import Entry, Record
 from ledger.refs import meeting_id, meeting_ref
-
-
-class Outcome(StrEnum):
-    """How the minutes mark a decision; ``requested`` is a report-back the board asked for."""
-
-    AGREED = "agreed"
-    RESOLVED = "resolved"
-    DECIDED = "decided"
-    NOTED = "noted"
-    RECEIVED = "received"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    DEFERRED = "deferred"
-    CARRIED = "carried"
-    LOST = "lost"
-    REQUESTED = "requested"
-    APPOINTED = "appointed"
-    DELEGATED = "delegated"
-    RECOMMENDED = "recommended"
-    ENDORSED = "endorsed"
-
-    @classmethod
-    def _missing_(cls, value: object) -> Outcome:
-        words = ", ".join(o.value for o in cls)
-        raise ValueError(f"unknown outcome {value!r}; use one of {words}")
 
 
 class Meeting(Record):
@@ -47,8 +25,9 @@ class Meeting(Record):
         "decision": ("item", "text", "outcome", "follow_up"),
         "minute_action": ("owner", "text", "due"),
         "completed": (),
+        "follow_up_closed": (),
     }
-    VOIDABLE = frozenset({"decision", "minute_action", "completed"})
+    VOIDABLE = frozenset({"decision", "minute_action", "completed", "follow_up_closed"})
 
     class Created(Aggregate.Created, Record.Event):
         TOPIC = "govledger:Meeting.Created"
@@ -153,6 +132,15 @@ class Meeting(Record):
 
         def apply(self, aggregate: Meeting) -> None:
             aggregate.enter(self, "completed", number=self.number)
+
+    class FollowUpClosed(Record.Event):
+        """The update a decision's follow-up asked for was given, so the follow-up is closed."""
+
+        TOPIC = "govledger:Meeting.FollowUpClosed"
+        number: int
+
+        def apply(self, aggregate: Meeting) -> None:
+            aggregate.enter(self, "follow_up_closed", number=self.number)
 
     class EntryCorrected(Record.EntryCorrected):
         """A mistaken entry in a meeting's record was put right; both stay in the log."""
@@ -277,6 +265,19 @@ class Meeting(Record):
         self.trigger_event(
             self.MinuteActionCompleted, number=number, actor=actor, on=on, reason=reason
         )
+
+    def close_follow_up(self, number: int, *, actor: str, on: date, reason: str) -> None:
+        """Close decision D<number>'s follow-up: the update it asked for was heard."""
+        decided = self.numbered("decision").get(number)
+        if decided is None or decided.voided:
+            known = ", ".join(f"D{n}" for n in self.numbered("decision")) or "none"
+            raise Refused(f"{self.ref} has no decision D{number}; it has: {known}")
+        if not (decided.values["follow_up"] or decided.values.get("report_back")):
+            raise Refused(f"{self.ref}/D{number} asked for no follow-up; there is none to close")
+        self.check_held_by(on)
+        if any(e.values["number"] == number for e in self.live("follow_up_closed")):
+            raise Refused(f"the follow-up of {self.ref}/D{number} is already closed")
+        self.trigger_event(self.FollowUpClosed, number=number, actor=actor, on=on, reason=reason)
 
     def check_follow_up(self, when: date | None) -> None:
         if when is not None and when <= self.held_on:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ledger.board import Board
 from ledger.errors import Refused
-from ledger.forms import BoardRef, Day, OutcomeName, Text, checked
+from ledger.forms import BoardRef, Day, OutcomeName, Reason, Text, checked
 from ledger.meeting import Meeting, Outcome
 from ledger.record import Recorded
 from ledger.refs import ItemRef
@@ -132,4 +132,14 @@ class Minutes:
         item = ItemRef.parse(ref, "A")
         sitting = self.meeting(item.board, item.held_on)
         sitting.complete_action(item.number, actor=actor, on=self.effective(on), reason=reason)
+        return self.store(sitting, subject=str(item))
+
+    @checked
+    def close_follow_up(
+        self, ref: str, *, actor: Text, on: Day | None = None, reason: Reason
+    ) -> Recorded:
+        """Close the follow-up decision ``ref`` (``BOARD@DATE/D<n>``) asked for, saying why."""
+        item = ItemRef.parse(ref, "D")
+        sitting = self.meeting(item.board, item.held_on)
+        sitting.close_follow_up(item.number, actor=actor, on=self.effective(on), reason=reason)
         return self.store(sitting, subject=str(item))

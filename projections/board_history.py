@@ -6,12 +6,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from projections.due_dates import days_overdue, standing, tracker_actions_due
 from projections.history import Stories
 from projections.log import with_parts
 from projections.views import Views
 
 HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
-DUE_COLUMNS = ("board", "next_meeting", "due", "status", "kind", "ref", "owner", "what")
+DUE_COLUMNS = (
+    "board",
+    "next_meeting",
+    "due",
+    "status",
+    "days_overdue",
+    "kind",
+    "ref",
+    "owner",
+    "what",
+)
 UNTITLED = "(untitled item)"  # what an import names an item the minutes give no heading
 STATUS_ORDER = {"overdue": 0, "due": 1, "open": 2}  # open: owed, with no date to fall due by
 
@@ -22,10 +33,11 @@ def history(
     """The board's record in date order; meetings by the day they sit."""
     rows = [r for r in views.trail.of_board(board, start, end) if not r["voided"]]
     done = completions(rows)
+    closed = views.trail.closed_follow_ups(board)
     stories = Stories(views.trail, rows, end or today)
     told = []
     for row in rows:
-        entry = describe(row, done, today, stories, views)
+        entry = describe(row, done, closed, today, stories)
         if entry is None:
             continue
         day = date.fromisoformat(entry["date"])
@@ -46,9 +58,9 @@ def history(
 def describe(
     row: dict[str, Any],
     done: dict[str, str],
+    closed: dict[str, str],
     today: date,
     stories: Stories,
-    views: Views,
 ) -> dict[str, Any] | None:
     c, kind = row["current"], row["kind"]
     if kind == "scheduled":
@@ -61,7 +73,7 @@ def describe(
             "date": row["effective_on"],
             "kind": "decision",
             "what": f"{c['outcome'].upper()}: {under(c['item'], with_parts(c['text'], parts))}",
-            "status": follow_up_status(c),
+            "status": follow_up_status(c, closed.get(row["ref"])),
         }
     if kind == "minute_action":
         return {
@@ -81,13 +93,17 @@ def describe(
     return None
 
 
-def follow_up_status(c: dict[str, Any]) -> str:
+def follow_up_status(c: dict[str, Any], closed_on: str | None) -> str:
     """A decision's follow-up: its date, or the minutes' words while it has none (rows
-    stored before the words were kept have no ``report_back``)."""
-    if c["follow_up"]:
-        return f"follow-up {c['follow_up']}"
+    stored before the words were kept have no ``report_back``); and the day it closed."""
     words = c.get("report_back")
-    return f"open follow-up: {words}" if words else ""
+    if c["follow_up"]:
+        asked = f"follow-up {c['follow_up']}"
+    else:
+        asked = f"open follow-up: {words}" if words else ""
+    if asked and closed_on:
+        return f"{asked.removeprefix('open ')}, closed {closed_on}"
+    return asked
 
 
 def under(item: str, text: str) -> str:
@@ -111,25 +127,23 @@ def action_status(row: dict[str, Any], done: dict[str, str], today: date) -> str
 
 
 def due(views: Views, board: str | None, today: date) -> list[dict[str, Any]]:
-    """Follow-ups and minute actions due by each board's next meeting, and overdue ones."""
+    """What each board is owed: follow-ups and minute actions until closed or done, and
+    tracker actions whose timescale names a day until completed; each overdue, due by the
+    board's next meeting, or open (owed with no date)."""
     boards = [board] if board else sorted(views.trail.refs("board"))
     found = []
     for name in boards:
         rows = [r for r in views.trail.of_board(name) if not r["voided"]]
         meetings = sorted(r["current"]["held_on"] for r in rows if r["kind"] == "scheduled")
         upcoming = next((m for m in meetings if m >= today.isoformat()), None)
-        done = completions(rows)
-        for row in rows:
-            item = due_item(row, done, today, upcoming)
-            if item:
-                found.append(
-                    {
-                        "board": name,
-                        "next_meeting": upcoming or "none scheduled",
-                        "ref": row["ref"],
-                        **item,
-                    }
-                )
+        done = {**completions(rows), **views.trail.closed_follow_ups(name)}
+        items = [
+            {"ref": row["ref"], **item}
+            for row in rows
+            if (item := due_item(row, done, today, upcoming)) is not None
+        ]
+        items += tracker_actions_due(views, name, today, upcoming)
+        found += [{"board": name, "next_meeting": upcoming or "none scheduled", **i} for i in items]
     return sorted(found, key=lambda r: (STATUS_ORDER[r["status"]], r["due"], ref_order(r["ref"])))
 
 
@@ -142,41 +156,42 @@ def ref_order(ref: str) -> tuple[str, int]:
 def due_item(
     row: dict[str, Any], done: dict[str, str], today: date, upcoming: str | None
 ) -> dict[str, Any] | None:
-    """A follow-up or minute action still owed: due by the next meeting, overdue, or open
-    (no date: "in due course", or an undated action while no meeting is scheduled)."""
+    """A follow-up not closed or a minute action not done: due by the next meeting,
+    overdue, or open (no date: "in due course", or an undated action while no meeting is
+    scheduled)."""
     c = row["current"]
+    if row["ref"] in done or row["kind"] not in ("decision", "minute_action"):
+        return None
     if row["kind"] == "decision":
         return follow_up_due(c, today, upcoming)
-    if row["kind"] == "minute_action" and row["ref"] not in done:
-        when = c["due"]
-        if when and when < today.isoformat():
-            status = "overdue"
-        elif when and upcoming and when > upcoming:
-            return None
-        else:
-            status = "due" if when or upcoming else "open"
-        return {
-            "due": when or upcoming or "",
-            "status": status,
-            "kind": "minute action",
-            "owner": c["owner"],
-            "what": c["text"],
-        }
-    return None
+    when = c["due"] or ""
+    status = standing(when, today, upcoming)
+    if status is None:
+        return None
+    return {
+        "due": when or upcoming or "",
+        "status": status,
+        "days_overdue": days_overdue(status, when, today),
+        "kind": "minute action",
+        "owner": c["owner"],
+        "what": c["text"],
+    }
 
 
 def follow_up_due(c: dict[str, Any], today: date, upcoming: str | None) -> dict[str, Any] | None:
-    """A decision's follow-up: due when its date falls by the next meeting; open, with the
-    minutes' words, while it has no date ("in due course"); a dated one past is not listed
-    (it was heard at that meeting)."""
+    """A decision's follow-up, until it is closed: due when its date falls by the next
+    meeting, overdue once its date has passed, open with the minutes' words while it has
+    no date ("in due course")."""
     what = under(c["item"], c["text"])
     if not c["follow_up"]:
         words = c.get("report_back")
         if not words:
             return None
         follow_up = {"due": "", "status": "open", "what": f"{what} (report back: {words})"}
-    elif c["follow_up"] < today.isoformat() or (upcoming and c["follow_up"] > upcoming):
-        return None
     else:
-        follow_up = {"due": c["follow_up"], "status": "due", "what": what}
-    return {**follow_up, "kind": "follow-up", "owner": ""}
+        status = standing(c["follow_up"], today, upcoming)
+        if status is None:
+            return None
+        follow_up = {"due": c["follow_up"], "status": status, "what": what}
+    late = days_overdue(follow_up["status"], follow_up["due"], today)
+    return {**follow_up, "days_overdue": late, "kind": "follow-up", "owner": ""}

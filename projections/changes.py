@@ -57,6 +57,8 @@ def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
 
 
 def word(kind: str, moved: dict[str, Any]) -> str:
+    """What kind of change a row is: ``new`` (an action added), ``new: red`` (its first
+    rating), ``rating up`` or ``rating down``, ``completed``, ``reopened``, ..."""
     if kind == "added":
         return "new"
     if kind == "reassign":
@@ -69,4 +71,6 @@ def word(kind: str, moved: dict[str, Any]) -> str:
         return "completed"
     if kind == "reopen":
         return "reopened"
+    if not moved.get("from"):  # a first rating moves nothing up or down
+        return f"new: {moved['to']}"
     return "rating up" if RANK[moved["to"]] > RANK[moved.get("from")] else "rating down"

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger.errors import InvalidEntry
-from projections.audit_trail import AuditTrail
+from projections.follow_ups import Trail
 from projections.tracker import TrackerView
 from projections.view import Progress, View, catch_up
 
-VIEWS: tuple[type[View], ...] = (AuditTrail, TrackerView)
+VIEWS: tuple[type[View], ...] = (Trail, TrackerView)
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Views:
 
     def __init__(self, ledger: Any) -> None:
         self.ledger = ledger
-        self.trail = AuditTrail(ledger)
+        self.trail = Trail(ledger)
         self.tracker = TrackerView(ledger)
 
     @property
