@@ -84,3 +84,34 @@ def test_a_markdown_plenums_headings_are_items_and_its_bullets_give_owned_action
         "Dyana to provide a 30 day cashflow projection this evening to Fazli": ["Dyana"],
         "Valentine: print a $4/hour poster and stick it up": ["Valentine"],
     }
+
+
+DECISION_PAGE = """\
+Decision details
+
+RESOLUTIONS OF THE OVERVIEW AND SCRUTINY COMMITTEE
+
+Decision Maker: Overview and Scrutiny Committee
+
+Decision status: Recommendations Approved
+
+Decision:
+
+RESOLVED: That the report entitled Resolutions of the Committee be noted.
+
+Carried
+  • View Recorded Vote for this item
+
+Publication date: 24/12/2019
+
+Decided at meeting: 17/09/2019 - Overview and Scrutiny Committee
+"""
+
+
+def test_a_decision_pages_details_are_not_decisions_and_carried_is_the_resolutions_result():
+    draft = parse_minutes(DECISION_PAGE)
+    decisions = [d for item in draft.items for d in item.decisions]
+    assert [d.text for d in decisions] == [
+        "That the report entitled Resolutions of the Committee be noted."
+    ]
+    assert decisions[0].vote is not None and decisions[0].vote.result == "carried"

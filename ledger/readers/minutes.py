@@ -182,6 +182,10 @@ class Walk(Prose):
     def decision_block(self, lines: list[Line], index: int, outcome: str) -> int:
         first = lines[index]
         text, parts, index = resolution(lines, index)
+        if not text and not parts and outcome in ("carried", "lost") and not self.last_text:
+            if self.item.decisions:  # "RESOLVED: That ...", then "Carried" on its own line
+                self.attach_vote(first.text)
+            return index
         if not text and not parts:
             if not (self.last_text or self.item.heading):
                 return index

@@ -173,6 +173,8 @@ def marker(line: str) -> str | None:
     Committee resolved:-" with what it resolved below), if any."""
     if lead := LEAD_LINE.match(line):
         return VERBS.get(lead["verb"].lower(), lead["verb"].lower())
+    if DECISION_LABEL.match(line):
+        return None  # a decision page's details ("Decision Maker: Cabinet"), not a decision
     found = MARKER.match(line)
     if not found or NOTED_FACT.match(line):
         return None  # "It was noted that ..." tells a fact; it decides nothing
@@ -184,6 +186,11 @@ def marker(line: str) -> str | None:
     return VERBS.get(word, word)
 
 
+DECISION_LABEL = re.compile(
+    r"^(?:decision|decided)\s+(?:maker|status|date|type|due|published|reference|number|details|"
+    r"(?:made|taken)?\s*at\s+meeting|will\s+come\s+into\s+force)\b",
+    re.IGNORECASE,
+)
 LEAD_LINE = re.compile(  # "The Committee resolved:-", "The Council AGREED:" - its words below
     rf"^{COLLECTIVE}\s+(?:then\s+|unanimously\s+|duly\s+)?(?P<verb>{VERB})\s*(?::-?|–|—)\s*$",
     re.IGNORECASE,
@@ -225,8 +232,8 @@ def outcome(sentence: str) -> str | None:
         return None
     if EMPTY_LIST.search(sentence) or OTHER_MEETING.search(sentence) or HEARD.search(sentence):
         return None
-    if AGENDA_WORDING.match(sentence):
-        return None  # an agenda item's wording
+    if AGENDA_WORDING.match(sentence) or DECISION_LABEL.match(sentence):
+        return None  # an agenda item's wording, a decision page's details
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
     if declared := DECLARED.search(sentence):

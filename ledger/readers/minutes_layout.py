@@ -35,7 +35,8 @@ MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 FURNITURE = re.compile(
     r"^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s*$|-\s*\d+\s*-|signed\b.{0,40}(?:date[d]?\b.*)?|"
     r"chair(?:man|person)?'?s?\s+(?:signature|initials)\b.*|"
-    r"this page is intentionally left blank)\s*$",
+    r"this page is intentionally left blank|"
+    r"\W*view\s+(?:the\s+)?(?:recorded\s+vote|reasons\s+restricted|webcast|background\s+papers)\b.*)\s*$",
     re.IGNORECASE,
 )
 MARKER_WORD = re.compile(r"^(?:agreed|resolved|approved|noted|rejected|carried|lost)\.?$", re.I)
