@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.readers.minutes_lookalikes import DECISION_LABEL, NOTED_FACT, not_decided
 from ledger.readers.minutes_votes import PROPOSER, SECONDER, counted
 
 VERBS = {
@@ -112,31 +113,10 @@ NOT_OURS = re.compile(
 )
 REF_LABEL = re.compile(r"^(?:no\.?\s*)?[A-Za-z]{0,6}\s?\d[\w/.-]*\s*:?$", re.IGNORECASE)
 NOTED_THAT = re.compile(r"\bnot(?:ed|es)\s+that\b", re.IGNORECASE)  # a fact heard, not decided
-NOTED_FACT = re.compile(
-    r"\b(?:(?:was|were)\s+(?:also\s+)?noted\s+that|it\s+was\s+(?:also\s+|however\s+|further\s+)?"
-    r"noted)\b",
-    re.IGNORECASE,
-)
-HEARD = re.compile(  # "The Council has received notification that ...": news, not a decision
-    r"\b(?:has|have|had)?\s*received\s+(?:a\s+|an\s+|the\s+)?(?:notification|letter|e-?mail|"
-    r"correspondence|request|invitation|complaint|reply|response|confirmation|notice)s?\b",
-    re.IGNORECASE,
-)
-AGENDA_WORDING = (
-    re.compile(  # "To confirm as a correct record the Minutes of ...": the item's title
-        r"^\W*to\s+(?:confirm|receive|approve|consider|note|sign|agree|adopt|accept)\b",
-        re.IGNORECASE,
-    )
-)
 DECLARED = re.compile(
     r"\b(?:chair(?:man|person)?|cathaoirleach|mayor|president|convenor|provost|speaker)\s+"
     r"(?:then\s+)?declared\b(?!\s+(?:an?|their|his|her)\s+(?:\w+\s+)?interests?\b)"
     r".{0,400}?\b(?P<verb>appointed|elected|carried(?!\s+out)|adopted|passed|lost|defeated)\b",
-    re.IGNORECASE,
-)
-REPORTED = re.compile(  # "Comments made by the Panel at its meeting on ... were reported:"
-    r"\b(?:(?:was|were)\s+reported|at\s+its\s+meeting|comments?\s+(?:made|received)\s+(?:by|from)|"
-    r"read\s+out|wrote|stated)\b[^.]*:?\s*$",
     re.IGNORECASE,
 )
 MOTION_TEXT = re.compile(  # the motion as moved: in quotes, in capitals, or "That Council confirms"
@@ -151,18 +131,8 @@ HEARSAY = re.compile(
     r"explained|told|stated|said|understood|confirmed|believed)\s+(?:\w+\s+){0,3}?that\b",
     re.IGNORECASE,
 )
-EMPTY_LIST = re.compile(r":\s*(?:none|nil|n/a|no\s+\w+)\W*$", re.IGNORECASE)
 OTHER_MEETING = re.compile(
     rf"\b(?:{VERB})\s+(?:at|by)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,3}}?meeting\b",
-    re.IGNORECASE,
-)
-PERSON_AGREED = re.compile(
-    r"^(?!(?i:the|this|our|all|it)\s)(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
-    r"(?:agreed|offered|undertook|volunteered)\s+to\b"
-)
-QUOTED_ELSEWHERE = re.compile(
-    r"\b(?:cabinet|council|government|department|trust|ministers?|dfe|nhs\s+england)\s+"
-    r"(?:had\s+)?(?:resolved|decided|agreed|approved)\b.*\b(?:in|on|at)\s+(?:its|their)\b",
     re.IGNORECASE,
 )
 PART = re.compile(r"^\(?(?:[a-q]|[ivx]{1,5}|\d{1,2})[.)]\s+\S", re.IGNORECASE)
@@ -186,11 +156,6 @@ def marker(line: str) -> str | None:
     return VERBS.get(word, word)
 
 
-DECISION_LABEL = re.compile(
-    r"^(?:decision|decided)\s+(?:maker|status|date|type|due|published|reference|number|details|"
-    r"(?:made|taken)?\s*at\s+meeting|will\s+come\s+into\s+force)\b",
-    re.IGNORECASE,
-)
 LEAD_LINE = re.compile(  # "The Committee resolved:-", "The Council AGREED:" - its words below
     rf"^{COLLECTIVE}\s+(?:then\s+|unanimously\s+|duly\s+)?(?P<verb>{VERB})\s*(?::-?|–|—)\s*$",
     re.IGNORECASE,
@@ -226,14 +191,8 @@ def opens_below(line: str) -> bool:
 
 def outcome(sentence: str) -> str | None:
     """The outcome a sentence records, or None if it records no decision of this body."""
-    if sentence.rstrip().endswith("?") or PERSON_AGREED.match(sentence):
+    if not_decided(sentence) or OTHER_MEETING.search(sentence):
         return None
-    if QUOTED_ELSEWHERE.search(sentence) or NOTED_FACT.search(sentence):
-        return None
-    if EMPTY_LIST.search(sentence) or OTHER_MEETING.search(sentence) or HEARD.search(sentence):
-        return None
-    if AGENDA_WORDING.match(sentence) or DECISION_LABEL.match(sentence):
-        return None  # an agenda item's wording, a decision page's details
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
     if declared := DECLARED.search(sentence):

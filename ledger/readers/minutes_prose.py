@@ -21,6 +21,7 @@ from ledger.readers.minutes_draft import (
     When,
 )
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
+from ledger.readers.minutes_lookalikes import REPORTED
 from ledger.readers.minutes_report_backs import asked_back, listed
 
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
@@ -82,7 +83,7 @@ class Prose:
                 context = f"{text} {tally}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=context)
             elif decide.MOTION_TEXT.match(motion := votes.motion_of(sentence)) and not (
-                decide.REPORTED.search(before)
+                REPORTED.search(before)
             ):
                 context = f"{before} {sentence}"
                 self.decide("resolved", motion, [], start, self.asks_back(motion), context)

@@ -1,0 +1,58 @@
+"""What reads like a decision of this body but is not one: a question, a person agreeing
+to do something (an action), another body's decision quoted, a fact noted, news received,
+an agenda item's own wording, a decision page's details, a list with nothing in it."""
+
+from __future__ import annotations
+
+import re
+
+NOTED_FACT = re.compile(
+    r"\b(?:(?:was|were)\s+(?:also\s+)?noted\s+that|it\s+was\s+(?:also\s+|however\s+|further\s+)?"
+    r"noted)\b",
+    re.IGNORECASE,
+)
+HEARD = re.compile(  # "The Council has received notification that ...": news, not a decision
+    r"\b(?:has|have|had)?\s*received\s+(?:a\s+|an\s+|the\s+)?(?:notification|letter|e-?mail|"
+    r"correspondence|request|invitation|complaint|reply|response|confirmation|notice)s?\b",
+    re.IGNORECASE,
+)
+AGENDA_WORDING = (
+    re.compile(  # "To confirm as a correct record the Minutes of ...": the item's title
+        r"^\W*to\s+(?:confirm|receive|approve|consider|note|sign|agree|adopt|accept)\b",
+        re.IGNORECASE,
+    )
+)
+REPORTED = re.compile(  # "Comments made by the Panel at its meeting on ... were reported:"
+    r"\b(?:(?:was|were)\s+reported|at\s+its\s+meeting|comments?\s+(?:made|received)\s+(?:by|from)|"
+    r"read\s+out|wrote|stated)\b[^.]*:?\s*$",
+    re.IGNORECASE,
+)
+EMPTY_LIST = re.compile(r":\s*(?:none|nil|n/a|no\s+\w+)\W*$", re.IGNORECASE)
+PERSON_AGREED = re.compile(
+    r"^(?!(?i:the|this|our|all|it)\s)(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+"
+    r"(?:agreed|offered|undertook|volunteered)\s+to\b"
+)
+QUOTED_ELSEWHERE = re.compile(
+    r"\b(?:cabinet|council|government|department|trust|ministers?|dfe|nhs\s+england)\s+"
+    r"(?:had\s+)?(?:resolved|decided|agreed|approved)\b.*\b(?:in|on|at)\s+(?:its|their)\b",
+    re.IGNORECASE,
+)
+DECISION_LABEL = re.compile(
+    r"^(?:decision|decided)\s+(?:maker|status|date|type|due|published|reference|number|details|"
+    r"(?:made|taken)?\s*at\s+meeting|will\s+come\s+into\s+force)\b",
+    re.IGNORECASE,
+)
+
+
+def not_decided(sentence: str) -> bool:
+    """Whether the sentence, whatever its verbs, records no decision of this body."""
+    return bool(
+        sentence.rstrip().endswith("?")
+        or PERSON_AGREED.match(sentence)
+        or QUOTED_ELSEWHERE.search(sentence)
+        or NOTED_FACT.search(sentence)
+        or EMPTY_LIST.search(sentence)
+        or HEARD.search(sentence)
+        or AGENDA_WORDING.match(sentence)
+        or DECISION_LABEL.match(sentence)
+    )
