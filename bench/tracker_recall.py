@@ -3,8 +3,15 @@ what hand-written answer keys hold the tracker reader puts in the right field (i
 
 Each ``*.answers.json`` in a DIR names its tracker ("file"). That file is read with
 ``ledger.readers.tracker_files.read_tracker`` with the options a clerk would give, and so is
-its PDF beside it when there is one (clerks hand over the PDF itself). With no DIR: the real
-trackers in ../shared/data/realdocs/trackers and the collected ones in ../shared/corpus/trackers.
+its PDF beside it when there is one (clerks hand over the PDF itself). A collected CSV with
+no original beside it is also rendered, in a temporary folder, as an XLSX and a PDF and
+scored "via xlsx (rendered)" / "via pdf (rendered)" (bench.tracker_renderings: renderings of
+real trackers, not originals). With no DIR: the real trackers in
+../shared/data/realdocs/trackers and the collected ones in ../shared/corpus/trackers.
+
+A second table imports each pair of versions of one tracker (a key with ``changes_vs_X``)
+into a fresh SQLite ledger and compares what the second import recorded with the true
+changes worked out from the two keys alone (bench.tracker_changes, bench.tracker_reimport).
 
 What a key holds
 - ``options``: what the clerk types: ``key`` (--key COLUMN), ``map`` ({header: field}, --map),
@@ -34,6 +41,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -41,20 +49,19 @@ from typing import Any
 
 from bench.minutes_recall import load_key
 from bench.tracker_keys import TARGETS, Scored, missed, options_of, score
+from bench.tracker_reimport import as_json, reimports
+from bench.tracker_reimport import report as changes_report
+from bench.tracker_renderings import FONT, documents
+
+RENDERED = (
+    'Rows "via xlsx (rendered)" and "via pdf (rendered)" read RENDERINGS of real trackers made '
+    "by this report (bench/tracker_renderings.py), not original spreadsheets or PDFs: the "
+    "stored copies of other bodies' trackers hold no binary files."
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REALDOCS = SHARED / "data" / "realdocs" / "trackers"
 CORPUS = SHARED / "corpus" / "trackers"
-
-
-def documents(key_path: Path, answers: dict[str, Any]) -> list[tuple[str, Path]]:
-    """The keyed file, then its PDF beside it (the original a clerk hands over)."""
-    keyed = key_path.parent / answers["file"]
-    found = [(keyed.suffix.lstrip(".") or "file", keyed)]
-    original = keyed.with_suffix(".pdf")
-    if original != keyed and original.exists():
-        found.append(("pdf", original))
-    return found
 
 
 def read_and_score(answers: dict[str, Any], name: str, via: str, path: Path) -> Scored:
@@ -63,6 +70,8 @@ def read_and_score(answers: dict[str, Any], name: str, via: str, path: Path) -> 
 
     options = options_of(answers)
     started = time.perf_counter()
+    if not path.exists():
+        return missed(answers, name, via, f"not rendered: no font at {FONT} to write it")
     try:
         draft = read_tracker(
             str(path),
@@ -82,12 +91,13 @@ def read_and_score(answers: dict[str, Any], name: str, via: str, path: Path) -> 
 
 def score_folder(folder: Path) -> list[Scored]:
     scored = []
-    for key_path in sorted(folder.glob("*.answers.json")):
-        answers = load_key(key_path)
-        name = key_path.name.removesuffix(".answers.json")
-        for via, path in documents(key_path, answers):
-            scored.append(read_and_score(answers, name, via, path))
-            scored[-1].folder = "/".join(folder.parts[-2:])
+    with tempfile.TemporaryDirectory() as scratch:
+        for key_path in sorted(folder.glob("*.answers.json")):
+            answers = load_key(key_path)
+            name = key_path.name.removesuffix(".answers.json")
+            for via, path, key in documents(key_path, answers, Path(scratch)):
+                scored.append(read_and_score(key, name, via, path))
+                scored[-1].folder = "/".join(folder.parts[-2:])
     return scored
 
 
@@ -193,17 +203,25 @@ def main(argv: list[str] | None = None) -> int:
     args = cli.parse_args(argv)
     started = time.perf_counter()
     try:
-        scored = [s for folder in keyed_folders(args.folders) for s in score_folder(folder)]
+        folders = keyed_folders(args.folders)
     except ValueError as problem:
         cli.error(str(problem))
+    scored = [s for folder in folders for s in score_folder(folder)]
+    changes = [d for folder in folders for d in reimports(folder)]
     if args.format == "table":
         print(report(scored, args.show_misses))
+        print(f"\n{RENDERED}\n" if any("rendered" in s.via for s in scored) else "")
+        print(changes_report(changes, args.show_misses) if changes else "No two versions keyed.")
         print(f"\n{len(scored)} documents read and scored in {time.perf_counter() - started:.1f} s")
     else:
         documents = [asdict(s) for s in scored]
         print(
             json.dumps(
-                {"documents": documents, "totals": [asdict(t) for t in totals(scored)]},
+                {
+                    "documents": documents,
+                    "totals": [asdict(t) for t in totals(scored)],
+                    "changes": [as_json(d) for d in changes],
+                },
                 indent=2,
                 ensure_ascii=False,
             )
