@@ -153,14 +153,20 @@ def test_due_lists_what_falls_by_the_next_meeting_then_what_is_owed_with_no_date
         return [(r["ref"].rpartition("/")[2], r["status"], r["due"]) for r in rows]
 
     assert listed("2022-02-20") == [
+        ("D1", "overdue", "2022-02-07"),  # "the next meeting", past and not closed
+        ("D4", "overdue", "2022-02-07"),
         ("D3", "due", "2022-03-07"),  # "7 March 2022"
         ("A1", "due", "2022-03-14"),  # "the March meeting"
         ("A2", "due", "2022-03-14"),  # no date: due by the next meeting
         ("D5", "due", "2022-03-14"),
         ("D6", "open", ""),  # "in due course"
     ]
-    assert listed("2022-04-01") == [
+    assert listed("2022-04-01") == [  # a follow-up stays until it is closed
+        ("D1", "overdue", "2022-02-07"),
+        ("D4", "overdue", "2022-02-07"),
+        ("D3", "overdue", "2022-03-07"),
         ("A1", "overdue", "2022-03-14"),
+        ("D5", "overdue", "2022-03-14"),
         ("A2", "open", ""),  # no date, and no meeting ahead to bring it to
         ("D6", "open", ""),
     ]

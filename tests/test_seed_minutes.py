@@ -142,5 +142,6 @@ def test_clerk_records_every_fact_of_the_seed_minutes(seeds, db):
     assert tracker_now[0]["who"] == [name.strip() for name in who.split("/")]
     due = json.loads(clerk.ok("due", "--format", "json").output)
     assert [(d["status"], d["kind"], d["owner"]) for d in due] == [
-        ("overdue", "minute action", "Anita Parkin")
+        ("overdue", "minute action", "Anita Parkin"),
+        ("overdue", "follow-up", ""),  # stays in due until closed
     ]
