@@ -98,9 +98,27 @@ def person(name: str, known: set[str] | None) -> bool:
     words = name.split()
     if known is None:
         return all(w[:1].isupper() for w in words) and len(words) <= 3
-    return bool(words) and words[0].strip("'’s") in known
+    return bool(words) and (words[0].strip("'’s") in known or full_name(words))
 
 
+def full_name(words: list[str]) -> bool:
+    """A first name and a surname ("Maggie Waller"), which no attendance list need hold;
+    not an organisation's name ("Tree Services", "Parish Council")."""
+    return (
+        len(words) == 2
+        and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
+        and not ORGANISATION.search(" ".join(words))
+    )
+
+
+ORGANISATION = re.compile(
+    r"\b(?:council|committee|board|panel|services?|team|ltd|limited|group|trust|department|"
+    r"england|agency|authority|partnership|association|society|club|school|academy|church|"
+    r"landscapes|highways|police|fire|nhs|office|unit|forum|network|company|bank|centre|"
+    r"hall|court|house|road|street|lane|park|green|way|close|drive|avenue|meeting|minutes|"
+    r"report|budget|plan|policy|the|this|that|any|all|each|every)\b",
+    re.IGNORECASE,
+)
 OWNED = re.compile(
     rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES}(?:\s+(?:and|&)\s+{ROLES})?)|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"

@@ -24,6 +24,14 @@ from ledger.readers.minutes_layout import Line, joined, quotation_open, sentence
 from ledger.readers.minutes_lookalikes import REPORTED
 from ledger.readers.minutes_report_backs import asked_back, listed
 
+PREVIOUS_ACTIONS = re.compile(
+    r"\b(?:matters\s+arising|action\s+points?\s+(?:at|from|of)\s+(?:the\s+)?(?:last|previous)|"
+    r"actions?\s+(?:from|of|arising\s+from)\s+(?:the\s+)?(?:last|previous|earlier)|"
+    r"previous\s+actions?|action\s+log|actions?\s+update|review\s+of\s+(?:the\s+)?actions|"
+    r"outstanding\s+actions)\b",
+    re.IGNORECASE,
+)
+RESTATED = re.compile(r"^\W*action\s+(?:no\.?\s*)?\d+[a-z]?\s*[:.)-]", re.IGNORECASE)
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
@@ -138,6 +146,8 @@ class Prose:
             )
             if (back := self.asks_back(deed)) is not None:
                 self.item.report_backs.append(ReportBack(deed, back, line))
+        if RESTATED.match(sentence) and PREVIOUS_ACTIONS.search(self.item.title):
+            return False  # "Action 2: X to ..." under "update on actions from the last meeting"
         owned = acts.owned_clauses(sentence, self.known)
         if not owned and decided and (deed := unnamed.agreed_deed(sentence)):
             owned = [([], deed)]
