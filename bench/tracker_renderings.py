@@ -211,14 +211,15 @@ def renderings(
 def documents(
     key_path: Path, answers: dict[str, Any], scratch: Path
 ) -> list[tuple[str, Path, dict[str, Any]]]:
-    """(via, file, key) for each way a key's tracker is read: the keyed file; its PDF beside
-    it (the original a clerk hands over); for a collected CSV, its renderings in
+    """(via, file, key) for each way a key's tracker is read: the keyed file; the originals
+    beside it a clerk hands over (PDF, OpenDocument); for a collected CSV, its renderings in
     ``scratch``."""
     keyed = key_path.parent / answers["file"]
     found = [(keyed.suffix.lstrip(".") or "file", keyed, answers)]
-    original = keyed.with_suffix(".pdf")
-    if original != keyed and original.exists():
-        found.append(("pdf", original, answers))
+    for suffix in (".pdf", ".odt", ".ods"):
+        original = keyed.with_suffix(suffix)
+        if original != keyed and original.exists():
+            found.append((suffix.lstrip("."), original, answers))
     if needs_rendering(keyed):
         found += renderings(keyed, answers, scratch)
     return found

@@ -636,7 +636,7 @@ def as_csv(rows: list[list[str]]) -> bytes:
 )
 @given(
     content=st.one_of(st.binary(max_size=600), tables.map(as_csv)),
-    ending=st.sampled_from([".csv", ".tsv", ".txt", ".xlsx", ".pdf", ""]),
+    ending=st.sampled_from([".csv", ".tsv", ".txt", ".xlsx", ".pdf", ".ods", ".odt", ""]),
     options=st.lists(
         st.one_of(
             st.tuples(st.just("--map"), cells.map(lambda c: f"{c}=action")),
@@ -644,7 +644,8 @@ def as_csv(rows: list[list[str]]) -> bytes:
             st.tuples(st.just("--key"), cells),
             st.tuples(st.just("--sheet"), cells),
             st.tuples(
-                st.just("--format"), st.sampled_from(["csv", "tsv", "xlsx", "pdf", "pdf-text"])
+                st.just("--format"),
+                st.sampled_from(["csv", "tsv", "xlsx", "pdf", "pdf-text", "ods", "odt"]),
             ),
         ),
         max_size=2,
