@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from typing import Any
 
 import click
 
-from commands.output import format_option, render
+from commands.output import FORMULA_STARTS, format_option, render
+from commands.panel import check_period
 from commands.session import DAY, Session, pass_session, progress_reporter
 
 EXPORT_FORMATS = ("jsonl", "csv", "cloudevents")
@@ -21,8 +23,9 @@ EXPORT_FORMATS = ("jsonl", "csv", "cloudevents")
     type=click.Choice(EXPORT_FORMATS),
     default="jsonl",
     show_default=True,
-    help="jsonl (one JSON object a line), csv (RFC 4180, "
-    "payload as a JSON column) or cloudevents (CloudEvents 1.0, one a line).",
+    help="jsonl (one JSON object a line), csv (RFC 4180, payload as a JSON column; every "
+    "cell kept exactly as recorded, formula-like ones too) or cloudevents (CloudEvents 1.0, "
+    "one a line).",
 )
 @click.option("--from", "start", type=DAY, help="Only events that took effect on or after.")
 @click.option("--to", "end", type=DAY, help="Only events that took effect on or before.")
@@ -51,6 +54,11 @@ def export(
     A filtered export (--from, --to, --board, --tracker) can be read, and each event's
     hash checked; verifying the whole log needs an unfiltered export.
 
+    Every format keeps each value exactly as recorded, so that the export can be verified.
+    A CSV cell starting with =, +, -, @, a tab or a carriage return is therefore not
+    neutralised as read commands' --format csv does: a note on standard error says how
+    many there are; import such a file into a spreadsheet as text.
+
     \b
     Example:
       govledger export -o ledger.jsonl
@@ -64,11 +72,13 @@ def export(
 
         click.echo(json.dumps(record_schema(), indent=2))
         return
+    check_period(start, end, start_excluded=False)
     prefixes = subject_prefixes(session, board, tracker)
     match = within(prefixes) if prefixes is not None else None
     ledger = session.ledger
+    formulas = FormulaCells()
     rows = (
-        r
+        formulas.counted(r)
         for r in records(ledger, progress_reporter("Exporting"), missing=True)
         if keep(r, start, end, match)
     )
@@ -79,6 +89,33 @@ def export(
         click.echo(f"Exported {count} events to {output}.", err=True)
     else:
         write(rows, fmt, sys.stdout, source)
+    if fmt == "csv":
+        click.echo(formulas.note(), err=True)
+
+
+class FormulaCells:
+    """Counts the export's cells a spreadsheet would run as a formula, which a CSV export
+    keeps as they are: neutralising them would make the export disagree with the events
+    it is verified against."""
+
+    def __init__(self) -> None:
+        self.found = 0
+
+    def counted(self, record: dict[str, Any]) -> dict[str, Any]:
+        self.found += sum(
+            isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in record.values()
+        )
+        return record
+
+    def note(self) -> str:
+        kept = "Note: CSV cells are kept exactly as recorded, so the export can be verified; "
+        if not self.found:
+            return kept + "none starts with =, +, -, @, a tab or a carriage return."
+        cells = "cell starts" if self.found == 1 else "cells start"
+        return (
+            f"{kept}{self.found} {cells} with =, +, -, @, a tab or a carriage return, which a "
+            "spreadsheet may run as a formula: import the file as text."
+        )
 
 
 def subject_prefixes(session: Session, board: str | None, tracker: str | None) -> list[str] | None:

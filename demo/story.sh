@@ -49,8 +49,10 @@ g decision record hsb --meeting 2025-10-14 --item "EHC plan timeliness" \
 g minute-action add hsb --meeting 2025-10-14 --owner "Dana Lewis" \
   --text "Circulate the recovery plan for EHC timeliness to members." --due 2026-01-20
 
-say "Winter board (20 January 2026): ratings move, an owner leaves, a mistake is entered"
+say "Winter board (20 January 2026): the follow-up is heard, ratings move, an owner leaves, a mistake is entered"
 g action rate hw-wsoa-2025#2 amber --on 2026-01-20 --reason "Timeliness up to 55%; recovery plan on track"
+g decision follow-up done hsb@2025-10-14/D1 --on 2026-01-20 \
+  --reason "Head of SEN reported the weekly timeliness figures (55% within 20 weeks)"
 g minute-action done hsb@2025-10-14/A1 --on 2026-01-20 --reason "Plan circulated 3 December"
 g action reassign hw-wsoa-2025#3 --to "Lee Grant, Interim Transitions Manager" --on 2026-01-20 \
   --reason "Mo Ahmed left the council in December"
@@ -82,6 +84,8 @@ say "What moved since the January board"
 g changes hw-wsoa-2025 --from 2026-01-20
 say "How action 3 got here, correction included"
 g action history hw-wsoa-2025#3
+say "What the board is still owed: the October follow-up was closed in January, so it is not listed"
+g due --board hsb
 
 say "The auditor: verify the ledger against the digest in the January minutes, then the export alone"
 g verify --digest "$digest"

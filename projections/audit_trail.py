@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from projections.view import View, Writer, dumps
+from projections.wording import item_ref
 
 BASE_FIELDS = {
     "originator_id",
@@ -38,6 +39,7 @@ ENTRY_KIND = {
     "DecisionRecorded": "decision",
     "MinuteActionRaised": "minute_action",
     "MinuteActionCompleted": "completed",
+    "FollowUpClosed": "follow_up_closed",
 }
 
 
@@ -101,20 +103,15 @@ class AuditTrail(View):
         self.subject(w, e, "action", e.subject, e.tracker, board["board"] if board else None)
         self.entry(w, e, position)
 
-    def on_DecisionRecorded(self, w: Writer, e: Any, position: int) -> None:
-        self.entry(w, e, position, suffix=f"/D{e.number}")
-
-    def on_MinuteActionRaised(self, w: Writer, e: Any, position: int) -> None:
-        self.entry(w, e, position, suffix=f"/A{e.number}")
-
-    def on_MinuteActionCompleted(self, w: Writer, e: Any, position: int) -> None:
-        self.entry(w, e, position, suffix=f"/A{e.number}")
-
     def on_change(self, w: Writer, e: Any, position: int) -> None:
         self.entry(w, e, position)
 
     on_ActionLineAdded = on_RatingChanged = on_ActionReopened = on_change
     on_OwnerReassigned = on_TimescaleRevised = on_NoteAdded = on_FieldsRevised = on_change
+    # A meeting's decisions and minute actions, their completions and closed follow-ups,
+    # are kept under the entry's own ref (seb@2019-06-12/D1): see ``entry``.
+    on_DecisionRecorded = on_FollowUpClosed = on_change
+    on_MinuteActionRaised = on_MinuteActionCompleted = on_change
 
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:
         target = w.one("SELECT * FROM gl_trail WHERE position=?", e.position)
@@ -150,7 +147,6 @@ class AuditTrail(View):
         w: Writer,
         e: Any,
         position: int,
-        suffix: str = "",
         ref: str = "",
         corrects: int | None = None,
     ) -> None:
@@ -166,7 +162,7 @@ class AuditTrail(View):
             "corrects, corrected_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, '[]')",
             position,
             subject["id"],
-            ref or subject["ref"] + suffix,
+            ref or item_ref(subject["ref"], type(e).__name__, getattr(e, "number", None)),
             subject["tracker"],
             subject["board"],
             type(e).__name__,

@@ -22,12 +22,12 @@ from pydantic import BaseModel, Field
 from ledger.integrity import Witnessed, as_uuid, witnessed
 from ledger.refs import NAMESPACE
 from ledger.verify import Frontier, canonical, leaf_hash, readable
+from projections.wording import item_ref
 
 FORMATS = ("jsonl", "csv", "cloudevents")
 NAMESPACE_BYTES = NAMESPACE.bytes
 ROOT_EVERY = 1000
 VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
-ITEM_SUFFIX = {"DecisionRecorded": "D", "MinuteActionRaised": "A", "MinuteActionCompleted": "A"}
 
 
 class StoredForm(BaseModel):
@@ -137,8 +137,7 @@ def record(ledger: Any, row: Witnessed, subjects: dict[str, str]) -> dict[str, A
     if version == 1 or aggregate_id not in subjects:
         subjects[aggregate_id] = ledger.subject_of(UUID(aggregate_id))
     payload = said["payload"]
-    suffix = ITEM_SUFFIX.get(said["type"]) if "number" in payload else None
-    subject = subjects[aggregate_id] + (f"/{suffix}{payload['number']}" if suffix else "")
+    subject = item_ref(subjects[aggregate_id], said["type"], payload.get("number"))
     return {
         "position": position,
         "event_id": event_id(aggregate_id, version),

@@ -1,27 +1,22 @@
-"""The audit trail with decisions' follow-ups closed (``decision follow-up done``).
+"""Which decisions' follow-ups are closed (``decision follow-up done``), read from the trail.
 
-A ``FollowUpClosed`` is kept under its decision's ref (``seb@2019-06-12/D1``) as a row of
-kind ``follow_up_closed``, so ``due`` can tell an open follow-up from a closed one.
+The audit trail keeps a ``FollowUpClosed`` under its decision's ref (``seb@2019-06-12/D1``)
+as a row of kind ``follow_up_closed``; ``due`` and ``board history`` ask it here which
+follow-ups are closed, and since when.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from projections.audit_trail import ENTRY_KIND, AuditTrail
 
-from projections.audit_trail import AuditTrail
-from projections.view import Writer
-
-CLOSED = "follow_up_closed"
+CLOSED = ENTRY_KIND["FollowUpClosed"]
 
 
 class Trail(AuditTrail):
-    """Every event by subject, follow-ups closed included; the same view, same name."""
+    """The audit trail, with what the panel's views ask of it about follow-ups; the same
+    view under the same name (its rows and handlers are all ``AuditTrail``'s)."""
 
-    name = "audit_trail"
-
-    def on_FollowUpClosed(self, w: Writer, e: Any, position: int) -> None:
-        self.entry(w, e, position, suffix=f"/D{e.number}")
-        w.run("UPDATE gl_trail SET kind=? WHERE position=?", CLOSED, position)
+    name = AuditTrail.name
 
     def closed_follow_ups(self, board: str) -> dict[str, str]:
         """Decision ref → the day its follow-up was closed (closings voided since aside)."""

@@ -8,7 +8,14 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from projections.wording import added_text, columns_moved, owners, shown
+from projections.wording import (
+    added_text,
+    columns_moved,
+    follow_up_closed,
+    item_ref,
+    owners,
+    shown,
+)
 
 COLUMNS = ("position", "effective", "recorded", "actor", "event", "subject", "summary", "reason")
 
@@ -47,19 +54,14 @@ def latest(ledger: Application, limit: int) -> list[LogLine]:
 
 
 def line(position: int, event: Any, subject: str) -> LogLine:
-    number = getattr(event, "number", None)
     kind = type(event).__name__
-    if kind == "DecisionRecorded":
-        subject = f"{subject}/D{number}"
-    elif kind in ("MinuteActionRaised", "MinuteActionCompleted"):
-        subject = f"{subject}/A{number}"
     return LogLine(
         position=position,
         effective=event.on.isoformat(),
         recorded=event.timestamp.strftime("%Y-%m-%d %H:%M:%S"),
         actor=event.actor,
         event=kind,
-        subject=subject,
+        subject=item_ref(subject, kind, getattr(event, "number", None)),
         summary=summary(kind, event),
         reason=event.reason,
     )
@@ -88,6 +90,8 @@ def summary(kind: str, e: Any) -> str:
         return f"ACTION: {e.owner}: {e.text}{due}"
     if kind == "MinuteActionCompleted":
         return "minute action done"
+    if kind == "FollowUpClosed":
+        return follow_up_closed(e.reason)
     if kind == "TrackerAdopted":
         return f"tracker of {e.board}: {e.title}"
     if kind == "ActionAdded":

@@ -1,12 +1,33 @@
 """The words every view uses for what an entry holds, so that the story of an action, the
 log and the panel's changes say the same thing the same way: owners as ``A / B``, a
-tracker's own columns as ``Name: value`` and their changes as ``Name: from → to``."""
+tracker's own columns as ``Name: value`` and their changes as ``Name: from → to``; a
+meeting's entries under their own refs (``BOARD@DATE/D1``, ``BOARD@DATE/A2``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 NONE = "(none)"
+# A meeting's entries each have a ref of their own: a decision (and the closing of its
+# follow-up) ``/D<n>``, a minute action (and its completion) ``/A<n>``.
+ITEM_LETTER = {
+    "DecisionRecorded": "D",
+    "FollowUpClosed": "D",
+    "MinuteActionRaised": "A",
+    "MinuteActionCompleted": "A",
+}
+
+
+def item_ref(subject: str, event: str, number: Any) -> str:
+    """The ref an event is told under: a meeting's decision or minute action by its own
+    ref (``seb@2019-06-12/D1``); any other event by its subject's."""
+    letter = ITEM_LETTER.get(event)
+    return f"{subject}/{letter}{number}" if letter and number is not None else subject
+
+
+def follow_up_closed(reason: str) -> str:
+    """A decision's follow-up closed, with why: the update it asked for was heard."""
+    return f"follow-up closed: {reason}" if reason else "follow-up closed"
 
 
 def owners(names: list[str] | None) -> str:
