@@ -246,3 +246,25 @@ def test_a_canadian_councils_that_motion_then_carried_is_one_decision_and_call_t
         "COUNCILLOR DHALIWAL",
     )
     assert not [a for item in draft.items for a in item.actions]
+
+
+def test_a_parish_councils_planning_responses_and_accounts_accepted_are_decisions():
+    draft = parse_minutes(
+        "Minutes of the Annual Meeting of Wretton Parish Council held on 13 May 2015\n\n"
+        "1. Election of Chairman\n"
+        "It was proposed and seconded that Cllr D Llewellyn should remain as Chairman. "
+        "With no other nominations Cllr Llewellyn was duly elected.\n\n"
+        "5. Accounts\nAccounts were presented and accepted for payment.\n\n"
+        "6. Planning\n"
+        "15/00707/F Relocation of vehicular access at Myamber, Field Lane, Wretton No objection\n\n"
+        "7. Audit\n"
+        "The Annual Return Governance Statement was duly completed and signed.\n\n"
+        "Signed S Barnes Date: 11 July 2015\n"
+    )
+    found = {d.text[:25]: d.outcome for item in draft.items for d in item.decisions}
+    assert found == {
+        "It was proposed and secon": "appointed",
+        "Accounts were presented a": "approved",
+        "15/00707/F Relocation of ": "agreed",
+        "The Annual Return Governa": "approved",
+    }

@@ -80,12 +80,21 @@ PASSIVE = re.compile(
     rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b(?!\s+out)",
     re.IGNORECASE,
 )
-ELLIPTICAL = (
-    re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "membership ratified for"
-        r"\b(?:duly\s+(?P<verb>elected|appointed|co-opted|adopted|ratified|approved)|"
-        r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b)",
-        re.IGNORECASE,
-    )
+ELLIPTICAL = re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "ratified for"
+    r"\b(?:duly\s+(?:completed\s+and\s+)?"
+    r"(?P<verb>elected|appointed|co-opted|adopted|ratified|approved|signed)|"
+    r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b)",
+    re.IGNORECASE,
+)
+PLANNING = re.compile(  # "15/00707/F Relocation of vehicular access at Myamber ... No objection"
+    r"^\W*(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b.{0,300}?\b(?P<verb>no\s+objections?|"
+    r"support(?:ed)?|objection|object(?:ed|s)?|no\s+comments?)\W*$",
+    re.IGNORECASE,
+)
+PASSIVE_PAIR = re.compile(  # "Accounts were presented and accepted for payment."
+    r"\b(?:was|were)\s+[a-z]+ed\s+and\s+(?P<verb>accepted|approved|adopted|agreed|noted|ratified|"
+    r"endorsed)\b",
+    re.IGNORECASE,
 )
 MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
     r"^(?:the\s+)?motion\s+(?:was\s+)?(?P<verb>carried|passed|failed|lost|defeated)\b", re.I
@@ -195,14 +204,25 @@ def outcome(sentence: str) -> str | None:
         return None
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
         return None
+    if planning := PLANNING.match(sentence):
+        return "rejected" if planning["verb"].lower().startswith("object") else "agreed"
     if declared := DECLARED.search(sentence):
         return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
     if MOTION_TEXT.match(sentence):
         return "resolved"
-    for pattern in (MOTION_PUT, MOTION, OPENING, ACTIVE, PASSIVE, CLOSING, ELLIPTICAL):
+    for pattern in (
+        MOTION_PUT,
+        MOTION,
+        OPENING,
+        ACTIVE,
+        PASSIVE,
+        PASSIVE_PAIR,
+        CLOSING,
+        ELLIPTICAL,
+    ):
         found = pattern.search(sentence)
         if found and pattern is ELLIPTICAL:
-            return VERBS[(found["verb"] or found["also"]).lower()]
+            return VERBS.get((found["verb"] or found["also"]).lower(), "approved")
         if found and not (
             NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
             or HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])

@@ -133,7 +133,8 @@ class Prose:
             return False
         if decide.about_the_vote(following[0]):
             return False  # "Carried with 6 for, 2 against": the votes on the decision above
-        return bool(votes.PROPOSER.search(sentence) or votes.SECONDER.search(sentence)) and (
+        moving = votes.PROPOSER, votes.SECONDER, votes.PROPOSAL
+        return any(pattern.search(sentence) for pattern in moving) and (
             decide.outcome(following[0]) is not None
         )
 

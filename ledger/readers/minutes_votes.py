@@ -74,6 +74,7 @@ def vote(text: str) -> Vote | None:
     )
 
 
+PROPOSAL = re.compile(r"\b(?:proposed\s+and\s+seconded|was\s+nominated|were\s+nominated)\b", re.I)
 MOVERS = re.compile(  # "MOVED BY COUNCILLOR X SECONDED BY COUNCILLOR Y" before the motion
     r"^(?:(?i:moved|seconded)\s+(?i:by)\s+(?:(?i:councillor|cllr\.?|mayor|deputy\s+mayor)\s+)?"
     r"[A-Z][\w'.-]*(?:\s+(?!(?i:seconded|that)\b)[A-Z][\w'.-]*){0,2}\s*[,;]?\s*)+"
