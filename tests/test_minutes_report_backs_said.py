@@ -63,3 +63,14 @@ def test_items_listed_under_a_long_next_agenda_heading_come_back_to_the_next_mee
     assert backs == [("Play Area", "next"), ("Street Lights LED replacement", "next")]
     found = [d.text for item in draft.items for d in item.decisions]
     assert any(t.endswith("Councillor's agreed No Objections.") for t in found), found
+
+
+def test_an_item_deferred_to_the_next_meeting_comes_back_though_minuted_in_the_past_tense():
+    draft = parse_minutes(
+        "Minutes of Northwold Parish Council held on 3 June 2014\n\n"
+        "9. Budget 2014-2015\n"
+        "The item was deferred to the next meeting, following the Clerk's budget report.\n"
+    )
+    follow_ups = [d.follow_up for item in draft.items for d in item.decisions if d.follow_up]
+    backs = [r.when for item in draft.items for r in item.report_backs]
+    assert [w.relative for w in follow_ups + backs] == ["next"]

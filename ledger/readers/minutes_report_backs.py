@@ -68,7 +68,11 @@ def asked_back(
 
 
 PAST_BEFORE = re.compile(r"\b(?:was|were|had)\b[^.;]{0,30}$", re.I)
-STILL_TO_COME = re.compile(r"\b(?:to\s+be|will|would|shall|should|until|asked|requested)\b", re.I)
+STILL_TO_COME = re.compile(  # "was deferred to the next meeting" sends it forward
+    r"\b(?:to\s+be|will|would|shall|should|until|asked|requested|deferred|referred|adjourned|"
+    r"postponed|carried\s+forward|put\s+back|added|placed)\b",
+    re.I,
+)
 GENERIC = {
     *("board", "committee", "council", "parish", "town", "full", "panel", "forum", "group"),
     *("governing", "body", "cabinet", "ordinary", "annual", "meeting", "meetings", "general"),
