@@ -122,8 +122,13 @@ def _paragraph(p: Any) -> list[Paragraph]:
             pieces.append(element.text or "")
         else:
             pieces.append({"tab": "\t", "noBreakHyphen": "-"}.get(local, "\n"))
+    return paragraph_lines("".join(pieces))
+
+
+def paragraph_lines(text: str) -> list[Paragraph]:
+    """A paragraph's lines (line breaks kept); a blank line inside it splits it."""
     out: list[Paragraph] = [[]]
-    for line in "".join(pieces).split("\n"):
+    for line in text.split("\n"):
         line = line.rstrip()
         if line.strip():
             out[-1].append(line)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ledger.errors import InvalidEntry
-from ledger.readers.docx_file import MAX_MAIN_PART, MAX_NESTING, MAX_UNPACKED
+from ledger.readers.docx_file import MAX_MAIN_PART, MAX_NESTING, MAX_UNPACKED, paragraph_lines
 from ledger.readers.list_markers import BULLET, STYLES, numbered
 from ledger.readers.odf_package import (
     CELLS,
@@ -122,7 +122,7 @@ class Reading:
         out: list[Paragraph] = []
         for element in elements:
             if element.tag in PARAGRAPHS:
-                out.extend(_lines(paragraph_text(element)))
+                out.extend(paragraph_lines(paragraph_text(element)))
             elif element.tag == LIST:
                 out.extend(self.list(element, depth, "", 1))
             elif element.tag == f"{{{TABLE}}}table":
@@ -231,15 +231,3 @@ def _table_rows(table: Any) -> list[Any]:
         elif element.tag in ROW_WRAPPERS:
             stack.append(iter(element))
     return rows
-
-
-def _lines(text: str) -> list[Paragraph]:
-    """A paragraph's lines (line breaks kept); a blank line inside it splits it."""
-    out: list[Paragraph] = [[]]
-    for line in text.split("\n"):
-        line = line.rstrip()
-        if line.strip():
-            out[-1].append(line)
-        elif out[-1]:
-            out.append([])
-    return [lines for lines in out if lines]
