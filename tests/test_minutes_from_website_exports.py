@@ -115,3 +115,25 @@ def test_a_decision_pages_details_are_not_decisions_and_carried_is_the_resolutio
         "That the report entitled Resolutions of the Committee be noted."
     ]
     assert decisions[0].vote is not None and decisions[0].vote.result == "carried"
+
+
+NESTED = """\
+**Present:** Vicky Bright – Clerk
+
+<table><tbody><tr><td>14/06/9</td><td><strong>Finance:</strong><div></div>Resolved 14/06/9.02\
+<div></div><table><tr><td>Payee</td><td>Gross</td></tr><tr><td>Anglian Water</td><td>15.54</td>\
+</tr></table></td><td>&nbsp;</td></tr><tr><td>14/06/10</td><td><strong>Chaffer bugs:</strong>\
+<div></div>Resolved 14/06/10.01<div></div>It was agreed to accept the quote from Collier Turf. \
+The Clerk is to instruct Collier Turf to proceed.</td><td>Clerk</td></tr></tbody></table>
+"""
+
+
+def test_a_table_nested_in_a_cell_does_not_cut_the_minutes_table_short(tmp_path):
+    path = tmp_path / "2014-06-northwold.md"
+    path.write_text(NESTED, encoding="utf-8")
+    draft = read_minutes(str(path))
+    texts = [d.text for item in draft.items for d in item.decisions]
+    assert "It was agreed to accept the quote from Collier Turf." in " ".join(texts)
+    assert not any("</table>" in t or "</td>" in t for t in texts)
+    actions = [(a.owners, a.text) for item in draft.items for a in item.actions]
+    assert (["Clerk"], "The Clerk is to instruct Collier Turf to proceed.") in actions

@@ -174,17 +174,32 @@ def _text_or_page(text: str) -> tuple[str, str, str]:
     return "text", words, title
 
 
-EMBEDDED_TABLE = re.compile(r"<table\b.{0,2000000}?</table\s*>", re.IGNORECASE | re.DOTALL)
+TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,2000}>", re.IGNORECASE)
 
 
 def embedded_tables(text: str) -> str:
     """Markdown holding HTML tables (a council's website export often keeps its minutes
-    so): each table read as a page's table is, a row a line with its cells tab-separated."""
+    so): each outermost table, tables nested in its cells included, read as a page's table
+    is, a row a line with its cells tab-separated."""
     if "<table" not in text.lower():
         return text
     from ledger.readers.html_page import page_text
 
-    return EMBEDDED_TABLE.sub(lambda found: f"\n{page_text(found.group(0))[0]}\n", text)
+    out, depth, start, kept = [], 0, 0, 0
+    for tag in TABLE_TAG.finditer(text):
+        if not tag.group(1):
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out += [text[kept:start], f"\n{page_text(text[start : tag.end()])[0]}\n"]
+                kept = tag.end()
+    if depth:  # a table left open runs to the end of the file
+        out += [text[kept:start], f"\n{page_text(text[start:])[0]}\n"]
+        kept = len(text)
+    return "".join([*out, text[kept:]])
 
 
 def _clean(text: str) -> str:

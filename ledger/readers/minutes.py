@@ -196,7 +196,7 @@ class Walk(Prose):
             )
         whole = " ".join([text, *parts])
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
-        for part in parts or [text]:
+        for part in parts or sentences(text):
             self.owed(part, first.number, decided=True)
         self.last_text = ""
         return index
