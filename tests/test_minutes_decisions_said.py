@@ -268,3 +268,12 @@ def test_a_parish_councils_planning_responses_and_accounts_accepted_are_decision
         "15/00707/F Relocation of ": "agreed",
         "The Annual Return Governa": "approved",
     }
+
+
+def test_a_heading_ending_in_a_colon_is_no_decision_though_it_says_accepted():
+    draft = parse_minutes(
+        "Minutes of Northwold Parish Council held on 3 June 2014\n\n"
+        "Accepted Apologies for absence - LGA 1972, Section 85(1) & (2):\n\n"
+        "Cllr. Alan Collins and Cllr. Sue Leet.\n"
+    )
+    assert [d.text for item in draft.items for d in item.decisions] == []

@@ -149,7 +149,7 @@ def lines_of(text: str) -> list[Line]:
 def title_case(text: str) -> bool:
     """Whether most longer words start with a capital, as an agenda item's title does
     ("To Consider Adoption of the Annual Accounts") and a sentence does not."""
-    words = [w for w in text.split() if len(w) >= 4]
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 

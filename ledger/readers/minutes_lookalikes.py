@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ledger.readers.minutes_layout import title_case
+
 NOTED_FACT = re.compile(
     r"\b(?:(?:was|were)\s+(?:also\s+)?noted\s+that|it\s+was\s+(?:also\s+|however\s+|further\s+)?"
     r"noted)\b",
@@ -55,4 +57,5 @@ def not_decided(sentence: str) -> bool:
         or HEARD.search(sentence)
         or AGENDA_WORDING.match(sentence)
         or DECISION_LABEL.match(sentence)
+        or (sentence.rstrip().endswith(":") and title_case(sentence))  # "Accepted Apologies:"
     )
