@@ -74,3 +74,13 @@ def test_an_item_deferred_to_the_next_meeting_comes_back_though_minuted_in_the_p
     follow_ups = [d.follow_up for item in draft.items for d in item.decisions if d.follow_up]
     backs = [r.when for item in draft.items for r in item.report_backs]
     assert [w.relative for w in follow_ups + backs] == ["next"]
+
+
+def test_the_next_meetings_confirmed_date_asks_nothing_back():
+    draft = parse_minutes(
+        "Minutes of Northwold Parish Council held on 3 June 2014\n\n"
+        "12. Date of next meeting\n"
+        "The next meeting of the Parish Council was confirmed as Tuesday 1st July 2014 at "
+        "7:30pm, in the Village Hall.\n"
+    )
+    assert [r.what for item in draft.items for r in item.report_backs] == []

@@ -23,7 +23,8 @@ ASKS_BACK = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE = re.compile(
-    r"\b(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+"
+    r"\b(?:next\s+meeting\s+(?:of\s+[^.]{0,60}?)?(?:was|is|has\s+been)\s+(?:confirmed|arranged|"
+    r"set|fixed|agreed)\b|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+"
     r"(?:will\s+be|is|to\s+be)\s+(?:held|on)|next\s+meeting\s*[:\-–]|"
     r"(?:was|were)\s+(?:not\s+)?(?:present|held|attended)|did\s+not\s+attend|no\s+one\s+appeared|"
     r"\battend(?:ing)?\b|(?:has\s+been|is|was)\s+(?:re)?scheduled|will\s+take\s+place|"
