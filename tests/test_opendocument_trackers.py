@@ -181,6 +181,7 @@ BAD = {
     "no table": (lambda d: odt(d / "t.odt", p("Actions to follow")), "has no table with words"),
     "damaged": (lambda d: package(d / "t.ods", SHEET_TYPE, "<office:doc"), "is damaged ("),
     "not a zip": (lambda d: _written(d / "t.ods", b"No.,Action\n1,Mow"), "not a whole zip"),
+    "cut short": (lambda d: _written(d / "t.ods", b"PK\x03\x04garbage"), "not an OpenDocument"),
     "empty sheet": (lambda d: ods(d / "t.ods", ("S", VAST_EMPTY)), "has no words in its first"),
     "too many words": (
         lambda d: ods(d / "t.ods", ("S", row(cell("x", 'table:number-columns-repeated="200"'),

@@ -98,7 +98,7 @@ def kind_of(path: str, fmt: str) -> str:
         declared = declared_type(path)
         if declared.startswith((SHEET_TYPE, TEXT_TYPE)):
             return "ods" if declared.startswith(SHEET_TYPE) else "odt"
-        if ending in OPEN_DOCUMENT and start != b"PK\x03\x04":
+        if ending in OPEN_DOCUMENT:
             return OPEN_DOCUMENT[ending]  # its reader says what is wrong with it
     return SIGNATURES.get(start) or ENDINGS.get(ending, "pdf-text")
 
