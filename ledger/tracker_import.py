@@ -21,7 +21,6 @@ from ledger.errors import InvalidEntry
 from ledger.forms import Day, Text, checked, parse_kloe
 from ledger.rating import RatingSaid, is_progress, read_rating
 from ledger.readers.tracker_draft import DraftItem, TrackerDraft, TrackerFileError
-from ledger.readers.tracker_files import read_tracker
 from ledger.record import Record, Recorded
 from ledger.refs import ActionRef, action_id
 
@@ -69,6 +68,8 @@ class TrackerImport:
         rating, owner, timescale, update or field that differs from the ledger; nothing on
         any error."""
         plan = self.tracker(tracker)
+        from ledger.readers.tracker_files import read_tracker  # only an import reads files
+
         draft = read_tracker(path, fmt, sheet=sheet, mapping=mapping, key=key)
         ratings = [rating_of(item, draft) for item in draft.items]
         day = self.effective(on, since=plan)
