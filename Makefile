@@ -51,4 +51,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.db* demo-export.jsonl
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.db* demo-export.jsonl demo-pack.html demo-pack.pdf

@@ -18,6 +18,7 @@ from commands import (
     minutes,
     panel,
     projections,
+    report,
     tracker,
     tracker_import,
 )
@@ -120,5 +121,6 @@ for module in (
     audit,
     tracker_import,
     minutes,
+    report,
 ):
     module.register(cli)

@@ -47,7 +47,7 @@ class Page:
 def environment() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
@@ -55,6 +55,9 @@ def environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.filters["longdate"] = lambda day: f"{day.day} {day:%B %Y}"
+    env.filters["number"] = lambda ref: ref.rpartition("#")[2]
+    return env
 
 
 def html(page: Page) -> str:

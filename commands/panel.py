@@ -122,20 +122,26 @@ def changes(session: Session, tracker: str, start: dt.date, end: dt.date | None,
 
 
 def check_period(
-    start: dt.date | None, end: dt.date | None, *, start_excluded: bool, end_given: bool = True
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    start_excluded: bool,
+    end_given: bool = True,
+    names: tuple[str, str] = ("--from", "--to"),
 ) -> None:
     """Refuse a period that is reversed, or empty (--from excluded, on the day of --to)."""
     if start is None or end is None:
         return
-    to = f"--to {end.isoformat()}" if end_given else f"--to (default today, {end.isoformat()})"
+    first, last = names
+    to = f"{last} {end.isoformat()}" if end_given else f"{last} (default today, {end.isoformat()})"
     if start > end:
         raise click.UsageError(
-            f"--from {start.isoformat()} is after {to}; give the earlier date as --from"
+            f"{first} {start.isoformat()} is after {to}; give the earlier date as {first}"
         )
     if start == end and start_excluded:
         raise click.UsageError(
-            f"--from {start.isoformat()} is excluded and {to} is the same day, so the period "
-            "is empty; give an earlier --from"
+            f"{first} {start.isoformat()} is excluded and {to} is the same day, so the period "
+            f"is empty; give an earlier {first}"
         )
 
 

@@ -50,6 +50,11 @@ g minute-action add hsb --meeting 2025-10-14 --owner "Dana Lewis" \
   --text "Circulate the recovery plan for EHC timeliness to members." --due 2026-01-20
 
 say "Winter board (20 January 2026): the follow-up is heard, ratings move, an owner leaves, a mistake is entered"
+g action add hw-wsoa-2025 4 --kloe 2 --theme "Joint commissioning" \
+  --issue "No jointly commissioned speech and language therapy offer." \
+  --health "Joint commissioning plan agreed by the ICB." --who "Ravi Patel, ICB Commissioning Lead" \
+  --timescale "31/03/2026" --on 2026-01-20
+g action rate hw-wsoa-2025#4 amber --on 2026-01-20 --reason "Draft plan shared with the ICB"
 g action rate hw-wsoa-2025#2 amber --on 2026-01-20 --reason "Timeliness up to 55%; recovery plan on track"
 g decision follow-up done hsb@2025-10-14/D1 --on 2026-01-20 \
   --reason "Head of SEN reported the weekly timeliness figures (55% within 20 weeks)"
@@ -72,6 +77,7 @@ g action rate hw-wsoa-2025#1 green --on 2026-04-21 --reason "Both centres share 
 g action rate hw-wsoa-2025#2 blue --on 2026-04-21 --evidence "Q4 report: 68% of plans within 20 weeks" \
   --reason "Target met for two quarters"
 g action retime hw-wsoa-2025#3 "Q2 2026/27" --on 2026-04-21 --reason "Parent consultation extended"
+g action rate hw-wsoa-2025#4 red --on 2026-04-21 --reason "ICB budget for 2026/27 not agreed; plan stalled"
 
 say "What the ledger holds"
 g log --limit 40
@@ -92,3 +98,11 @@ g verify --digest "$digest"
 g export -o demo-export.jsonl
 echo "$ python -m ledger.verify demo-export.jsonl --digest $digest"
 python -m ledger.verify demo-export.jsonl --digest "$digest"
+
+say "The agenda pack for the Spring board: counts against January, what moved, red and overdue actions, the checkpoint"
+g report hw-wsoa-2025 --at 2026-04-21 -o demo-pack.html
+if command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; then
+  g report hw-wsoa-2025 --at 2026-04-21 -o demo-pack.pdf
+else
+  echo "(No Chromium here, so no PDF: open demo-pack.html in a browser and print it, or apt install chromium.)"
+fi

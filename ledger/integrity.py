@@ -19,6 +19,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from ledger.verify import Frontier, canonical, leaf_hash
 
 Witnessed = tuple[int, Any, int, str, bytes, int | None, bytes | None]
+LOOKUP_CHUNK = 500  # positions looked up in one query, well under SQLite's parameter limit
 REFUSAL = "govledger: recorded events are never updated or deleted; record a correction instead"
 
 
@@ -100,6 +101,20 @@ class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
             c.execute("SELECT position FROM gl_integrity WHERE leaf_index = ?", (index,))
             found = c.fetchone()
             return found[0] if found else None
+
+    def leaves_at(self, positions: Sequence[int]) -> dict[int, bytes]:
+        """The leaf hash written with each event at ``positions`` (those that have one)."""
+        wanted, found = sorted(set(positions)), {}
+        with self.datastore.transaction(commit=False) as c:
+            for start in range(0, len(wanted), LOOKUP_CHUNK):
+                chunk = wanted[start : start + LOOKUP_CHUNK]
+                c.execute(
+                    "SELECT position, leaf FROM gl_integrity WHERE position IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update((r[0], bytes(r[1])) for r in c.fetchall())
+        return found
 
     def leaves(self, size: int) -> list[bytes]:
         with self.datastore.transaction(commit=False) as c:

@@ -105,6 +105,15 @@ class PostgresLedgerRecorder(PostgresApplicationRecorder):
             found = curs.fetchone()
             return found["position"] if found else None
 
+    def leaves_at(self, positions: Sequence[int]) -> dict[int, bytes]:
+        """The leaf hash written with each event at ``positions`` (those that have one)."""
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(
+                f"SELECT position, leaf FROM {self.table}.gl_integrity WHERE position = ANY(%s)",
+                (sorted(set(positions)),),
+            )
+            return {r["position"]: bytes(r["leaf"]) for r in curs.fetchall()}
+
     def leaves(self, size: int) -> list[bytes]:
         with self.datastore.transaction(commit=False) as curs:
             curs.execute(

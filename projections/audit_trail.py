@@ -191,6 +191,19 @@ class AuditTrail(View):
             self.rows("SELECT * FROM gl_trail WHERE subject_id=? ORDER BY position", [subject_id])
         )
 
+    def reasons(self, positions: Sequence[int]) -> dict[int, str]:
+        """The reason recorded with each entry at ``positions``."""
+        wanted, found = sorted(set(positions)), {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for row in self.rows(
+                "SELECT position, reason FROM gl_trail "
+                f"WHERE position IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[row["position"]] = row["reason"]
+        return found
+
     def timelines(
         self, subject_ids: set[str], kinds: Sequence[str], until: date
     ) -> dict[str, list[dict[str, Any]]]:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from projections.history import Stories, said
+from projections.tracker import LATEST
 from projections.views import Views
 
 RANK = {None: 0, "red": 1, "amber": 2, "green": 3, "blue": 4}
@@ -22,13 +23,14 @@ class Movement:
     counts: list[dict[str, Any]]
 
 
-def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
-    """Every change effective after ``start`` up to ``end``, and the ratings either side."""
+def movement(views: Views, tracker: str, start: date, end: date, known: str = LATEST) -> Movement:
+    """Every change effective after ``start`` up to ``end`` and recorded by ``known``, and
+    the ratings either side."""
     rows: list[dict[str, Any]] = []
     window = [
         r
         for r in views.trail.of_tracker(tracker, start, end)
-        if not r["voided"] and r["kind"] in MOVES
+        if not r["voided"] and r["kind"] in MOVES and r["recorded_at"] <= known
     ]
     stories = Stories(views.trail, window, end)
     for row in window:
@@ -48,8 +50,8 @@ def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
                 "position": row["position"],
             }
         )
-    before = Counter(a.rating for a in views.tracker.state(tracker, start))
-    after = Counter(a.rating for a in views.tracker.state(tracker, end))
+    before = Counter(a.rating for a in views.tracker.state(tracker, start, known))
+    after = Counter(a.rating for a in views.tracker.state(tracker, end, known))
     counts = [
         {"rating": name or "unrated", "before": before[name], "after": after[name]} for name in RANK
     ]
@@ -58,7 +60,8 @@ def movement(views: Views, tracker: str, start: date, end: date) -> Movement:
 
 def word(kind: str, moved: dict[str, Any]) -> str:
     """What kind of change a row is: ``new`` (an action added), ``new: red`` (its first
-    rating), ``rating up`` or ``rating down``, ``completed``, ``reopened``, ..."""
+    rating), ``rating up`` or ``rating down``, ``rating confirmed`` (the same again),
+    ``completed``, ``reopened``, ..."""
     if kind == "added":
         return "new"
     if kind == "reassign":
@@ -73,4 +76,6 @@ def word(kind: str, moved: dict[str, Any]) -> str:
         return "reopened"
     if not moved.get("from"):  # a first rating moves nothing up or down
         return f"new: {moved['to']}"
+    if moved["to"] == moved["from"]:  # rated again, the same: reviewed, not moved
+        return "rating confirmed"
     return "rating up" if RANK[moved["to"]] > RANK[moved.get("from")] else "rating down"

@@ -79,8 +79,18 @@ class ActionState:
     rating: str | None = None
     evidence: str = ""
     rated_on: str | None = None
+    rated_by: int | None = None  # the position of the event behind the rating
     update: str = ""
     fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rated:
+    """One rating in an action's history: when it took effect, what, and its event."""
+
+    on: date
+    rating: str | None
+    entry: int
 
 
 def natural_key(number: str) -> str:
@@ -220,6 +230,23 @@ class TrackerView(View):
         facts = self.rows(statement, [tracker, at.isoformat(), known, known])
         return fold({(fact["ref"], fact["attr"]): fact for fact in facts})
 
+    def ratings(self, tracker: str, at: date, known: str = LATEST) -> dict[str, list[Rated]]:
+        """Each action's ratings in effect by ``at`` as recorded by ``known``, oldest first
+        (corrections applied, voided ones left out): how long an action has been red."""
+        found: dict[str, list[Rated]] = {}
+        for fact in self.rows(
+            "SELECT a.ref, f.entry, f.effective_on, f.value FROM gl_actions a "
+            "JOIN gl_facts f ON f.action_id = a.id WHERE a.tracker=? AND f.attr='rating' "
+            "AND f.effective_on<=? AND f.known_from<=? AND f.known_to>? AND f.voided=0 "
+            "ORDER BY f.effective_on, f.entry",
+            [tracker, at.isoformat(), known, known],
+        ):
+            rating = orjson.loads(fact["value"])["rating"]
+            found.setdefault(fact["ref"], []).append(
+                Rated(date.fromisoformat(fact["effective_on"]), rating, fact["entry"])
+            )
+        return found
+
 
 # For each (action, attribute) of the tracker, one index seek (gl_facts_latest) for the
 # newest fact in effect by the date and known by the time, rather than a scan of them all:
@@ -234,7 +261,9 @@ PAIRS_LATERAL = (
     "FROM gl_actions a CROSS JOIN LATERAL (SELECT DISTINCT f.attr FROM gl_facts f "
     "WHERE f.action_id = a.id) p WHERE a.tracker=?) "
 )
-SELECTED = "SELECT k.ref, k.number, k.sort_key, k.added_at, k.attr, f.effective_on, f.value "
+SELECTED = (
+    "SELECT k.ref, k.number, k.sort_key, k.added_at, k.attr, f.entry, f.effective_on, f.value "
+)
 NEWEST = (
     "FROM gl_facts g WHERE g.action_id = k.action_id AND g.attr = k.attr "
     "AND g.effective_on<=? AND g.known_from<=? AND g.known_to>? AND g.voided=0 "
@@ -245,7 +274,7 @@ NEWEST_FACTS = {
     f"(SELECT g.entry, g.attr, g.rev {NEWEST})",
     "postgres": PAIRS_LATERAL
     + SELECTED
-    + f"FROM k CROSS JOIN LATERAL (SELECT g.effective_on, g.value {NEWEST}) f",
+    + f"FROM k CROSS JOIN LATERAL (SELECT g.entry, g.effective_on, g.value {NEWEST}) f",
 }
 
 
@@ -270,7 +299,7 @@ def fold(latest: dict[tuple[str, str], dict[str, Any]]) -> list[ActionState]:
         value = orjson.loads(fact["value"])
         if family == "rating":
             action.rating, action.evidence = value["rating"], value["evidence"]
-            action.rated_on = fact["effective_on"]
+            action.rated_on, action.rated_by = fact["effective_on"], fact["entry"]
         elif family == "update":
             action.update = value["update"]
         elif family == "fields":

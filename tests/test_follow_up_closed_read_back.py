@@ -157,5 +157,7 @@ def test_the_demo_closes_its_follow_up_and_ends_verified(tmp_path):
     assert "Recorded FollowUpClosed for hsb@2025-10-14/D1" in story
     owed = story.split("$ govledger due --board hsb", 1)[1].split("\x1b[1m#", 1)[0]
     assert "hsb@2025-10-14/D1" not in owed
-    last = story.strip().splitlines()[-1]
-    assert last.startswith("OK: 24 events"), last
+    verified = story.split("$ python -m ledger.verify demo-export.jsonl", 1)[1].splitlines()[1]
+    assert verified.startswith("OK: 27 events"), verified
+    assert "Wrote the agenda pack to demo-pack.html." in story
+    assert "ICB budget for 2026/27 not agreed" in (tmp_path / "demo-pack.html").read_text()
