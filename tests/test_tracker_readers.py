@@ -111,6 +111,8 @@ def test_a_repeated_id_is_an_error_unless_it_continues_the_item_above(tmp_path):
         ("Current", "ragb"),
         ("Commentary", "update"),
         ("Comments", "update"),
+        ("Ownership", "who"),
+        ("Issue Title", "issue"),
     ],
 )
 def test_headers_are_read_by_their_meaning(tmp_path, header, field):

@@ -37,13 +37,13 @@ SYNONYMS = {
     "kpiref kpino kpiid itemid projectid projectref projectno",
     "kloe": "kloe",
     "theme": "theme area workstream section",
-    "issue": "issue areafordevelopment finding problem",
+    "issue": "issue areafordevelopment finding problem issuetitle risktitle",
     "action": "action recommendation commitment description risk riskdescription "
     "actionrequired actiontobetaken agreedaction actionagreed proposedaction project "
     "projectname task measure kpi indicator deliverable objective title whatwewilldo",
     "health": "actionhealth health healthaction",
     "la": "actionla la laaction localauthority",
-    "who": "who owner lead leadofficer ledby responsible responsibleofficer responsibility "
+    "who": "who owner ownership lead leadofficer ledby responsible responsibleofficer responsibility "
     "sro actionowner actionby actionedby tobeactionedby bywhom assignedto department "
     "leaddepartment directorate officerresponsible responsibleperson personresponsible "
     "leadperson leadmember leadorganisation leadagency recommendationowner riskowner "
