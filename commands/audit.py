@@ -82,7 +82,9 @@ def export(
         for r in records(ledger, progress_reporter("Exporting"), missing=True)
         if keep(r, start, end, match)
     )
-    source = f"govledger:{session.db or 'govledger.db'}"
+    from ledger.storage import locate
+
+    source = locate(session.db).source
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             count = write(rows, fmt, handle, source)

@@ -103,8 +103,10 @@ def init(session: Session) -> None:
       govledger --db council.db init
       govledger --db "postgresql://postgres@127.0.0.1:5432/test?schema=council" init
     """
+    from ledger.storage import locate
+
     session.create()
-    click.echo(f"Created an empty ledger at {session.db or 'govledger.db'}.")
+    click.echo(f"Created an empty ledger at {locate(session.db).shown}.")
 
 
 for module in (

@@ -55,6 +55,28 @@ class Location:
         s = self.settings
         return f"postgresql://{s['POSTGRES_HOST']}:{s['POSTGRES_PORT']}/{s['POSTGRES_DBNAME']}"
 
+    @property
+    def shown(self) -> str:
+        """The ``--db`` value as it may be printed: a password in it masked."""
+        return masked(self.text) if self.is_postgres else self.text
+
+    @property
+    def source(self) -> str:
+        """The ledger's name in exports (a CloudEvent's ``source``): no user, no password."""
+        if not self.is_postgres:
+            return f"govledger:{self.text}"
+        return f"govledger:{self.label}?schema={self.settings['POSTGRES_SCHEMA']}"
+
+
+def masked(url: str) -> str:
+    """``url`` with any password replaced by ``***``: passwords are never ours to print."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"{user}:***@{host}").geturl()
+
 
 def locate(db: str | None) -> Location:
     """``--db``, else ``GOVLEDGER_DB``, else ``./govledger.db``."""
@@ -78,7 +100,7 @@ def postgres_settings(url: str) -> dict[str, str]:
     dbname = parts.path.lstrip("/")
     if not dbname:
         raise StorageError(
-            f"the PostgreSQL URL {url!r} names no database; write "
+            f"the PostgreSQL URL {masked(url)!r} names no database; write "
             "postgresql://USER@HOST:PORT/DATABASE"
         )
     return {
