@@ -44,8 +44,8 @@ SYNONYMS = {
     "health": "actionhealth health healthaction",
     "la": "actionla la laaction localauthority",
     "who": "who owner ownership lead leadofficer ledby responsible responsibleofficer "
-    "responsibility sro actionowner actionby actionedby tobeactionedby bywhom assignedto department "
-    "leaddepartment directorate officerresponsible responsibleperson personresponsible "
+    "responsibility sro actionowner actionby actionedby tobeactionedby bywhom assignedto "
+    "department leaddepartment directorate officerresponsible responsibleperson personresponsible "
     "leadperson leadmember leadorganisation leadagency recommendationowner riskowner "
     "owneroftheaction accountableofficer sponsor executivesponsor champion portfolioholder "
     "cabinetmember executivemember officer",
