@@ -38,7 +38,7 @@ class LedgerGroup(click.Group):
     """Turns the ledger's refusals into one-line errors; nothing below the CLI exits."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from eventsourcing.persistence import PersistenceError
+        from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
 
         try:
             return super().invoke(ctx)
@@ -50,8 +50,20 @@ class LedgerGroup(click.Group):
             raise Failure(str(error), 2) from None
         except LedgerError as error:
             raise Failure(str(error), 1) from None
+        except MapperDeserialisationError:
+            raise Failure(
+                "a stored event of what you named cannot be read (damaged outside govledger); "
+                "run govledger verify to find where. Nothing was recorded",
+                1,
+            ) from None
         except PersistenceError as error:
             first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            if "readonly database" in first:
+                raise Failure(
+                    "this ledger is read-only here (a copy to read and verify); record on the "
+                    "clerk's own ledger. Nothing was recorded",
+                    1,
+                ) from None
             raise Failure(
                 f"the database refused the operation ({type(error).__name__}: {first}); "
                 "nothing was recorded, try again",

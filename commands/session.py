@@ -47,6 +47,12 @@ class Session:
 
             self._views = Views(self.ledger)
             self._views.catch_up(progress_reporter("Bringing the views up to date"))
+            for position, problem in sorted(self._views.damaged.items()):
+                click.echo(
+                    f"Warning: the event at position {position} cannot be read ({problem}); "
+                    "the views leave it out. Run govledger verify.",
+                    err=True,
+                )
         return self._views
 
     def create(self) -> Ledger:

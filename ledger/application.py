@@ -40,6 +40,7 @@ class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, MinutesImport, Ap
     ) -> None:
         super().__init__(env)
         self.today = today
+        self.read_only = False  # a copy to read: views are kept elsewhere, nothing written
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -173,4 +174,6 @@ def open_ledger(
     """Open the ledger at ``db`` (path or PostgreSQL URL), or create it with ``create``."""
     location = locate(db)
     prepare(location, create=create)
-    return Ledger(env=location.settings, today=today)
+    ledger = Ledger(env=location.settings, today=today)
+    ledger.read_only = location.read_only
+    return ledger

@@ -56,6 +56,15 @@ class Location:
         return f"postgresql://{s['POSTGRES_HOST']}:{s['POSTGRES_PORT']}/{s['POSTGRES_DBNAME']}"
 
     @property
+    def read_only(self) -> bool:
+        """A copy the auditor may read but not write (permissions, an immutable file, a
+        read-only mount): commands read it without writing a byte to it."""
+        if self.is_postgres:
+            return False
+        path = Path(self.text)
+        return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+    @property
     def shown(self) -> str:
         """The ``--db`` value as it may be printed: a password in it masked."""
         return masked(self.text) if self.is_postgres else self.text

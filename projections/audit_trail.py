@@ -76,8 +76,8 @@ class AuditTrail(View):
         "CREATE INDEX IF NOT EXISTS gl_trail_tracker ON gl_trail (tracker, effective_on)",
     )
 
-    def __init__(self, ledger: Any) -> None:
-        super().__init__(ledger)
+    def __init__(self, ledger: Any, factory: Any = None) -> None:
+        super().__init__(ledger, factory)
         self.cached: dict[str, dict[str, Any]] = {}
 
     def drop(self) -> None:

@@ -132,10 +132,13 @@ def record(ledger: Any, row: Witnessed, subjects: dict[str, str]) -> dict[str, A
     events, at each seal's size and on the last event: folding a root costs log n hashes."""
     position, aggregate, version, topic, stored, index, witness = row
     aggregate_id = as_uuid(aggregate)
-    state = stored.decode("utf-8", "surrogateescape")
+    state = as_stored(stored)
     said = said_by(state, topic)
     if version == 1 or aggregate_id not in subjects:
-        subjects[aggregate_id] = ledger.subject_of(UUID(aggregate_id))
+        try:
+            subjects[aggregate_id] = ledger.subject_of(UUID(aggregate_id))
+        except Exception:  # its first event is damaged: verify names it; export goes on
+            subjects[aggregate_id] = f"(unreadable {aggregate_id})"
     payload = said["payload"]
     subject = item_ref(subjects[aggregate_id], said["type"], payload.get("number"))
     return {
@@ -173,10 +176,20 @@ def leaf_of(item: dict[str, Any]) -> bytes:
     )
 
 
+def as_stored(stored: Any) -> str:
+    """The stored state as text, exactly as found, so that verification can judge it: a
+    value written over as text (or NULL) is exported as it is, and then fails there."""
+    if stored is None:
+        return ""
+    if isinstance(stored, str):
+        return stored
+    return bytes(stored).decode("utf-8", "surrogateescape")
+
+
 def said_by(state: str, topic: str) -> dict[str, Any]:
     try:
         return readable(state, topic, orjson.loads)
-    except ValueError:
+    except (ValueError, KeyError, TypeError, AttributeError):
         return {
             "type": topic.rpartition(".")[2],
             "effective": None,
@@ -209,9 +222,10 @@ def keep(
     end: date | None,
     subject: Callable[[str], bool] | None,
 ) -> bool:
-    """The export's filters. A gap marker (an event gone from the database) is kept only
-    in an unfiltered export, where it shows the auditor the damage."""
-    if record.get("missing"):
+    """The export's filters. A gap marker (an event gone from the database), or an event
+    that cannot be read, is kept only in an unfiltered export, where it shows the auditor
+    the damage."""
+    if record.get("missing") or not record["effective"]:  # gone, or unreadable: damage
         return start is None and end is None and subject is None
     effective = date.fromisoformat(record["effective"])
     if (start and effective < start) or (end and effective > end):

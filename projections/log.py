@@ -46,11 +46,29 @@ def latest(ledger: Application, limit: int) -> list[LogLine]:
     subjects: dict[UUID, str] = {}
     lines = []
     for notification in found:
-        event = ledger.mapper.to_domain_event(notification)
-        if event.originator_id not in subjects:
-            subjects[event.originator_id] = ledger.subject_of(event.originator_id)
+        try:
+            event = ledger.mapper.to_domain_event(notification)
+            if event.originator_id not in subjects:
+                subjects[event.originator_id] = ledger.subject_of(event.originator_id)
+        except Exception as error:  # a damaged row is named in its place, never fatal
+            lines.append(unreadable(notification, error))
+            continue
         lines.append(line(notification.id, event, subjects[event.originator_id]))
     return lines
+
+
+def unreadable(notification: Any, error: Exception) -> LogLine:
+    """A log line for an event whose stored bytes no longer decode."""
+    return LogLine(
+        position=notification.id,
+        effective="",
+        recorded="",
+        actor="",
+        event="(unreadable)",
+        subject=str(notification.originator_id),
+        summary=f"the stored event cannot be read ({type(error).__name__}); run govledger verify",
+        reason="",
+    )
 
 
 def line(position: int, event: Any, subject: str) -> LogLine:

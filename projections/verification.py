@@ -62,6 +62,32 @@ def verify_ledger(
     return report
 
 
+def damaged(
+    aggregate_id: Any, version: Any, topic: Any, state: Any, leaf: Any, index: Any
+) -> str | None:
+    """What is wrong with a stored row whose values are not of the kinds the ledger writes
+    (text where bytes belong, a NULL, bytes that are not UTF-8), or None."""
+    if state is None or topic is None or aggregate_id is None or version is None:
+        return "a stored value is NULL where the ledger wrote one (altered outside govledger)"
+    if not isinstance(state, bytes | bytearray | memoryview):
+        return (
+            f"the event is stored as {type(state).__name__}, not the bytes the ledger wrote "
+            "(altered outside govledger)"
+        )
+    if not isinstance(topic, str) or not isinstance(version, int) or isinstance(version, bool):
+        return "the event's topic or version is not of the kind the ledger wrote (altered)"
+    if not isinstance(leaf, bytes | bytearray | memoryview) or len(leaf) != 32:
+        return "the hash written with this event is not a 32-byte hash (altered)"
+    if not isinstance(index, int) or isinstance(index, bool):
+        return "the leaf index written with this event is not a number (altered)"
+    try:
+        bytes(state).decode("utf-8")
+        as_uuid(aggregate_id)
+    except (UnicodeDecodeError, ValueError, TypeError, AttributeError):
+        return ALTERED
+    return None
+
+
 def check_stored(
     ledger: Any,
     seals: dict[int, tuple[int, bytes]],
@@ -74,15 +100,15 @@ def check_stored(
     for position, aggregate_id, version, topic, state, index, leaf in witnessed(ledger.recorder):
         if leaf is None:
             return report.fail(position, UNWITNESSED)
+        damage = damaged(aggregate_id, version, topic, state, leaf, index)
+        if damage:
+            return report.fail(position, damage)
         if index != frontier.size:
             gone = ledger.recorder.position_of_leaf(frontier.size)
             if index > frontier.size and gone is not None:
                 return report.fail(gone, MISSING)
             return report.fail(position, misplaced(index, frontier.size))
-        try:
-            text = state.decode("utf-8")
-        except UnicodeDecodeError:
-            return report.fail(position, ALTERED)
+        text = bytes(state).decode("utf-8")
         if leaf_hash(canonical(position, as_uuid(aggregate_id), version, topic, text)) != leaf:
             return report.fail(position, ALTERED)
         frontier.append(leaf)

@@ -38,6 +38,15 @@ class SQLiteViewStore(SQLiteTrackingRecorder):
         return statement
 
 
+def scratch_factory(name: str) -> Any:
+    """Where a read-only ledger's views are kept: an SQLite database in memory, built from
+    the events on each run, so that the copy an auditor was given is never written to."""
+    from eventsourcing.sqlite import SQLiteFactory
+    from eventsourcing.utils import Environment
+
+    return SQLiteFactory(Environment(name, {"SQLITE_DBNAME": ":memory:"}))
+
+
 class View(Projection[Any]):
     """A read model: tables, how each event changes them, and the queries panels ask."""
 
@@ -48,21 +57,21 @@ class View(Projection[Any]):
     # builds them once at the end, which is faster than keeping them up row by row.
     read_indexes: ClassVar[Sequence[str]] = ()
 
-    def __init__(self, ledger: Any) -> None:
+    def __init__(self, ledger: Any, factory: Any = None) -> None:
         self.ledger = ledger
         self.key = f"{ledger.name}.{self.name}"
-        super().__init__(view=self.open_store(ledger))
+        super().__init__(view=self.open_store(ledger, factory or ledger.factory))
         self.ensure_schema()
 
     @classmethod
-    def open_store(cls, ledger: Any) -> Any:
+    def open_store(cls, ledger: Any, factory: Any) -> Any:
         base: type = SQLiteViewStore
-        if type(ledger.factory).__module__ == "eventsourcing.postgres":
+        if type(factory).__module__ == "eventsourcing.postgres":
             from projections.view_postgres import PostgresViewStore
 
             base = PostgresViewStore
         store_class = type(f"{cls.__name__}Store", (base,), {"ddl": cls.ddl})
-        return ledger.factory.tracking_recorder(store_class)
+        return factory.tracking_recorder(store_class)
 
     def ensure_schema(self) -> None:
         """A view whose table definitions changed is dropped and rebuilt from the events."""
@@ -109,7 +118,9 @@ class View(Projection[Any]):
         """The library's entry point (used by a ProjectionRunner): one event, one transaction."""
         self.process_batch([(domain_event, tracking.notification_id)])
 
-    def process_batch(self, events: Sequence[tuple[Any, int]]) -> None:
+    def process_batch(self, events: Sequence[tuple[Any, int]], upto: int | None = None) -> None:
+        """Apply ``events`` and stand at ``upto`` (default the last of them): past an
+        unreadable event that was left out, too."""
         with self.view.datastore.transaction(commit=True) as curs:
             w = Writer(self.view, curs)
             for event, position in events:
@@ -117,7 +128,7 @@ class View(Projection[Any]):
                 if handler is not None:
                     handler(w, event, position)
             w.flush()
-            self.view._insert_tracking(curs, Tracking(self.key, events[-1][1]))
+            self.view._insert_tracking(curs, Tracking(self.key, upto or events[-1][1]))
 
     # -- reading -------------------------------------------------------------------
 
@@ -177,10 +188,17 @@ class Writer:
         return [dict(row) for row in self.curs.fetchall()]
 
 
-def catch_up(ledger: Any, *views: View, progress: Progress | None = None) -> int:
+def catch_up(
+    ledger: Any,
+    *views: View,
+    progress: Progress | None = None,
+    damaged: dict[int, str] | None = None,
+) -> int:
     """Apply what the views have not seen yet, in batches; returns how many events.
 
     Views that stand at the same position share one read and one decoding of each batch.
+    An event whose stored bytes no longer decode is left out and named in ``damaged``
+    (position: what failed), so the views go on; ``govledger verify`` tells the rest.
     """
     done = 0
     head = ledger.recorder.max_notification_id() or 0
@@ -193,18 +211,29 @@ def catch_up(ledger: Any, *views: View, progress: Progress | None = None) -> int
         )
         if not found:
             return done
-        events = [(ledger.mapper.to_domain_event(n), n.id) for n in found]
+        events = decoded(ledger, found, damaged if damaged is not None else {})
+        upto = found[-1].id
         for view in views:
             behind = view.position()
             unseen = [(e, p) for e, p in events if p > behind]
-            if unseen:
+            if unseen or upto > behind:
                 try:
-                    view.process_batch(unseen)
+                    view.process_batch(unseen, upto)
                 except IntegrityError:
                     continue  # another reader applied this batch first; its work stands
         done += len(found)
         if progress:
             progress(done, head)
+
+
+def decoded(ledger: Any, found: Sequence[Any], damaged: dict[int, str]) -> list[tuple[Any, int]]:
+    events = []
+    for n in found:
+        try:
+            events.append((ledger.mapper.to_domain_event(n), n.id))
+        except Exception as error:  # whatever a damaged row raises, it is named, not fatal
+            damaged[n.id] = f"{type(error).__name__}: {str(error)[:80]}"
+    return events
 
 
 def dumps(value: Any) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from ledger.errors import InvalidEntry
 from projections.follow_ups import Trail
 from projections.tracker import TrackerView
-from projections.view import Progress, View, catch_up
+from projections.view import Progress, View, catch_up, scratch_factory
 
 VIEWS: tuple[type[View], ...] = (Trail, TrackerView)
 
@@ -29,8 +29,10 @@ class Views:
 
     def __init__(self, ledger: Any) -> None:
         self.ledger = ledger
-        self.trail = Trail(ledger)
-        self.tracker = TrackerView(ledger)
+        self.damaged: dict[int, str] = {}  # positions whose events could not be read
+        factory = scratch_factory(ledger.name) if getattr(ledger, "read_only", False) else None
+        self.trail = Trail(ledger, factory)
+        self.tracker = TrackerView(ledger, factory)
 
     @property
     def all(self) -> tuple[View, ...]:
@@ -47,7 +49,7 @@ class Views:
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Bring every view level with the log; cheap when nothing is new."""
-        return catch_up(self.ledger, *self.all, progress=progress)
+        return catch_up(self.ledger, *self.all, progress=progress, damaged=self.damaged)
 
     def status(self) -> list[Status]:
         head = self.ledger.recorder.max_notification_id() or 0
@@ -60,7 +62,7 @@ class Views:
             view.drop()
             view.drop_read_indexes()
         try:
-            return catch_up(self.ledger, *chosen, progress=progress)
+            return catch_up(self.ledger, *chosen, progress=progress, damaged=self.damaged)
         finally:
             for view in chosen:
                 view.build_read_indexes()
