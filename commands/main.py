@@ -42,6 +42,8 @@ class LedgerGroup(click.Group):
 
         try:
             return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # a group named alone: click shows its help, as `govledger action --help`
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else ctx.command_path
             problem = error.format_message().rstrip(".")

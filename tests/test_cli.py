@@ -351,3 +351,10 @@ def test_every_command_explains_itself_with_an_example(path, command):
         assert command.help and len(command.commands) > 0
     else:
         assert "Example:" in result.output and "govledger" in result.output.split("Example:")[1]
+
+
+@pytest.mark.parametrize("group", ["action", "board", "decision", "tracker"])
+def test_a_group_named_alone_shows_its_commands_not_an_error(group):
+    result = Clerk("unused.db").runner.invoke(cli, [group])
+    assert result.output.startswith(f"Usage: cli {group} [OPTIONS] COMMAND")
+    assert "Error:" not in result.output and "Commands:" in result.output
