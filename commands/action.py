@@ -9,7 +9,7 @@ from commands.session import Session, on_option, pass_session, reason_option, re
 RATINGS = ("red", "amber", "green", "blue")
 line_option = click.option(
     "--line",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=10_000),
     default=None,
     help="Which action line (1, 2, ...) when the action has more than one.",
 )

@@ -86,7 +86,14 @@ def export(
 
     source = locate(session.db).source
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
+        try:
+            handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as error:
+            raise click.BadParameter(
+                f"cannot write {output!r} ({error.strerror}); give a file in a folder that exists",
+                param_hint="-o",
+            ) from None
+        with handle:
             count = write(rows, fmt, handle, source)
         click.echo(f"Exported {count} events to {output}.", err=True)
     else:
@@ -210,7 +217,14 @@ def verify(session: Session, file: str | None, digest: str | None) -> None:
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--digest") from None
     if file:
-        report = check_records(read_records(file), trusted)
+        try:
+            report = check_records(read_records(file), trusted)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            click.echo(
+                f"FAILED: {file} is not a govledger export ({type(error).__name__}: "
+                f"{' '.join(str(error).split())[:120]})"
+            )
+            raise SystemExit(1) from None
     else:
         from projections.verification import verify_ledger
 

@@ -57,7 +57,7 @@ def field_options(command: click.Command) -> click.Command:
 
 
 @click.command()
-@click.argument("position", type=click.IntRange(min=1))
+@click.argument("position", type=click.IntRange(min=1, max=2**62))
 @field_options
 @click.option(
     "--field",

@@ -11,7 +11,7 @@ from commands.session import Session, pass_session
 @click.command()
 @click.option(
     "--limit",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=2**62),
     default=20,
     show_default=True,
     help="How many of the latest events to show.",

@@ -46,12 +46,18 @@ class LedgerGroup(click.Group):
             raise  # a group named alone: click shows its help, as `govledger action --help`
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else ctx.command_path
-            problem = error.format_message().rstrip(".")
+            problem = " ".join(error.format_message().split()).rstrip(".")
             raise Failure(f"{problem}. See '{where} --help'.", 2) from None
         except InvalidEntry as error:
             raise Failure(str(error), 2) from None
         except LedgerError as error:
             raise Failure(str(error), 1) from None
+        except UnicodeEncodeError:
+            raise Failure(
+                "some text given is not valid UTF-8 (check the terminal's or file's encoding); "
+                "nothing was recorded",
+                2,
+            ) from None
         except MapperDeserialisationError:
             raise Failure(
                 "a stored event of what you named cannot be read (damaged outside govledger); "

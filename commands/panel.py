@@ -33,7 +33,7 @@ def tracker_refs(session: Session, tracker: str | None, board: str | None) -> li
 @click.argument("ref")
 @click.option(
     "--backdated-days",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=36_500),
     default=7,
     show_default=True,
     help="Mark entries recorded more than this many days after they took effect.",

@@ -46,7 +46,7 @@ def add(session: Session, ref: str, title: str, board: str, on: str | None, reas
 @click.option(
     "--rag", metavar="LIST", default="", help="Only these ratings, e.g. red,amber (unrated too)."
 )
-@click.option("--kloe", type=click.IntRange(min=1), help="Only actions under this KLOE.")
+@click.option("--kloe", type=click.IntRange(min=1, max=99), help="Only actions under this KLOE.")
 @click.option(
     "--owner",
     metavar="NAME",
@@ -56,7 +56,7 @@ def add(session: Session, ref: str, title: str, board: str, on: str | None, reas
 @click.option(
     "--stale",
     "stale",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=36_500),
     metavar="DAYS",
     help="Only actions whose rating has not been reviewed for DAYS days.",
 )

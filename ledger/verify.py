@@ -337,7 +337,7 @@ def check_record(record: dict[str, Any], index: int, last: int) -> str:
                 stored["state"],
             )
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         return f"the record is incomplete or malformed ({type(error).__name__}: {error})"
     if position <= last:
         return f"positions are out of order ({position} after {last})"
@@ -363,12 +363,19 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
         first = handle.readline()
         handle.seek(0)
         if first.startswith("{"):
-            for line in handle:
+            for number, line in enumerate(handle, start=1):
                 if line.strip():
                     item = json.loads(line)
-                    yield item["data"] if item.get("specversion") else item
+                    if type(item) is dict and item.get("specversion"):
+                        item = item.get("data")
+                    if type(item) is not dict:
+                        raise ValueError(f"line {number} is not an export record")
+                    yield item
             return
-        for row in csv.DictReader(handle):
+        rows = csv.DictReader(handle)
+        if "position" not in (rows.fieldnames or []):
+            raise ValueError("neither JSON lines nor a CSV export with a position column")
+        for row in rows:
             yield {k: cell(k, v) for k, v in row.items()}
 
 
@@ -428,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
             report = check_records(read_records(args.file), digest)
     except OSError as error:
         parser.error(f"cannot read {error.filename}: {error.strerror}")
-    except (ValueError, KeyError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         print(f"FAILED: the file is not a govledger export or proof ({error})")
         return 1
     print(report.line())

@@ -358,3 +358,44 @@ def test_a_group_named_alone_shows_its_commands_not_an_error(group):
     result = Clerk("unused.db").runner.invoke(cli, [group])
     assert result.output.startswith(f"Usage: cli {group} [OPTIONS] COMMAND")
     assert "Error:" not in result.output and "Commands:" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["export", "-o", "no/such/folder/out.jsonl"], "give a file in a folder that exists"),
+        (["tracker", "show", "wsoa", "--stale", "740000"], "not in the range"),
+        (["log", "--limit", "9223372036854775808"], "not in the range"),
+        (["correct", "9223372036854775808", "--rating", "red", "--reason", "x"], "range"),
+        (["action", "rate", "wsoa#1"], "Missing argument 'RATING'. Choose from: red, amber"),
+        (["log", "a\nb"], "unexpected extra argument (a b)"),
+    ],
+)
+def test_out_of_range_and_misplaced_input_gets_one_line(clerk, args, says, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    clerk.ok("board", "add", "seb", "SEND Executive Board", "--on", "2019-01-10")
+    result = clerk(*args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output and len(result.output.strip().split("\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\xff\xfe", b"a,b\n\xff,1\n", b"{\n", b'{"position": 1e999}\n', b"[1]\n", b"x,y\n1,2\n"],
+    ids=["utf-16", "bad byte in csv", "cut json", "infinite position", "a list", "other csv"],
+)
+def test_verify_of_a_file_that_is_no_export_fails_in_one_line(clerk, tmp_path, content):
+    from ledger.verify import main as standalone
+
+    bad = tmp_path / "export.jsonl"
+    bad.write_bytes(content)
+    result = clerk("verify", str(bad))
+    assert result.exit_code == 1 and result.output.startswith("FAILED: ")
+    assert len(result.output.strip().split("\n")) == 1
+    assert standalone([str(bad)]) == 1
+
+
+def test_text_that_is_not_utf8_is_refused_and_nothing_recorded(clerk, db):
+    result = clerk("board", "add", "hwb", "Health \udce9", "--on", "2019-01-10")
+    assert result.exit_code == 2 and "not valid UTF-8" in result.output
+    assert "hwb" not in clerk.ok("log").output
