@@ -6,10 +6,15 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from commands.session import DAY, Session, pass_session
+
+if TYPE_CHECKING:
+    from projections.agenda_pack import Period
+    from projections.views import Views
 
 LETTERS = {"red": "R", "amber": "A", "green": "G", "blue": "B", None: "–"}
 LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue", None: "Not started"}
@@ -94,7 +99,7 @@ def report(
             else f"board {board} has no tracker yet; add one with govledger tracker add"
         )
     owner = board or trackers[0]["board"]
-    when = period(views, owner, when_at, known_bound(known), since, since_last_meeting)
+    when = period(views, owner, when_at, known_bound(known), since)
     if since_last_meeting and when.last is None:
         raise click.UsageError(
             f"board {owner} has no meeting before {when_at.isoformat()}; give --since DATE"
@@ -122,13 +127,13 @@ def output_kind(output: str | None) -> str | None:
 
 
 def render(
-    session: Session, board: str, trackers: list[dict], when: object, known: str | None
+    session: Session, board: str, trackers: list[dict], when: Period, known: str | None
 ) -> str:
     from commands.pages import environment
     from projections.agenda_pack import ORDER, build
 
     views = session.views()
-    pack = build(views, session.ledger, trackers, when)  # type: ignore[arg-type]
+    pack = build(views, session.ledger, trackers, when)
     subject = views.trail.subject_of("board", board)
     name = board_name(views, board) or board
     title = f"{name}: {trackers[0]['title']}" if len(trackers) == 1 else f"{name}: trackers"
@@ -153,12 +158,8 @@ def render(
     )
 
 
-def board_name(views: object, board: str) -> str:
-    rows = [
-        r
-        for r in views.trail.of_board(board)
-        if r["kind"] == "registered"  # type: ignore[attr-defined]
-    ]
+def board_name(views: Views, board: str) -> str:
+    rows = [r for r in views.trail.of_board(board) if r["kind"] == "registered"]
     return rows[0]["current"].get("name", "") if rows else ""
 
 

@@ -112,17 +112,15 @@ def meetings(views: Views, board: str) -> list[Meeting]:
     return [Meeting(date.fromisoformat(day), held[day]) for day in sorted(held)]
 
 
-def period(
-    views: Views, board: str, at: date, known: str, since: date | None, since_last: bool
-) -> Period:
+def period(views: Views, board: str, at: date, known: str, since: date | None) -> Period:
     """The pack's dates: ``since`` as given, else the board's last meeting before ``at``
-    (with ``since_last``, or by default when there is one)."""
+    (``--since-last-meeting`` asks for that explicitly; it is also the default)."""
     held = meetings(views, board)
     last = next((m for m in reversed(held) if m.held_on < at), None)
     ahead = next((m for m in held if m.held_on >= at), None)
     if since is None and last is not None:
         since = last.held_on
-    elif since is not None and not since_last:
+    elif since is not None:  # a date the clerk gave: the meeting held that day, if any
         last = next((m for m in held if m.held_on == since), None)
     return Period(at, known, since, last, ahead)
 
@@ -140,9 +138,9 @@ def tracker_pack(views: Views, ref: str, title: str, when: Period) -> TrackerPac
     return TrackerPack(
         ref=ref,
         title=title,
-        overall=Tally("All actions", tally(actions), tally_before(actions, before, when)),
-        by_theme=grouped(actions, before, when, theme_of),
-        by_kloe=grouped(actions, before, when, kloes_of),
+        overall=Tally("All actions", Counter(a.rating for a in actions), Counter(before.values())),
+        by_theme=grouped(actions, before, theme_of),
+        by_kloe=grouped(actions, before, kloes_of),
         moved=movement(views, ref, when.since, when.at, when.known).changes if when.since else [],
         reds=reds(views, actions, history, when.at),
         overdue=overdue(actions, when.at),
@@ -192,26 +190,14 @@ def trend(before: dict[str, str | None], action: ActionState, since: date | None
     return "up" if now > was else "down" if now < was else "same"
 
 
-def tally(actions: list[ActionState]) -> Counter[str | None]:
-    return Counter(a.rating for a in actions)
-
-
-def tally_before(
-    actions: list[ActionState], before: dict[str, str | None], when: Period
-) -> Counter[str | None]:
-    return Counter(before.values()) if when.since else Counter()
-
-
-def grouped(
-    actions: list[ActionState], before: dict[str, str | None], when: Period, keys: Any
-) -> list[Tally]:
+def grouped(actions: list[ActionState], before: dict[str, str | None], keys: Any) -> list[Tally]:
     """Counts per theme (or KLOE): an action under two KLOEs counts under each."""
     now: dict[str, Counter[str | None]] = {}
     then: dict[str, Counter[str | None]] = {}
     for action in actions:
         for key in keys(action):
             now.setdefault(key, Counter())[action.rating] += 1
-            if when.since and action.ref in before:
+            if action.ref in before:  # empty when there is nothing to compare with
                 then.setdefault(key, Counter())[before[action.ref]] += 1
     if len(now) < 2:
         return []  # one group is the overall count again
