@@ -27,6 +27,7 @@ from ledger.readers.minutes_draft import (
 from ledger.readers.minutes_items import heading, is_label, people
 from ledger.readers.minutes_layout import (
     Line,
+    joined,
     lines_of,
     sentences,
     title_case,
@@ -120,7 +121,8 @@ class Walk(Prose):
         if (found := heading(line, following)) is not None:
             self.flush()
             self.listing = None
-            self.last_text = ""
+            self.last_text = self.movers = ""
+            self.block = 0
             number, title = found
             if prose(title) and not (agenda_heading(title) and len(title) <= 120):
                 self.draft.items.append(DraftItem(number, ""))
@@ -135,6 +137,7 @@ class Walk(Prose):
             return lines.index(following, index) + 1 if skip else index + 1
         if is_label(line):
             self.flush()
+            self.block = len(self.item.decisions)  # "Decision:" / "Minutes:" may repeat it
             return index + 1
         if (columns := table_columns(line.cells)) is not None:
             self.flush()
@@ -147,6 +150,9 @@ class Walk(Prose):
             self.flush(keep=True)
             self.action_from_line(deed, line)
             return index + 1
+        if (outcome := decide.marker(line.text)) is not None and self.movers_only():
+            self.movers, self.paragraph = joined(self.paragraph), []
+            return self.decision_block(lines, index, outcome)
         if (outcome := decide.marker(line.text)) is not None and not self.mid_sentence():
             self.flush(keep=True)
             return self.decision_block(lines, index, outcome)
@@ -172,6 +178,12 @@ class Walk(Prose):
             return False
         last = self.paragraph[-1].text.rsplit(" ", 1)[-1].lower()
         return last in RUNS_ON
+
+    def movers_only(self) -> bool:
+        """Whether the paragraph so far only says who moved the resolution that follows
+        ("MOVED by A, SECONDED by B and" / "RESOLVED – That ...")."""
+        said = joined(self.paragraph)
+        return bool(said) and decide.about_the_vote(said) and decide.outcome(said) is None
 
     def mid_sentence(self) -> bool:
         """Whether the paragraph so far stops mid-sentence ("... it was" / "AGREED to ...")."""

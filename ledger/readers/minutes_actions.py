@@ -20,15 +20,16 @@ ROLES = (
     r"(?:\s+[A-Z][\w&]+){0,2})?|director(?:\s+of\s+[A-Z][\w&]+(?:\s+[A-Z][\w&]+){0,2})?|"
     r"chief\s+executive|ceo|monitoring\s+officer|(?:lead|scrutiny|democratic\s+services|"
     r"finance|project)\s+officer|officers?|governance\s+manager|manager|trustees|governors|"
-    r"councillors)"
+    r"councillors|(?:board|committee|panel|forum|group)\s+members?)"
 )
 OFFICE = (
     r"(?:the\s+)?(?:[A-Z][\w&'-]*\s+){1,3}(?:(?![a-z]+ed\b)[a-z]+\s+){0,3}?(?i:director|team|officials|"
     r"officers?|unit|secretariat|lead|manager)"
 )
-TITLED = (
-    r"(?:cllr|councillor|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+"
-    r"(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"
+TITLED = (  # "Cllr. Jenkinson", "Cllr Mrs Hull", "Cr Bailey", "Clerk Linda Britton"
+    r"(?:(?i:cllr|councillor|cr|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+)"
+    r"(?:(?i:mr|mrs|ms|miss|dr)\.?\s+)?(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|"
+    r"(?i:clerk|treasurer|supervisor)\s+[A-Z][a-z'-]+\s+[A-Z][\w'-]+"
 )
 INITIALS = r"[A-Z]{2,4}(?=\b)"
 VERB_AFTER = (
@@ -137,19 +138,32 @@ NAME_COLON = re.compile(
 )
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
 CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
-ASKED_OF = re.compile(
-    rf"\b(?:asked|requested|instructed|directed|(?i:authori[sz]ed?|(?:give|gave|given)\s+"
+NOT_A_VERB = (
+    r"(?:and|or|but|of|in|on|at|for|with|from|about|whether|if|what|how|why|when|where|who|"
+    r"which|that|this|the|a|an|is|was|were|are|had|has|have|be|been|not|regarding|again|also|"
+    r"his|her|their|its|as|by|to|some|any|all|questions?|present|there|here|should|would|"
+    r"could|might|may|must|will|shall|can|did|do|does)\b"
+)
+ASKED_OF = re.compile(  # "asked the Clerk to write", "requested that the Clerk check"
+    rf"\b(?:asked|requested|instructed|directed|suggested|recommended|"
+    rf"(?i:authori[sz]ed?|(?:give|gave|given)\s+"
     rf"delegated\s+authority\s+to|delegated\s+(?:authority\s+)?to))\s+(?:that\s+)?"
     rf"(?!(?i:officers|members|councillors)\b)"
     rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
-    rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s)\s+\S"
+    rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s|(?!{NOT_A_VERB})[a-z]{{3,}})"
+    rf"\s+\S"
 )
 PROMISED = re.compile(
-    rf"^(?:[A-Z][\w,' ]{{0,40}},\s+)?"
+    rf"^(?:[A-Z][\w,' ]{{0,40}},\s+|(?i:following|after)\s+[\w' ]{{1,30}}?\s+(?=the\s))?"
     rf"(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
-    r"\s+(?:stated|said|confirmed|advised|indicated|explained|offered|undertook|agreed)\s+that\s+"
+    r"\s+(?:stated|said|confirmed|advised|indicated|explained|offered|undertook|agreed|reported)"
+    r"\s+that\s+"
     r"(?:he|she|they)\s+(?:would|will|could)\s+(?:like\s+to\s+|be\s+happy\s+to\s+)?"
     r"(?!be\b|have\b|not\b|need\b)[a-z]+\s+\S"
+)
+WHICH_OWNER = re.compile(  # "a revised draft, which Jess Bailiss would circulate next week"
+    rf"\b(?:which|that)\s+(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:would|will|agreed\s+to|undertook\s+to|offered\s+to)\s+(?!be\b|have\b|not\b)[a-z]+"
 )
 TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")
 
@@ -234,12 +248,17 @@ def other_owner(sentence: str, known: set[str] | None) -> tuple[list[str], str] 
     found = ASKED_OF.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), deed_text(sentence, found.start("who"))
-    found = PROMISED.match(sentence)
+    found = PROMISED.match(sentence) or next(
+        (m for m in (PROMISED.match(c) for c in CLAUSE.split(sentence)[1:]) if m), None
+    )  # "... could be done quickly but the Head of X reported that she would check ..."
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), sentence
     found = TO_ACTION.search(sentence)
     if found and person(found["who"], known):
         return [found["who"]], sentence
+    found = WHICH_OWNER.search(sentence)
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), sentence
     return None
 
 

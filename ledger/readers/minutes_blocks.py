@@ -27,10 +27,11 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
         and below is not None
         and LEAD_IN.match(below.text) is not None
     )
+    nested = False  # the last part holds roman-numbered points of its own
     index += 1
     while index < len(lines):
         line = lines[index]
-        nxt = next((n for n in lines[index : index + 3] if n.text), None)
+        nxt = next((n for n in lines[index : index + 6] if n.text), None)
         if line.blank and opening and not (texts or parts):
             index += 1  # "RESOLVED:", a blank line, then what was resolved
             continue
@@ -39,8 +40,12 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
                 break
         elif ends_block(line):
             break
+        elif decide.is_part(line.text) and parts and within(parts[-1], line.text, nested):
+            parts[-1] = f"{parts[-1]} {line.text}"  # "(2) That ... as follows:", "(i) ..."
+            nested = True
         elif decide.is_part(line.text):
             parts.append(line.text)
+            nested = False
         elif (parts or texts) and (parts or texts)[-1].endswith("."):
             break  # the resolution has ended; what follows is the minutes' narrative
         elif parts:
@@ -67,3 +72,18 @@ def ends_block(line: Line) -> bool:
     if decide.is_part(line.text):
         return False
     return bool(heading(line, None) or decide.marker(line.text) or acts.action_line(line.text))
+
+
+ROMAN = re.compile(r"^\(?([ivx]{1,5})[.)]\s", re.IGNORECASE)
+LABEL = re.compile(r"^\(?([a-z]|\d{1,2})[.)]\s", re.IGNORECASE)
+
+
+def within(part: str, line: str, nested: bool) -> bool:
+    """Whether a roman-numbered line is a point of the part above ("(2) That the format be
+    agreed as follows:" then "(i) ...", "(ii) ..."), not a part of its own."""
+    roman = ROMAN.match(line)
+    if not roman or not LABEL.match(part) or ROMAN.match(part):
+        return False
+    if roman.group(1).lower() == "i" and not part.rstrip().endswith(":"):
+        return False  # "(h) ...", "(i) ...": the letter after h
+    return part.rstrip().endswith(":") or nested

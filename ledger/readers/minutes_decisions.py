@@ -99,15 +99,20 @@ PASSIVE_PAIR = re.compile(  # "Accounts were presented and accepted for payment.
 MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
     r"^(?:the\s+)?motion\s+(?:was\s+)?(?P<verb>carried|passed|failed|lost|defeated)\b", re.I
 )
-MOTION = re.compile(
-    r"\b(?:amendment|motion|proposal|recommendation)s?\b[^.]{0,80}?\b(?:was|were)\s+"
-    r"(?:therefore\s+|then\s+)?(?P<verb>carried|lost|defeated|fell|agreed|rejected)\b",
+MOTION = re.compile(  # "The amendment was lost", "the resolution was passed"
+    r"\b(?:amendment|motion|proposal|recommendation|resolution)s?\b[^.]{0,80}?\b(?:was|were)\s+"
+    r"(?:therefore\s+|then\s+|duly\s+)?(?P<verb>carried|lost|defeated|fell|agreed|rejected|"
+    r"passed|adopted)\b",
     re.IGNORECASE,
 )
 APOLOGIES = re.compile(r"^\W*(?:apologies|declarations?|interests?)\b", re.IGNORECASE)
 PAST = "|".join(v for v in sorted(VERBS, key=len, reverse=True) if v.endswith("ed"))
 OPENING = re.compile(rf"^(?:and\s+)?(?:unanimously\s+)?(?P<verb>{PAST}|lost)\b", re.IGNORECASE)
 CLOSING = re.compile(r"\b(?P<verb>AGREED|APPROVED|RESOLVED|REJECTED|CARRIED|NOTED)\.?\s*$")
+DASH_CLOSING = re.compile(  # "X proposed approval, seconded by Y - Agreed"
+    r"\s[-–—]\s*(?:unanimously\s+)?(?P<verb>agreed|approved|resolved|rejected|carried|lost)\W*$",
+    re.IGNORECASE,
+)
 PHRASES = re.compile(
     r"\b(?:to\s+receive\s+and\s+note|a\s+resolution\s+was\s+passed|moved\s+as\s+(?:a\s+)?correct|"
     r"(?:as\s+)?a\s+(?:true|correct|accurate)(?:\s+and\s+(?:accurate|correct))?\s+record|"
@@ -117,6 +122,9 @@ PHRASES = re.compile(
 NOT_OURS = re.compile(
     r"\b(?:had\s+(?:been\s+)?|has\s+been\s+|previously\s+|already\s+|as\s+(?:was\s+)?|"
     r"once\s+|if\s+|unless\s+|until\s+|when\s+|would\s+be\s+|will\s+be\s+|should\s+be\s+|"
+    r"(?:could|can|may|might|must)\s+be\s+|"
+    r"(?:before|after|once|until|unless|when|if|since)\s+(?:it|they|this|these|that|the\s+\w+)\s+"
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+|"
     r"to\s+be\s+|not\s+(?:been\s+)?|yet\s+to\s+be\s+)(?:VERB)\b".replace("VERB", VERB),
     re.IGNORECASE,
 )
@@ -130,14 +138,15 @@ DECLARED = re.compile(
 )
 MOTION_TEXT = re.compile(  # the motion as moved: in quotes, in capitals, or "That Council confirms"
     r"^(?:[\"']\s*That\b,?\s+\S|THAT\s+\S|That\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?"
-    r"(?:council|committee|board|panel|cabinet|authority|forum)\s+(?:confirms|approves|adopts|"
+    r"(?i:council|committee|board|panel|cabinet|authority|forum)\s+(?:confirms|approves|adopts|"
     r"notes|receives|agrees|endorses|resolves|authori[sz]es|delegates|accepts|requests)\b|"
     r"That\s+[^.]{0,160}?\b(?:be|is|are)\s+(?:now\s+|hereby\s+)?(?:adopted|approved|received|"
     r"noted|confirmed|agreed|endorsed|accepted|added|deferred|referred|amended|taken))"
 )
 HEARSAY = re.compile(
     r"\b(?:suggested|asked|hoped|felt|thought|wondered|queried|advised|informed|reported|"
-    r"explained|told|stated|said|understood|confirmed|believed)\s+(?:\w+\s+){0,3}?that\b",
+    r"explained|told|stated|said|understood|confirmed|believed|noted|commented|added|mentioned|"
+    r"remarked)\s+(?:\w+\s+){0,3}?that\b",
     re.IGNORECASE,
 )
 OTHER_MEETING = re.compile(
@@ -165,8 +174,9 @@ def marker(line: str) -> str | None:
     return VERBS.get(word, word)
 
 
-LEAD_LINE = re.compile(  # "The Committee resolved:-", "The Council AGREED:" - its words below
-    rf"^{COLLECTIVE}\s+(?:then\s+|unanimously\s+|duly\s+)?(?P<verb>{VERB})\s*(?::-?|–|—)\s*$",
+LEAD_LINE = re.compile(  # "The Committee resolved:-", "That the Committee resolves to:" - below
+    rf"^(?:that\s+)?{COLLECTIVE}\s+(?:then\s+|unanimously\s+|duly\s+)?(?P<verb>{VERB})"
+    r"(?:\s+(?:to|that))?\s*(?::-?|–|—)\s*$",
     re.IGNORECASE,
 )
 
@@ -200,6 +210,8 @@ def opens_below(line: str) -> bool:
 
 def outcome(sentence: str) -> str | None:
     """The outcome a sentence records, or None if it records no decision of this body."""
+    if CONTENT.match(sentence.strip()):
+        return "agreed"
     if not_decided(sentence) or OTHER_MEETING.search(sentence):
         return None
     if APOLOGIES.match(sentence) and not OPENING.match(sentence):
@@ -218,6 +230,7 @@ def outcome(sentence: str) -> str | None:
         PASSIVE,
         PASSIVE_PAIR,
         CLOSING,
+        DASH_CLOSING,
         ELLIPTICAL,
     ):
         found = pattern.search(sentence)
@@ -244,6 +257,13 @@ BARE = re.compile(
     r"this(?:\s+as\s+an?\s+(?:approach|way\s+forward))?))?\s*[.!]?$",
     re.IGNORECASE,
 )
+CONTENT = re.compile(  # "Councillors present were content with the proposal.": assent, as "Agreed."
+    r"^(?:all\s+)?(?:the\s+)?(?:councillors|members|governors|trustees|directors|board|committee|"
+    r"panel|forum)(?:\s+present)?\s+(?:were|was|noted\s+(?:that\s+)?they\s+were|confirmed\s+"
+    r"(?:that\s+)?they\s+were|all\s+said\s+they\s+were)\s+(?:all\s+)?(?:content|happy|in\s+"
+    r"agreement)(?:\s+with\s+(?:the|this|that|these|it)(?:\s+\w+)?)?\s*[.!]?$",
+    re.IGNORECASE,
+)
 ALL_AGREED = re.compile(r"^all\s+(?:were\s+)?in\s+(?:agreement|favour|favor)\s*[.!]?$", re.I)
 OUTCOME_WORDS = re.compile(
     rf"\b(?:it|was|that|unanimously|{VERB}|resolution|decision)\b|[^\w\s]", re.IGNORECASE
@@ -260,7 +280,10 @@ def bare_marker(sentence: str) -> bool:
     if said != sentence.strip(" ,;.") and not said:
         return False
     return bool(
-        BARE.match(said.strip()) or ALL_AGREED.match(said.strip()) or MOTION_PUT.match(said)
+        BARE.match(said.strip())
+        or ALL_AGREED.match(said.strip())
+        or CONTENT.match(said.strip())
+        or MOTION_PUT.match(said)
     )
 
 
@@ -284,12 +307,29 @@ def tally(sentence: str) -> bool:
     )
 
 
+PROPOSES = re.compile(  # "X proposed approval for payment", "Y moved that ...": the motion itself
+    r"\b(?:proposed|moved)\s+(?!by\b|and\b|seconded\b)(?:that\b|[a-z]\w+)", re.IGNORECASE
+)
+LEADS_ON = re.compile(  # "Moved Cr Hale, seconded Cr Pike and resolved": the motion is below
+    r"(?:\band|,)\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed)?\s*[:\-–]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def leads_on(sentence: str) -> bool:
+    """A sentence naming who moved and seconded what the next lines resolve."""
+    return bool(PROPOSER.search(sentence) or SECONDER.search(sentence)) and bool(
+        LEADS_ON.search(sentence)
+    )
+
+
 def about_the_vote(sentence: str) -> bool:
     """A sentence that says who moved a motion or how the votes fell, and nothing more."""
     return bool(
         PROPOSER.search(sentence) or SECONDER.search(sentence) or counted(sentence)
     ) and not (
-        ACTIVE.search(sentence)
+        PROPOSES.search(sentence)
+        or ACTIVE.search(sentence)
         or PASSIVE.search(sentence)
         or (
             OPENING.match(sentence)

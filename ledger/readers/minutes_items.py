@@ -61,6 +61,15 @@ STOP_WORDS = {
 }
 
 
+NOT_NAMES = {  # words that open a sentence before a verb without naming anyone
+    *("This", "That", "These", "Those", "It", "There", "Members", "Governors", "Trustees"),
+    *("Parish", "Town", "District", "County", "City", "Borough", "Health", "Chief", "Head"),
+    *("Deputy", "Vice", "Executive", "Director", "Officer", "Forum", "Group", "Cabinet"),
+    *("Authority", "Trust", "Services", "Service", "Team", "Department", "Scrutiny"),
+    *("Following", "After", "Also", "Finally", "Further", "However", "Then", "When"),
+}
+
+
 def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
     """An item's number and title when ``line`` begins one, else None."""
     text = line.text
@@ -95,10 +104,22 @@ def bare_number(line: Line) -> bool:
     )
 
 
+SPEAKER = re.compile(  # "Robin Crofts noted ...", "Maggie Waller agreed to ...": a person
+    r"(?<![\w'’-])(?P<first>[A-Z][a-z'’-]{1,20}) (?P<last>[A-Z][a-z'’-]{1,20}) (?:noted|said|"
+    r"reported|advised|explained|confirmed|stated|agreed|asked|presented|introduced|updated|"
+    r"thanked|welcomed|informed|suggested|proposed|seconded|offered|undertook)\b"
+)
+
+
 def people(lines: list[Line]) -> set[str]:
     """First names, surnames and initials of the people the minutes list as present,
-    apologising or attending, to tell "Esme will contact ..." from "Payment will ..."."""
+    apologising or attending, or name as speaking ("Robin Crofts noted ..."), to tell
+    "Esme will contact ..." from "Payment will ..."."""
     found: set[str] = set()
+    for line in lines:
+        for speaker in SPEAKER.finditer(line.text):
+            if not {speaker["first"], speaker["last"]} & (STOP_WORDS | NOT_NAMES):
+                found.update((speaker["first"], speaker["last"]))
     reading = 0
     for line in lines[:400]:
         if PEOPLE_HEAD.match(line.text.lstrip("-*•● ")):  # "- Present: Valentine, Dyana"

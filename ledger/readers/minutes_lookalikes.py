@@ -15,7 +15,11 @@ NOTED_FACT = re.compile(
 )
 HEARD = re.compile(  # "The Council has received notification that ...": news, not a decision
     r"\b(?:has|have|had)?\s*received\s+(?:a\s+|an\s+|the\s+)?(?:notification|letter|e-?mail|"
-    r"correspondence|request|invitation|complaint|reply|response|confirmation|notice)s?\b",
+    r"correspondence|request|invitation|complaint|reply|response|confirmation|notice)s?\b|"
+    # "The Committee received comprehensive updates on ...", "received a paper which set out":
+    # what the meeting heard, before what it made of it
+    r"\breceived\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:updates?|paper|presentation|briefing|"
+    r"overview|copies|copy)\b(?!\s+(?:as|and\s+(?:noted|agreed|approved)))",
     re.IGNORECASE,
 )
 AGENDA_WORDING = (
@@ -59,3 +63,19 @@ def not_decided(sentence: str) -> bool:
         or DECISION_LABEL.match(sentence)
         or (sentence.rstrip().endswith(":") and title_case(sentence))  # "Accepted Apologies:"
     )
+
+
+PROCEDURAL = re.compile(  # the sitting's own running: "be called to order", "do now reconvene"
+    r"\b(?:be\s+called\s+to\s+order|(?:do\s+)?now\s+(?:re)?convene|reconvenes?\b|"
+    r"(?:meeting|session)\s+(?:be|is|was|were)\s+(?:now\s+)?(?:re-?opened|adjourned|closed)\b|"
+    r"(?:proposed|moved)\s+(?:closing|adjourning|re-?opening)\s+the\s+meeting|"
+    r"suspen(?:d|sion\s+of)\s+(?:the\s+)?standing\s+orders|"
+    r"standing\s+orders\s+(?:be|were|was)\s+suspended)",
+    re.IGNORECASE,
+)
+
+
+def procedural(text: str) -> bool:
+    """Whether a motion only runs the sitting itself (calls it to order, adjourns,
+    reconvenes, re-opens it, suspends standing orders): no decision for the ledger."""
+    return bool(PROCEDURAL.search(text))

@@ -21,7 +21,7 @@ from ledger.readers.minutes_draft import (
     When,
 )
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
-from ledger.readers.minutes_lookalikes import REPORTED
+from ledger.readers.minutes_lookalikes import REPORTED, procedural
 from ledger.readers.minutes_report_backs import asked_back, listed
 
 PREVIOUS_ACTIONS = re.compile(
@@ -32,6 +32,12 @@ PREVIOUS_ACTIONS = re.compile(
     re.IGNORECASE,
 )
 RESTATED = re.compile(r"^\W*action\s+(?:no\.?\s*)?\d+[a-z]?\s*[:.)-]", re.IGNORECASE)
+STATUS = re.compile(  # "• Partially complete. Simon will ...": progress on the action above
+    r"^(?:partially\s+|not\s+(?:yet\s+)?|now\s+)?(?:complete[d]?|done|ongoing|in\s+progress|closed|"
+    r"outstanding|carried\s+forward|superseded|to\s+be\s+taken\s+forward|taken\s+forward)"
+    r"\s*(?:[.:;–-]|$)",
+    re.IGNORECASE,
+)
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
@@ -52,6 +58,9 @@ class Prose:
     before: str = ""  # the sentence before the one being read, in its paragraph
     moved: str = ""  # a motion moved, whose outcome the next sentence gives
     subject: str = ""  # the person the paragraph last opened a sentence on ("he" is them)
+    movers: str = ""  # "Moved A, seconded B and resolved": who moved the motion below
+    block: int = 0  # the item's decisions before its last "Decision:"/"Minutes:" label
+    restated: tuple[DraftItem, int, int] | None = None  # an "Action 3: ..." paragraph's start
 
     @property
     def item(self) -> DraftItem:
@@ -65,6 +74,18 @@ class Prose:
         if not text:
             return
         start = lines[0].number
+        bare = re.sub(r"^[-*•●]\s+", "", text)
+        if STATUS.match(bare) and self.restated is not None:
+            item, actions, backs = self.restated  # "Action 3: X to ...", then "• Complete.":
+            if item is self.item:  # an earlier meeting's action and its progress, nothing new
+                del self.item.actions[actions:], self.item.report_backs[backs:]
+            self.restated = None
+            return
+        self.restated = (
+            (self.item, len(self.item.actions), len(self.item.report_backs))
+            if RESTATED.match(bare)
+            else None
+        )
         self.told = (id(self.item), len(self.item.actions))
         if self.listing is not None and (decide.is_part(text) or text[:1] in "-•●*"):
             for matter in listed(text):
@@ -80,14 +101,25 @@ class Prose:
         text, and words inside a quotation are another body's, not this one's."""
         quoted = False
         before = tally = ""
+        decided = len(self.item.decisions)  # decisions before this paragraph's
+        moved_at = -1  # where the motion a later "Motion carried." settles was moved
         found = [piece for sentence in found for piece in MOVED.split(sentence) if piece]
         for at, sentence in enumerate(found):
             if decide.tally(sentence) and decide.bare_marker(found[min(at + 1, len(found) - 1)]):
                 tally = sentence  # "4 votes for, 2 against. Carried": the motion above's votes
                 continue
-            if decide.bare_marker(sentence) and (before or self.last_text):
+            if (
+                decide.bare_marker(sentence)
+                and acts.points_back(before)
+                and (len(self.item.decisions) > decided)
+            ):  # "It was agreed that X. Clerk to action. Prop JB, 2nd DD, All agreed."
+                self.attach_vote(sentence)
+            elif decide.bare_marker(sentence) and (before or self.last_text):
                 outcome = decide.outcome(sentence) or "agreed"
                 text = f"{before or self.last_text} {sentence}"
+                if 0 <= moved_at < at - 1 <= moved_at + 2:  # the motion, then what it set out
+                    text = " ".join(found[moved_at : at + 1])
+                moved_at = -1
                 context = f"{text} {tally}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=context)
             elif decide.MOTION_TEXT.match(motion := votes.motion_of(sentence)) and not (
@@ -103,6 +135,8 @@ class Prose:
                 self.subject = acts.subject(sentence, self.known) or self.subject
             quoted = quotation_open(sentence, quoted)
             before = sentence
+            if votes.opens_motion(sentence) and not decide.outcome(sentence):
+                moved_at = at
         self.before = self.moved = self.subject = ""
 
     def sentence(self, sentence: str, line: int) -> None:
@@ -110,6 +144,9 @@ class Prose:
             if rating := RATING.search(sentence):
                 self.item.ratings.append((mention["no"], rating.group(1).lower(), sentence))
         moved, self.moved = self.moved, ""
+        if decide.leads_on(sentence) and decide.about_the_vote(sentence):
+            self.movers = sentence  # the motion they moved is on the lines below
+            return
         if self.item.decisions and decide.about_the_vote(sentence):
             self.attach_vote(f"{moved} {sentence}".strip())
             return
@@ -171,8 +208,11 @@ class Prose:
     def decide(
         self, outcome: str, text: str, parts: list[str], line: int, asked: When | None, context: str
     ) -> None:
+        context, self.movers = f"{self.movers} {context}".strip(), ""
         if not parts and decide.title_only(text):
             return  # "Agreed that" with nothing after it records nothing
+        if procedural(text):
+            return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting
         proposer, seconder = votes.mover(context)
         moved = self.item.decisions[-1] if self.item.decisions else None
         declared = moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text)
@@ -184,6 +224,10 @@ class Prose:
             self.item.decisions.pop()  # the motion above declared carried: one decision
             proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
             asked = asked or moved.follow_up
+        elif (again := same_decision(self.item.decisions, text, self.block)) is not None:
+            said = self.item.decisions.pop(again)  # a decision page's "Decision:" and
+            proposer, seconder = said.proposer or proposer, said.seconder or seconder
+            asked = asked or said.follow_up  # "Minutes:" blocks, or "X was duly elected"
         self.item.decisions.append(
             DraftDecision(
                 outcome=outcome,
@@ -219,3 +263,47 @@ class Prose:
             return  # a name alone at the right may be a table's cell, not an owner
         around = next((s for s in sentences(paragraph) if line.text[-25:] in s), line.text)
         self.item.actions.append(DraftAction(names, around, None, line.number))
+
+
+FORMAL = re.compile(r"^\W*that\b", re.IGNORECASE)  # a resolution's own words: "That ..."
+STOP = {"the", "that", "this", "these", "a", "an", "as", "and", "of", "for", "to", "be", "was"}
+
+
+def same_decision(decided: list[DraftDecision], text: str, block: int) -> int | None:
+    """Where an item's decisions already hold the one ``text`` states again: the same words
+    in an earlier block of a decision page ("Decision:" then "Minutes:"), or a formal
+    resolution restating the narrative before it, with the same names and figures in
+    mostly the same words ("As there were no other nominations, Cllr A was duly elected as
+    Chair for 2023/24." then "RESOLVED: That Cllr A be elected Chair for 2023/24.")."""
+    words = _words(text)
+    formal = FORMAL.match(text) is not None
+    for at in range(len(decided) - 1, -1, -1):
+        other = _words(decided[at].text)
+        if other == words and at < block:
+            return at
+        if not formal or FORMAL.match(decided[at].text):
+            continue
+        if not _names(text) or not _names(text) <= _names(decided[at].text):
+            continue
+        plain, other_plain = set(words) - STOP, set(other) - STOP
+        shorter = min(len(plain), len(other_plain))
+        if shorter >= 4 and len(plain & other_plain) >= 0.75 * shorter:
+            return at
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _names(text: str) -> set[str]:
+    """The names and figures a decision holds (its first word aside, which any sentence
+    capitalises)."""
+    tokens = re.findall(r"[\w/'-]+", text)[1:]
+    return {
+        t.casefold()
+        for t in tokens
+        if (t[:1].isupper() or any(c.isdigit() for c in t))
+        and t.casefold() not in STOP
+        and t.casefold() not in {"councillor", "cllr", "resolved", "agreed", "that", "as"}
+    }

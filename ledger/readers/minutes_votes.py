@@ -10,9 +10,14 @@ from ledger.readers.minutes_draft import Vote
 
 NUMBER_WORDS = {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 COUNT = r"(\d{1,3}|no|none|one|two|three|four|five)"
-FOR = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?(?:for|in\s+favour)\b", re.IGNORECASE)
-AGAINST = re.compile(rf"\b{COUNT}\s+(?:votes?\s+)?against\b|\bagainst\s*:?\s*{COUNT}\b", re.I)
-ABSTAIN = re.compile(rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+abstained\b", re.IGNORECASE)
+VOTERS = (  # "45 Councillors voting in favour", "4 votes for"
+    r"(?:(?:councillors|members|governors|trustees|directors)\s+(?:voting\s+|voted\s+)?|votes?\s+)?"
+)
+FOR = re.compile(rf"\b{COUNT}\s+{VOTERS}(?:for|in\s+favour)\b", re.IGNORECASE)
+AGAINST = re.compile(rf"\b{COUNT}\s+{VOTERS}against\b|\bagainst\s*:?\s*{COUNT}\b", re.I)
+ABSTAIN = re.compile(
+    rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+(?:councillors\s+|members\s+)?abstained\b", re.I
+)
 FOR_AFTER = re.compile(rf"\b(?:for|in\s+favour)\s*:?\s*{COUNT}\b", re.IGNORECASE)
 VOTING = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\bin\s+favour\b|\bagainst\b|\babstain|\babstention|"
@@ -21,11 +26,11 @@ VOTING = re.compile(
 )
 RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
-    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+by\b))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 SECONDER = re.compile(
-    r"(?:\b(?i:seconded|sec\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"(?:\b(?i:seconded|sec(?![a-z])\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 
@@ -74,7 +79,11 @@ def vote(text: str) -> Vote | None:
     )
 
 
-PROPOSAL = re.compile(r"\b(?:proposed\s+and\s+seconded|was\s+nominated|were\s+nominated)\b", re.I)
+PROPOSAL = re.compile(
+    r"\b(?:proposed\s+and\s+seconded|was\s+nominated|were\s+nominated|"
+    r"(?:offered|moved|proposed|introduced)\s+(?:a|the)\s+(?:resolution|motion))\b",
+    re.I,
+)
 MOVERS = re.compile(  # "MOVED BY COUNCILLOR X SECONDED BY COUNCILLOR Y" before the motion
     r"^(?:(?i:moved|seconded)\s+(?i:by)\s+(?:(?i:councillor|cllr\.?|mayor|deputy\s+mayor)\s+)?"
     r"[A-Z][\w'.-]*(?:\s+(?!(?i:seconded|that)\b)[A-Z][\w'.-]*){0,2}\s*[,;]?\s*)+"
@@ -86,10 +95,31 @@ def motion_of(sentence: str) -> str:
     return MOVERS.sub("", sentence)
 
 
+OFFERED = re.compile(  # "Gary Mantay offered a resolution, supported by Dick Dillon, to ..."
+    r"(?P<who>(?:(?i:cllr\.?|councillor|cr|mr|mrs|ms|dr|mayor)\s+)*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})"
+    r"\s+(?i:offered|moved|proposed|introduced)\s+(?i:a|the)\s+(?i:resolution|motion)\b"
+    r"(?:[^.]{0,20}?\b(?i:supported|seconded)\s+by\s+(?P<by>(?:(?i:cllr\.?|councillor|cr|mr|mrs|ms|dr)"
+    r"\s+)*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}))?"
+)
+
+
+MOTION_OPENS = re.compile(r"^(?i:motion\s+by|moved\s+by|it\s+was\s+(?:moved|proposed))\b")
+
+
+def opens_motion(sentence: str) -> bool:
+    """A sentence that moves a motion whose outcome the minutes give a sentence or two on
+    ("Motion by A, second by B to change the meeting dates. The new dates are ... Motion
+    carried.")."""
+    return bool(MOTION_OPENS.match(sentence) or OFFERED.match(sentence))
+
+
 def mover(text: str) -> tuple[str, str]:
     """Who proposed and who seconded, where the minutes say."""
     proposed = PROPOSER.search(text)
     seconded = SECONDER.search(text)
+    offered = OFFERED.search(text)
+    if offered and (proposed is None or offered.start() < proposed.start()):
+        return name(offered["who"]), name(offered["by"] or "")
     return (name(proposed["who"]) if proposed else "", name(seconded["who"]) if seconded else "")
 
 
