@@ -22,7 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 bench: $(STAMP)
 	$(BIN)/python -m bench $(if $(SIZES),--sizes $(SIZES),) $(if $(RUNS),--runs $(RUNS),)
@@ -51,4 +51,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.db* demo-export.jsonl demo-pack.html demo-pack.pdf
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis demo.db* demo-export.jsonl demo-pack.html demo-pack.pdf demo-keys demo-checkpoint.txt demo-keyring.json

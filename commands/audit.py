@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from commands.output import FORMULA_STARTS, format_option, render
+from commands.output import FORMULA_STARTS
 from commands.panel import check_period
 from commands.session import DAY, Session, pass_session, progress_reporter
 
@@ -82,22 +82,27 @@ def export(
         for r in records(ledger, progress_reporter("Exporting"), missing=True)
         if keep(r, start, end, match)
     )
+    from pathlib import Path
+
     from ledger.storage import locate
+    from projections.export import last_checkpoint
 
     source = locate(session.db).source
+    trailer = {
+        "checkpoint": last_checkpoint(ledger),
+        "filtered": match is not None or bool(start or end),
+    }
     if output:
-        try:
-            handle = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as error:
-            raise click.BadParameter(
-                f"cannot write {output!r} ({error.strerror}); give a file in a folder that exists",
-                param_hint="-o",
-            ) from None
-        with handle:
-            count = write(rows, fmt, handle, source)
+        from commands.written_file import written_whole
+
+        with (
+            written_whole(Path(output), "-o") as temporary,
+            open(temporary, "w", encoding="utf-8", newline="") as handle,
+        ):
+            count = write(rows, fmt, handle, source, trailer)
         click.echo(f"Exported {count} events to {output}.", err=True)
     else:
-        write(rows, fmt, sys.stdout, source)
+        write(rows, fmt, sys.stdout, source, trailer)
     if fmt == "csv":
         click.echo(formulas.note(), err=True)
 
@@ -147,51 +152,34 @@ def subject_prefixes(session: Session, board: str | None, tracker: str | None) -
 
 
 @click.command()
-@click.option("--note", default="", help="What the seal is for, e.g. 'Board, 21 April 2026'.")
-@pass_session
-def seal(session: Session, note: str) -> None:
-    """Seal the log: record its size and Merkle root, and print one line for the minutes.
-
-    Anyone holding that line can later check, with govledger verify --digest, that
-    the log they are shown still begins with exactly those events.
-
-    \b
-    Example:
-      govledger seal --note "Spring board, 21 April 2026"
-    """
-    recorded, digest = session.ledger.seal(note, actor=session.actor)
-    when = dt.date.today().isoformat()
-    click.echo(f"govledger seal {when} {digest}  (position {recorded.positions[0]})")
-
-
-@click.command()
-@format_option
-@pass_session
-def seals(session: Session, fmt: str) -> None:
-    """List the seals recorded in the log, oldest first.
-
-    \b
-    Example:
-      govledger seals --format csv
-    """
-    from projections.export import seals as listed
-
-    rows = listed(session.ledger)
-    if not rows and fmt == "table":
-        click.echo("No seal has been recorded yet; record one with govledger seal.")
-        return
-    click.echo(
-        render(
-            rows,
-            ("position", "sealed_on", "size", "root", "actor", "note"),
-            fmt,
-            wrap=("note", "actor"),
-        )
-    )
-
-
-@click.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--checkpoint",
+    "checkpoint_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A signed checkpoint, as pasted in the minutes: its signatures are checked against "
+    "the keyring, and the log must extend it.",
+)
+@click.option(
+    "--keyring",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The keyring the body published (govledger keys export); without it, signatures "
+    "are checked against the keys the log itself registered.",
+)
+@click.option(
+    "--witnesses",
+    type=click.IntRange(0, 1000),
+    default=0,
+    help="How many distinct witnesses must have cosigned the checkpoint.",
+)
+@click.option(
+    "--require-signed",
+    metavar="POSITION",
+    type=click.IntRange(0, 2**63 - 1),
+    help="Every entry after this position must be signed by its recorder's key.",
+)
 @click.option(
     "--digest",
     metavar="SIZE:ROOT",
@@ -199,26 +187,40 @@ def seals(session: Session, fmt: str) -> None:
     "(the minutes): the log at that size must be a prefix of what is checked.",
 )
 @pass_session
-def verify(session: Session, file: str | None, digest: str | None) -> None:
-    """Recompute every hash and check every seal: of the ledger, or of an export FILE.
+def verify(
+    session: Session,
+    file: str | None,
+    checkpoint_file: str | None,
+    keyring: str | None,
+    witnesses: int,
+    require_signed: int | None,
+    digest: str | None,
+) -> None:
+    """Recompute every hash and check every seal, checkpoint and signature: of the ledger,
+    or of an export FILE.
 
     Exits 0 when everything checks; otherwise 1, naming the first position that
-    does not match and what is wrong there.
+    does not match and what is wrong there. Without --checkpoint or --digest, an OK
+    proves only that the log agrees with itself, and says so.
 
     \b
     Example:
       govledger verify
+      govledger verify ledger.jsonl --checkpoint checkpoint.txt --keyring keyring.json
       govledger verify ledger.jsonl --digest 1207:9f2c...e41a
     """
-    from ledger.verify import check_records, parse_digest, read_records
+    from ledger.verify import LogAudit, check_records, read_records
 
-    try:
-        trusted = parse_digest(digest) if digest else None
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--digest") from None
+    audit = LogAudit(
+        trusted_file(keyring, "--keyring", "read_keyring"),
+        trusted_file(checkpoint_file, "--checkpoint", "read_checkpoint"),
+        trusted_file(digest, "--digest", "parse_digest"),
+        witnesses,
+        require_signed,
+    )
     if file:
         try:
-            report = check_records(read_records(file), trusted)
+            report = check_records(read_records(file), audit, digest is not None)
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             click.echo(
                 f"FAILED: {file} is not a govledger export ({type(error).__name__}: "
@@ -228,10 +230,29 @@ def verify(session: Session, file: str | None, digest: str | None) -> None:
     else:
         from projections.verification import verify_ledger
 
-        report = verify_ledger(session.ledger, trusted, progress_reporter("Verifying"))
+        report = verify_ledger(
+            session.ledger, audit, progress_reporter("Verifying"), digest is not None
+        )
     click.echo(report.line())
     if not report.ok:
         raise SystemExit(1)
+
+
+def trusted_file(given: str | None, option: str, reader: str) -> Any:
+    """What an auditor trusts from elsewhere, read with the standalone verifier's own code;
+    anything it cannot read is a usage error naming the option."""
+    import ledger.verify
+
+    if given is None:
+        return None
+    try:
+        return getattr(ledger.verify, reader)(given)
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
+        raise click.BadParameter(" ".join(str(error).split())[:200], param_hint=option) from None
+    except OSError as error:
+        raise click.BadParameter(
+            f"cannot read {given!r} ({error.strerror})", param_hint=option
+        ) from None
 
 
 @click.command()
@@ -254,5 +275,5 @@ def prove(session: Session, target: str) -> None:
 
 
 def register(cli: click.Group) -> None:
-    for command in (export, seal, seals, verify, prove):
+    for command in (export, verify, prove):
         cli.add_command(command)

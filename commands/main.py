@@ -10,8 +10,10 @@ from commands import (
     action,
     audit,
     board,
+    checkpoints,
     correct,
     decision,
+    keys,
     log,
     meeting,
     minute_action,
@@ -94,9 +96,16 @@ class LedgerGroup(click.Group):
     envvar="GOVLEDGER_USER",
     help="Who is recording; stored on every event. Also GOVLEDGER_USER; default your login.",
 )
+@click.option(
+    "--key",
+    metavar="NAME",
+    envvar="GOVLEDGER_KEY",
+    help="Sign what you record with your key NAME from the key folder (GOVLEDGER_KEYS); "
+    "a seal is then a signed checkpoint. Also GOVLEDGER_KEY.",
+)
 @click.version_option(package_name="govledger")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, actor: str | None, key: str | None) -> None:
     """govledger: an audit ledger for boards, decisions and action trackers.
 
     Every decision, rating change and reassignment is stored as an event that is
@@ -108,7 +117,7 @@ def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
       govledger --as "Jo Clerk" board add seb "SEND Executive Board" --on 2019-01-10
       govledger log
     """
-    session = Session(db, actor)
+    session = Session(db, actor, key)
     ctx.obj = session
     ctx.call_on_close(session.close)
 
@@ -144,5 +153,7 @@ for module in (
     tracker_import,
     minutes,
     report,
+    checkpoints,
+    keys,
 ):
     module.register(cli)

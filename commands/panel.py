@@ -57,7 +57,11 @@ def action_history(session: Session, ref: str, backdated_days: int, fmt: str) ->
     subject = views.trail.subject_of("action", parsed)
     if subject is None:
         raise NotFound("action", parsed, views.trail.refs("action"))
+    from projections.signatures import marks_at
+
     rows = story(views.trail.trail(subject["id"]), backdated_days)
+    signed = marks_at(session.ledger, [r["position"] for r in rows])
+    rows = [{**r, "signed": signed.get(r["position"], "")} for r in rows]
     click.echo(render(rows, COLUMNS, fmt, wrap=("actor", "change", "reason", "evidence", "marks")))
 
 
@@ -80,7 +84,7 @@ def changes(session: Session, tracker: str, start: dt.date, end: dt.date | None,
 
     from projections.changes import COLUMNS, COUNT_COLUMNS, movement
 
-    until = end or dt.date.today()
+    until = end or session.today()
     check_period(start, until, start_excluded=True, end_given=end is not None)
     refs = tracker_refs(session, tracker, None)
     moved = movement(session.views(), refs[0], start, until)
@@ -168,7 +172,7 @@ def board_history(
     views = session.views()
     if board not in views.trail.refs("board"):
         raise NotFound("board", board, views.trail.refs("board"))
-    rows = history(views, board, start, end, dt.date.today())
+    rows = history(views, board, start, end, session.today())
     title = f"History of {board}"
     click.echo(
         render(rows, HISTORY_COLUMNS, fmt, wrap=("what", "status", "actor", "reason"), title=title)
@@ -196,7 +200,7 @@ def due(session: Session, board: str | None, fmt: str) -> None:
     views = session.views()
     if board is not None and board not in views.trail.refs("board"):
         raise NotFound("board", board, views.trail.refs("board"))
-    rows = due_items(views, board, dt.date.today())
+    rows = due_items(views, board, session.today())
     if not rows and fmt == "table":
         click.echo("Nothing is due or overdue.")
         return

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,7 +83,7 @@ def report(
     if since is not None and since_last_meeting:
         raise click.UsageError("give --since DATE or --since-last-meeting, not both")
     target = output_kind(output)
-    when_at = at or dt.date.today()
+    when_at = at or session.today()
     check_period(
         since, when_at, start_excluded=True, end_given=at is not None, names=("--since", "--at")
     )
@@ -164,34 +162,16 @@ def board_name(views: Views, board: str) -> str:
 
 
 def write(page: str, path: Path, kind: str) -> None:
-    """Write atomically: a temporary file beside the target, renamed into place, so an
-    interrupted or failed run leaves no half-written pack."""
-    from ledger.errors import Refused
+    """Write the pack whole or not at all."""
+    from commands.written_file import written_whole
 
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise click.BadParameter(
-            f"the folder {str(folder)!r} does not exist; create it or write elsewhere",
-            param_hint="--output",
-        )
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".govledger-", suffix="." + kind)
-    os.close(handle)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(temporary, 0o666 & ~mask)  # as any file the clerk writes, not mkstemp's 0600
-    try:
+    with written_whole(path, "--output") as temporary:
         if kind == "pdf":
             from commands.pdf_print import print_pdf
 
-            print_pdf(page, Path(temporary))
+            print_pdf(page, temporary)
         else:
-            Path(temporary).write_text(page, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        raise Refused(f"could not write {path}: {error.strerror or error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+            temporary.write_text(page, encoding="utf-8")
 
 
 def register(cli: click.Group) -> None:

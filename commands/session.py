@@ -5,21 +5,29 @@ from __future__ import annotations
 import getpass
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
     from ledger.application import Ledger, Recorded
+    from ledger.keys import Signer
     from projections.views import Views
 
 
 class Session:
     """Opens the ledger the first time a command needs it, and closes it at exit."""
 
-    def __init__(self, db: str | None, actor: str | None) -> None:
+    #: The calendar day every command takes as today, read from one place so that a
+    #: command's "days overdue" and the ledger's "not after today" agree.
+    clock: Callable[[], date] = staticmethod(date.today)
+
+    def __init__(self, db: str | None, actor: str | None, key: str | None = None) -> None:
         self.db = db
         self._actor = actor
+        self.key = key
+        self._signer: Signer | None = None
         self._ledger: Ledger | None = None
         self._views: Views | None = None
 
@@ -37,8 +45,18 @@ class Session:
         if self._ledger is None:
             from ledger.application import open_ledger
 
-            self._ledger = open_ledger(self.db)
+            self._ledger = open_ledger(self.db, today=self.today)
+            self._ledger.signer_source = self.signer
         return self._ledger
+
+    def today(self) -> date:
+        return self.clock()
+
+    def signer(self) -> Signer | None:
+        """The clerk's signing key (--key or GOVLEDGER_KEY), opened when first used."""
+        if self.key and self._signer is None:
+            self._signer = open_key(self.key, None)
+        return self._signer
 
     def views(self) -> Views:
         """The panel's views, brought level with the log before they are read."""
@@ -58,7 +76,7 @@ class Session:
     def create(self) -> Ledger:
         from ledger.application import open_ledger
 
-        self._ledger = open_ledger(self.db, create=True)
+        self._ledger = open_ledger(self.db, create=True, today=self.today)
         return self._ledger
 
     def close(self) -> None:
@@ -67,6 +85,20 @@ class Session:
 
 
 pass_session = click.make_pass_decorator(Session)
+
+
+def open_key(name: str, folder: str | None) -> Signer:
+    """A private key from the key folder; its passphrase from GOVLEDGER_KEY_PASSPHRASE, or
+    asked for on a terminal."""
+    import os
+
+    from ledger.keys import is_protected, key_folder, load_signer
+
+    where = key_folder(folder)
+    passphrase = os.environ.get("GOVLEDGER_KEY_PASSPHRASE")
+    if passphrase is None and is_protected(name, where) and sys.stdin.isatty():
+        passphrase = click.prompt(f"Passphrase for the key {name}", hide_input=True, err=True)
+    return load_signer(name, where, passphrase.encode() if passphrase else None)
 
 
 def on_option(help_text: str = "Day it took effect (YYYY-MM-DD); default today.") -> click.Option:
@@ -85,10 +117,16 @@ def reason_option(required: bool = True) -> click.Option:
 
 
 def report(recorded: Recorded) -> None:
-    """One line a clerk can check: what was stored, about what, at which position."""
-    events = ", ".join(recorded.events)
-    positions = ", ".join(str(p) for p in recorded.positions)
-    click.echo(f"Recorded {events} for {recorded.subject} at position {positions}.")
+    """One line a clerk can check: what was stored, about what, at which position, and
+    whether it was signed (the batch's signature is stored last, at its own position)."""
+    pairs = list(zip(recorded.events, recorded.positions, strict=True))
+    signed = pairs[-1][1] if pairs and pairs[-1][0] == "BatchSigned" else None
+    if signed is not None:
+        pairs = pairs[:-1]
+    events = ", ".join(e for e, _ in pairs)
+    positions = ", ".join(str(p) for _, p in pairs)
+    note = f", signed (signature at {signed})" if signed is not None else ""
+    click.echo(f"Recorded {events} for {recorded.subject} at position {positions}{note}.")
 
 
 class Day(click.ParamType):

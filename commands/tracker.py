@@ -111,7 +111,7 @@ def show(
             f"{', '.join(sorted(unknown))}; use {', '.join(RAGS)}", param_hint="--rag"
         )
     refs = tracker_refs(session, tracker_ref, board)
-    today = dt.date.today()
+    today = session.today()
     filters = Filters(frozenset(wanted), kloe, owner, stale)
     rows = table(session.views(), refs, at or today, known_bound(known), filters, today)
     if fmt == "table" and not rows:

@@ -4,7 +4,9 @@
 set -euo pipefail
 export GOVLEDGER_DB="${GOVLEDGER_DB:-demo.db}"
 export GOVLEDGER_USER="Sam Okafor"
-rm -f "$GOVLEDGER_DB" "$GOVLEDGER_DB-wal" "$GOVLEDGER_DB-shm"
+export GOVLEDGER_KEYS="${GOVLEDGER_KEYS:-demo-keys}"
+unset GOVLEDGER_KEY GOVLEDGER_KEY_PASSPHRASE
+rm -rf "$GOVLEDGER_DB" "$GOVLEDGER_DB-wal" "$GOVLEDGER_DB-shm" "$GOVLEDGER_KEYS" demo-checkpoint.txt demo-keyring.json
 say() { printf '\n\033[1m# %s\033[0m\n' "$*"; }
 g() {
   local shown="$ govledger" arg
@@ -15,8 +17,14 @@ g() {
   govledger "$@"
 }
 
-say "The clerk sets up the ledger, the board and its three meetings"
+say "The clerk sets up the ledger and the keys: the clerk signs every entry, the monitoring officer witnesses"
 g init
+g keys new sam.clerk
+g keys new ruth.witness --owner "Ruth Hale, Monitoring Officer"
+g keys require-signing --reason "Board decision: every entry is signed by the clerk who records it"
+export GOVLEDGER_KEY=sam.clerk
+
+say "The board and its three meetings"
 g board add hsb "Hollowfield SEND Improvement Board" --on 2025-09-01
 g meeting add hsb 2025-10-14 --title "Autumn board" --on 2025-09-01
 g meeting add hsb 2026-01-20 --title "Winter board" --on 2025-09-01
@@ -63,13 +71,20 @@ g action reassign hw-wsoa-2025#3 --to "Lee Grant, Interim Transitions Manager" -
   --reason "Mo Ahmed left the council in December"
 mistake=$(g action rate hw-wsoa-2025#3 red --on 2026-01-20 --reason "Protocol consultation delayed")
 echo "$mistake"
-position=${mistake##* }; position=${position%.}
+position=$(echo "$mistake" | tail -1 | sed -E 's/.* at positions? ([0-9]+).*/\1/')  # the rating, not its signature
 
 after_january=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)
-say "The clerk seals the log after the January board and pastes the line into the minutes"
-sealed=$(g seal --note "Winter board, 20 January 2026")
-echo "$sealed"
-digest=$(echo "$sealed" | awk '/^govledger seal/ {print $4}')
+say "The clerk seals the log after the January board: a signed checkpoint, pasted into the minutes"
+echo "$ govledger seal --note 'Winter board, 20 January 2026' > demo-checkpoint.txt"
+govledger seal --note "Winter board, 20 January 2026" > demo-checkpoint.txt
+cat demo-checkpoint.txt
+say "The monitoring officer checks the log was never rewritten, and cosigns"
+echo "$ govledger --as 'Ruth Hale, Monitoring Officer' witness cosign demo-checkpoint.txt --key ruth.witness"
+GOVLEDGER_KEY= govledger --as "Ruth Hale, Monitoring Officer" witness cosign demo-checkpoint.txt \
+  --key ruth.witness > demo-cosigned.txt
+mv demo-cosigned.txt demo-checkpoint.txt
+cat demo-checkpoint.txt
+digest="$(sed -n 2p demo-checkpoint.txt):$(sed -n 3p demo-checkpoint.txt | base64 -d | od -An -tx1 | tr -d ' \n')"
 
 say "Spring board (21 April 2026): the January minutes are corrected, work completes"
 g correct "$position" --rating amber --on 2026-04-21 --reason "Minutes of 20 January approved with amendment: action 3 was amber, not red"
@@ -93,11 +108,12 @@ g action history hw-wsoa-2025#3
 say "What the board is still owed: the October follow-up was closed in January, so it is not listed"
 g due --board hsb
 
-say "The auditor: verify the ledger against the digest in the January minutes, then the export alone"
-g verify --digest "$digest"
+say "The auditor: the published keyring, the export, and the checkpoint in the January minutes"
+g keys export -o demo-keyring.json
 g export -o demo-export.jsonl
-echo "$ python -m ledger.verify demo-export.jsonl --digest $digest"
-python -m ledger.verify demo-export.jsonl --digest "$digest"
+g verify --digest "$digest"
+echo "$ python -m ledger.verify demo-export.jsonl --checkpoint demo-checkpoint.txt --keyring demo-keyring.json --witnesses 1"
+python -m ledger.verify demo-export.jsonl --checkpoint demo-checkpoint.txt --keyring demo-keyring.json --witnesses 1
 
 say "The agenda pack for the Spring board: counts against January, what moved, red and overdue actions, the checkpoint"
 g report hw-wsoa-2025 --at 2026-04-21 -o demo-pack.html

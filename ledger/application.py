@@ -22,15 +22,26 @@ from ledger.plans import ActionPlans
 from ledger.record import Record, Recorded
 from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref, tracker_id
 from ledger.seal import Seal
+from ledger.signing import SignedBatches
 from ledger.storage import DateAsISO, locate, prepare
 from ledger.tracker import Tracker
 from ledger.tracker_import import TrackerImport
+from ledger.verify import origin_of
+from ledger.witness import signed_checkpoint
 
 R = TypeVar("R", bound=Record)
 __all__ = ["Ledger", "Recorded", "open_ledger"]
 
 
-class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, MinutesImport, Application):
+class Ledger(
+    SignedBatches,
+    Minutes,
+    ActionPlans,
+    Corrections,
+    TrackerImport,
+    MinutesImport,
+    Application,
+):
     """The write side: boards, meetings, trackers and actions, each an event stream."""
 
     name = "Ledger"
@@ -159,13 +170,27 @@ class Ledger(Minutes, ActionPlans, Corrections, TrackerImport, MinutesImport, Ap
     # -- seals -----------------------------------------------------------------------
 
     @checked
-    def seal(self, note: str = "", *, actor: Text) -> tuple[Recorded, str]:
-        """Record the log's present size and root; returns the digest for the minutes."""
+    def seal(self, note: str = "", *, actor: Text) -> tuple[Recorded, str, str | None]:
+        """Record the log's present size and root: the digest for the minutes, and with a
+        signing key, the signed checkpoint (C2SP tlog-checkpoint) to paste there."""
         frontier = self.recorder.frontier()  # type: ignore[attr-defined]
         if frontier.size == 0:
             raise Refused("the ledger is empty; there is nothing to seal yet")
-        seal = Seal.record(frontier.size, frontier.root().hex(), note, actor=actor, on=self.today())
-        return self.store(seal, subject=seal.ref), seal.digest
+        root = frontier.root()
+        seal = Seal.record(frontier.size, root.hex(), note, actor=actor, on=self.today())
+        signer = self.signer_source() if self.signer_source else None
+        checkpoint = None
+        if signer is not None:
+            checkpoint = signed_checkpoint(self.origin(), frontier.size, root, signer)
+            seal.sign(checkpoint, actor=actor, on=self.today(), note=note)
+        return self.store(seal, subject=seal.ref), seal.digest, checkpoint
+
+    def origin(self) -> str:
+        """The log's checkpoint origin, named by its first leaf."""
+        first = self.recorder.leaves(1)  # type: ignore[attr-defined]
+        if not first:
+            raise Refused("the ledger is empty; it has no checkpoint yet")
+        return origin_of(first[0])
 
 
 def open_ledger(

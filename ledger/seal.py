@@ -35,6 +35,27 @@ class Seal(Record):
             aggregate.size, aggregate.root = self.size, self.root
             aggregate.enter(self, "sealed", note=self.note)
 
+    class CheckpointSigned(Record.Event):
+        """The sealing officer signed the seal as a checkpoint, to be pasted in the minutes."""
+
+        TOPIC = "govledger:Seal.CheckpointSigned"
+        checkpoint: str
+
+        def apply(self, aggregate: Seal) -> None:
+            aggregate.checkpoint = self.checkpoint
+            aggregate.enter(self, "checkpoint signed")
+
+    class CheckpointCosigned(Record.Event):
+        """A witness found the log consistent with what it cosigned before, and cosigned."""
+
+        TOPIC = "govledger:Seal.CheckpointCosigned"
+        witness: str
+        checkpoint: str
+
+        def apply(self, aggregate: Seal) -> None:
+            aggregate.checkpoint = self.checkpoint
+            aggregate.enter(self, "cosigned", witness=self.witness)
+
     class EntryCorrected(Record.EntryCorrected):
         """Seals are never corrected; the class exists for the common base only."""
 
@@ -51,6 +72,23 @@ class Seal(Record):
             actor=actor,
             on=on,
             reason=note,
+        )
+
+    checkpoint: str | None = None
+
+    def sign(self, checkpoint: str, *, actor: str, on: date, note: str) -> None:
+        self.trigger_event(
+            self.CheckpointSigned, checkpoint=checkpoint, actor=actor, on=on, reason=note
+        )
+
+    def cosign(self, witness: str, checkpoint: str, *, actor: str, on: date) -> None:
+        self.trigger_event(
+            self.CheckpointCosigned,
+            witness=witness,
+            checkpoint=checkpoint,
+            actor=actor,
+            on=on,
+            reason=f"cosigned by the witness {witness}",
         )
 
     @property

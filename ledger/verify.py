@@ -13,6 +13,7 @@ stored event state exactly as stored (text), and ``aggregate_id`` the UUID with 
 from __future__ import annotations
 
 import argparse
+import base64
 import csv
 import hashlib
 import json
@@ -160,6 +161,123 @@ def verify_consistency(m: int, n: int, root_m: bytes, root_n: bytes, proof: list
     return fr == root_m and sr == root_n and sn == 0
 
 
+# -- Ed25519 verification (RFC 8032 5.1.7) ----------------------------------------
+#
+# Ed25519 signature verification (RFC 8032 section 5.1.7), standard library only.
+#
+# Why this exists: the auditor's ``verify.py`` must run with nothing but the Python standard
+# library, so it cannot lean on ``cryptography`` to check a signed tree head. It carries this
+# verification instead. There is no signing here; govledger signs with ``cryptography``.
+#
+# The section is self-contained (``hashlib`` and integer arithmetic; names start ``ed25519_`` or
+# ``_ed25519_``) so it can be copied into ``ledger/verify.py`` unchanged. It is variable-time,
+# which is fine for verification: every input is public.
+#
+# Which equation: RFC 8032 says checking the cofactored ``[8][S]B = [8]R + [8][k]A`` is
+# sufficient, and that the cofactorless ``[S]B = R + [k]A`` may be checked instead. We check the
+# cofactorless one, with ``k`` reduced mod L, because that is what OpenSSL (and so the
+# ``cryptography`` package that govledger signs with) does: the two verifiers then agree even on
+# crafted keys or R values with a small-order component, where the two equations can differ.
+# Two known differences remain, on purpose, both in decoding a public key: RFC 8032 5.1.3 says
+# neither y >= p nor x = 0 with the sign bit set ("-0") decodes, so such keys are rejected here,
+# where OpenSSL reduces y mod p and takes -0 as 0. An honest key generator never writes either.
+# Small-order public keys (which the RFC allows) are accepted by both.
+
+ED25519_P = 2**255 - 19  # the field prime
+ED25519_L = 2**252 + 27742317777372353535851937790883648493  # the order of the base point
+_ED25519_D = -121665 * pow(121666, ED25519_P - 2, ED25519_P) % ED25519_P
+_ED25519_D2 = 2 * _ED25519_D % ED25519_P
+_ED25519_SQRT_M1 = pow(2, (ED25519_P - 1) // 4, ED25519_P)
+
+# Points are extended coordinates (X, Y, Z, T): x = X/Z, y = Y/Z, x*y = T/Z (RFC 8032 5.1.4).
+_Point = tuple[int, int, int, int]
+
+
+def _ed25519_add(p1: _Point, p2: _Point) -> _Point:
+    """P1 + P2; the formula is complete (it also doubles, and adds the neutral element)."""
+    p = ED25519_P
+    x1, y1, z1, t1 = p1
+    x2, y2, z2, t2 = p2
+    a = (y1 - x1) * (y2 - x2) % p
+    b = (y1 + x1) * (y2 + x2) % p
+    c = t1 * _ED25519_D2 * t2 % p
+    d = 2 * z1 * z2 % p
+    e, f, g, h = b - a, d - c, d + c, b + a
+    return e * f % p, g * h % p, f * g % p, e * h % p
+
+
+def _ed25519_double(p1: _Point) -> _Point:
+    p = ED25519_P
+    x1, y1, z1, _ = p1
+    a, b, c = x1 * x1 % p, y1 * y1 % p, 2 * z1 * z1 % p
+    h = a + b
+    e = h - (x1 + y1) * (x1 + y1)
+    g = a - b
+    f = c + g
+    return e * f % p, g * h % p, f * g % p, e * h % p
+
+
+def _ed25519_decode(encoded: bytes) -> _Point | None:
+    """RFC 8032 5.1.3: the point a 32-byte string encodes, or None when it encodes none."""
+    p = ED25519_P
+    y = int.from_bytes(encoded, "little")
+    sign, y = y >> 255, y & ((1 << 255) - 1)
+    if y >= p:  # a non-canonical y is not an encoding
+        return None
+    u, v = (y * y - 1) % p, (_ED25519_D * y * y + 1) % p
+    x = u * pow(v, 3, p) * pow(u * pow(v, 7, p), (p - 5) // 8, p) % p
+    if (v * x * x - u) % p == 0:
+        pass
+    elif (v * x * x + u) % p == 0:
+        x = x * _ED25519_SQRT_M1 % p
+    else:  # u/v has no square root: y is not on the curve
+        return None
+    if x == 0 and sign:  # -0 is not an encoding
+        return None
+    if x & 1 != sign:
+        x = p - x
+    return x, y, 1, x * y % p
+
+
+_ED25519_B = _ed25519_decode(bytes.fromhex("58" + "66" * 31))  # y = 4/5, x even
+
+
+def _ed25519_double_mul(s: int, b: _Point, k: int, a: _Point) -> _Point:
+    """[s]b + [k]a in one pass of doublings (Straus-Shamir), for s, k < L."""
+    ab = _ed25519_add(a, b)
+    q: _Point = (0, 1, 1, 0)  # the neutral element
+    for i in reversed(range(max(s.bit_length(), k.bit_length()))):
+        q = _ed25519_double(q)
+        bit_s, bit_k = (s >> i) & 1, (k >> i) & 1
+        if bit_s or bit_k:
+            q = _ed25519_add(q, ab if bit_s and bit_k else b if bit_s else a)
+    return q
+
+
+def _ed25519_bytes(value: object) -> bytes | None:
+    return bytes(value) if isinstance(value, bytes | bytearray | memoryview) else None
+
+
+def ed25519_verify(public_key: bytes, message: bytes, signature: bytes) -> bool:
+    """True when ``signature`` is a valid Ed25519 signature of ``message`` by ``public_key``.
+
+    Anything else (wrong types or lengths, S >= L, A or R not a point) is False; never raises.
+    """
+    key, msg, sig = _ed25519_bytes(public_key), _ed25519_bytes(message), _ed25519_bytes(signature)
+    if key is None or msg is None or sig is None or len(key) != 32 or len(sig) != 64:
+        return False
+    s = int.from_bytes(sig[32:], "little")
+    if s >= ED25519_L:  # a non-canonical S would make signatures malleable
+        return False
+    a, r = _ed25519_decode(key), _ed25519_decode(sig[:32])
+    if a is None or r is None or _ED25519_B is None:
+        return False
+    k = int.from_bytes(hashlib.sha512(sig[:32] + key + msg).digest(), "little") % ED25519_L
+    minus_a = (ED25519_P - a[0], a[1], a[2], ED25519_P - a[3])
+    x, y, z, _ = _ed25519_double_mul(s, _ED25519_B, k, minus_a)  # [S]B - [k]A, to equal R
+    return (x - r[0] * z) % ED25519_P == 0 and (y - r[1] * z) % ED25519_P == 0
+
+
 # -- events -------------------------------------------------------------------------
 
 
@@ -212,6 +330,454 @@ def readable(state: str, topic: str, loads: Any = json.loads) -> dict[str, Any]:
     }
 
 
+# -- keys, signed notes and checkpoints (C2SP signed-note, tlog-checkpoint, tlog-cosignature) --
+
+
+NOTE_SIGNATURE = "\u2014 "  # an em dash and a space open every signature line of a note
+LOG_KEY, COSIGNATURE_KEY = 0x01, 0x04  # signed-note key types: Ed25519, cosignature/v1
+BATCH_PREFIX = b"govledger-batch/v1\n"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def key_id(name: str, public_key: bytes, kind: int = LOG_KEY) -> bytes:
+    """The 4-byte key id of the signed-note spec: SHA-256(name || 0x0A || type || key)[:4]."""
+    return hashlib.sha256(name.encode() + b"\n" + bytes([kind]) + public_key).digest()[:4]
+
+
+def vkey(name: str, public_key: bytes) -> str:
+    """A verifier key as the signed-note tools write it: name+hex key id+base64(0x01 || key)."""
+    return f"{name}+{key_id(name, public_key).hex()}+{b64(bytes([LOG_KEY]) + public_key)}"
+
+
+def parse_vkey(text: str) -> tuple[str, bytes]:
+    name, _, rest = str(text).strip().partition("+")
+    hexid, _, encoded = rest.partition("+")
+    try:
+        raw = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raw = b""
+    if not name or len(raw) != 33 or raw[0] != LOG_KEY or key_id(name, raw[1:]).hex() != hexid:
+        raise ValueError(f"{text!r} is not a verifier key (NAME+KEYID+BASE64 of an Ed25519 key)")
+    return name, raw[1:]
+
+
+@dataclass
+class Key:
+    """A public key of the keyring, and whose it is."""
+
+    name: str
+    owner: str
+    public: bytes
+
+
+@dataclass
+class Keyring:
+    """Who may sign, and from which position every entry must be signed.
+
+    ``trusted`` is True for a keyring an auditor was given (published by the body), False
+    for the keys the log itself registered, which prove only that the log agrees with itself.
+    """
+
+    keys: dict[str, Key] = field(default_factory=dict)
+    signed_from: int | None = None
+    origin: str | None = None
+    trusted: bool = False
+
+    def add(self, name: str, owner: str, public: bytes) -> None:
+        self.keys.setdefault(name, Key(name, owner, public))
+
+
+def read_keyring(path: str) -> Keyring:
+    """The keyring file written by ``govledger keys export``."""
+    with open(path, encoding="utf-8") as handle:
+        try:
+            data = json.load(handle)
+        except ValueError:
+            data = None
+    if type(data) is not dict or type(data.get("keys")) is not list:
+        raise ValueError(f"{path} is not a keyring (govledger keys export writes one)")
+    ring = Keyring(signed_from=data.get("signed_from"), origin=data.get("origin"), trusted=True)
+    if ring.signed_from is not None and type(ring.signed_from) is not int:
+        raise ValueError(f"{path}: signed_from is not a position")
+    for entry in data["keys"]:
+        name, public = parse_vkey(entry.get("vkey", "") if type(entry) is dict else "")
+        ring.add(name, str(entry.get("owner", "")), public)
+    return ring
+
+
+def checkpoint_body(origin: str, size: int, root: bytes) -> str:
+    """The C2SP tlog-checkpoint text a log signs: origin, tree size, base64 root."""
+    return f"{origin}\n{size}\n{b64(root)}\n"
+
+
+def cosigned_message(body: str, timestamp: int) -> bytes:
+    """What a witness signs (C2SP tlog-cosignature v1)."""
+    return f"cosignature/v1\ntime {timestamp}\n{body}".encode()
+
+
+@dataclass
+class Checkpoint:
+    """A signed checkpoint, as pasted into the minutes."""
+
+    origin: str
+    size: int
+    root: bytes
+    body: str
+    lines: list[tuple[str, bytes]]  # (key name, decoded signature) per signature line
+
+
+def parse_checkpoint(text: str) -> Checkpoint:
+    body, blank, signatures = text.replace("\r\n", "\n").partition("\n\n")
+    lines = body.split("\n")
+    problem = "is not a signed checkpoint (origin, size, base64 root, a blank line, signatures)"
+    if not blank or len(lines) < 3:
+        raise ValueError(f"the text {problem}")
+    try:
+        size, root = int(lines[1]), base64.b64decode(lines[2], validate=True)
+    except ValueError:
+        raise ValueError(f"the text {problem}") from None
+    parsed = Checkpoint(lines[0], size, root, body + "\n", [])
+    if size < 0 or len(root) != 32 or not lines[0]:
+        raise ValueError(f"the text {problem}")
+    for line in signatures.strip("\n").split("\n"):
+        name, _, encoded = line.removeprefix(NOTE_SIGNATURE).rpartition(" ")
+        try:
+            decoded = base64.b64decode(encoded, validate=True)
+        except ValueError:
+            decoded = b""
+        if not line.startswith(NOTE_SIGNATURE) or not name or len(decoded) < 5:
+            raise ValueError(f"the signature line {line[:60]!r} is not '— NAME BASE64'")
+        parsed.lines.append((name, decoded))
+    return parsed
+
+
+@dataclass
+class Signers:
+    """Who signed a checkpoint (the log's key) and who cosigned it (witnesses)."""
+
+    log: list[str] = field(default_factory=list)
+    witnesses: list[str] = field(default_factory=list)
+    problem: str = ""
+
+
+def check_checkpoint(checkpoint: Checkpoint, keyring: Keyring) -> Signers:
+    """Every signature line against the keyring. A line by a key the keyring lacks is
+    ignored, as the signed-note spec says, unless no known key signed at all."""
+    found, unknown = Signers(), []
+    for name, blob in checkpoint.lines:
+        key = keyring.keys.get(name)
+        if key is None or blob[:4] not in (key_id(name, key.public), cosigner_id(key)):
+            unknown.append(name)
+        elif len(blob) == 68 and blob[:4] == key_id(name, key.public):
+            if not ed25519_verify(key.public, checkpoint.body.encode(), blob[4:]):
+                found.problem = f"the signature by {name} does not match the checkpoint (altered)"
+                return found
+            found.log.append(name)
+        elif len(blob) == 76 and blob[:4] == cosigner_id(key):
+            stamp = int.from_bytes(blob[4:12], "big")
+            if not ed25519_verify(key.public, cosigned_message(checkpoint.body, stamp), blob[12:]):
+                found.problem = f"the cosignature by {name} does not match the checkpoint (altered)"
+                return found
+            found.witnesses.append(name)
+        else:
+            found.problem = f"the signature line of {name} is malformed"
+            return found
+    found.witnesses = sorted(set(found.witnesses) - set(found.log))
+    if not found.log:
+        by = ", ".join(unknown) or "no one"
+        found.problem = f"the checkpoint is signed by {by}: no key in the keyring signed it"
+    return found
+
+
+def cosigner_id(key: Key) -> bytes:
+    return key_id(key.name, key.public, COSIGNATURE_KEY)
+
+
+def origin_of(first_leaf: bytes) -> str:
+    """A log's origin line: named by its first leaf, so a copy keeps it and no two logs share
+    it."""
+    return f"govledger/{first_leaf.hex()[:16]}"
+
+
+def entry_digest(aggregate_id: str, aggregate_version: int, topic: str, state: str) -> bytes:
+    """What a batch signature covers of one event: its canonical bytes without its position,
+    which is given only when the batch is stored."""
+    return hashlib.sha256(canonical(0, aggregate_id, aggregate_version, topic, state)).digest()
+
+
+def batch_message(digests: Iterable[bytes]) -> bytes:
+    return BATCH_PREFIX + b"".join(d.hex().encode() + b"\n" for d in digests)
+
+
+# -- what the log says of itself: seals, checkpoints, keys and signed batches ---------------
+
+
+SEALED = "govledger:Seal.LogSealed"
+CHECKPOINTED = "govledger:Seal.CheckpointSigned"
+COSIGNED = "govledger:Seal.CheckpointCosigned"
+KEY_REGISTERED = "govledger:SigningKey.KeyRegistered"
+SIGNING_REQUIRED = "govledger:SigningPolicy.SigningRequired"
+BATCH_SIGNED = "govledger:Signature.BatchSigned"
+SPOKEN = (SEALED, CHECKPOINTED, COSIGNED, KEY_REGISTERED, SIGNING_REQUIRED, BATCH_SIGNED)
+UNSIGNED = "this entry is not signed, but the keyring requires every entry after position {} to be"
+PENDING_LIMIT = 200_000  # unsigned entries kept in case a batch signature covers them
+
+
+class PrefixRoots:
+    """The root of the log's first n leaves for any n reached so far. Leaves are kept packed
+    (32 bytes each) and the roots of perfect subtrees cached, so a seal or checkpoint found
+    long after the size it names costs O(log² n) hashes once the cache is warm."""
+
+    def __init__(self) -> None:
+        self.leaves = bytearray()
+        self.cache: dict[tuple[int, int], bytes] = {}
+
+    @property
+    def size(self) -> int:
+        return len(self.leaves) // 32
+
+    def append(self, leaf: bytes) -> None:
+        self.leaves += leaf
+
+    def root(self, size: int) -> bytes:
+        return self._root(0, size) if size else empty_root()
+
+    def _root(self, start: int, size: int) -> bytes:
+        if size == 1:
+            return bytes(self.leaves[32 * start : 32 * start + 32])
+        perfect = size & (size - 1) == 0
+        if perfect and (start, size) in self.cache:
+            return self.cache[(start, size)]
+        k = split(size)
+        root = node_hash(self._root(start, k), self._root(start + k, size - k))
+        if perfect:
+            self.cache[(start, size)] = root
+        return root
+
+
+@dataclass
+class Claim:
+    """A size and root the log must have had: from a seal, a checkpoint or a trusted digest."""
+
+    size: int
+    root: bytes
+    what: str
+
+
+class LogAudit:
+    """Reads the log in order, as a verifier does, and checks what the log says of itself
+    (each seal and checkpoint against the events before it, each batch signature against
+    the events it covers and the keyring) and what an auditor trusts from elsewhere (a
+    checkpoint from the minutes, a digest, a published keyring)."""
+
+    def __init__(
+        self,
+        keyring: Keyring | None = None,
+        checkpoint: Checkpoint | None = None,
+        digest: tuple[int, bytes] | None = None,
+        witnesses: int = 0,
+        require_signed: int | None = None,
+    ) -> None:
+        self.ring = keyring or Keyring()
+        if require_signed is not None:
+            self.ring.signed_from = require_signed
+        self.trusted, self.witnesses = checkpoint, witnesses
+        self.claims = [Claim(c.size, c.root, w) for c, w in self.external(checkpoint, digest)]
+        self.roots = PrefixRoots()
+        self.origin: str | None = None
+        self.pending: list[tuple[int, str, int, str, str]] = []
+        self.signed, self.unsigned = 0, 0
+        self.checked: Signers | None = None  # the trusted checkpoint's signers, once checked
+        self.signers: set[str] = set()
+        self.latest: str | None = None  # the last checkpoint the log holds, as text
+        self.where: int | None = None  # where a problem lies, when not at the event read
+
+    @staticmethod
+    def external(checkpoint: Checkpoint | None, digest: tuple[int, bytes] | None) -> list:
+        found: list[tuple[Any, str]] = []
+        if checkpoint is not None:
+            found.append((checkpoint, f"the checkpoint of {checkpoint.size} events"))
+        if digest is not None:
+            found.append((Checkpoint("", digest[0], digest[1], "", []), "the trusted digest"))
+        return found
+
+    def add(
+        self, position: int, aggregate_id: str, version: int, topic: str, state: str, leaf: bytes
+    ) -> str:
+        """Take the next event (its leaf already checked); the problem found, or ''."""
+        self.roots.append(leaf)
+        if self.origin is None:
+            self.origin = origin_of(leaf)
+            if self.trusted and self.trusted.origin != self.origin:
+                return (
+                    f"the checkpoint is of the log {self.trusted.origin}, "
+                    f"but this log is {self.origin}"
+                )
+        for claim in self.claims:
+            if claim.size == self.roots.size and self.roots.root(claim.size) != claim.root:
+                return f"the first {claim.size} events do not match {claim.what} (altered)"
+        if topic != BATCH_SIGNED:
+            entry = (position, aggregate_id, version, topic, state)
+            if self.ring.keys:  # only a key known by now can sign it: else it is unsigned
+                self.pending.append(entry)
+                problem = self.unsigned_beyond_limit()
+            else:
+                problem = self.no_unsigned([entry])
+            if problem or topic not in SPOKEN:
+                return problem
+        try:
+            said = json.loads(state)
+            return self.spoken(position, topic, said, said.get("actor"))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            return f"this {topic.rpartition('.')[2]} event is malformed ({error})"
+
+    def spoken(self, position: int, topic: str, said: dict[str, Any], actor: Any) -> str:
+        if topic == SEALED:
+            return self.holds(int(said["size"]), bytes.fromhex(said["root"]), "this seal")
+        if topic in (CHECKPOINTED, COSIGNED):
+            self.latest = said["checkpoint"]
+            return self.logged_checkpoint(parse_checkpoint(said["checkpoint"]))
+        if topic == KEY_REGISTERED and not self.ring.trusted:
+            self.ring.add(said["name"], said["owner"], parse_vkey(said["vkey"])[1])
+        elif topic == SIGNING_REQUIRED and not self.ring.trusted and self.ring.signed_from is None:
+            self.ring.signed_from = position
+        elif topic == BATCH_SIGNED:
+            return self.batch(position, said, actor)
+        return ""
+
+    def holds(self, size: int, root: bytes, what: str) -> str:
+        if size >= self.roots.size:
+            return f"{what} names {size} events, more than came before it (forged)"
+        if self.roots.root(size) != root:
+            return (
+                f"{what} of the first {size} events does not match them "
+                "(a forged seal, or the events before it were altered)"
+            )
+        return ""
+
+    def logged_checkpoint(self, checkpoint: Checkpoint) -> str:
+        if checkpoint.origin != self.origin:
+            return f"this checkpoint is of another log ({checkpoint.origin})"
+        if self.ring.keys:
+            signers = check_checkpoint(checkpoint, self.ring)
+            if signers.problem:
+                return f"this checkpoint: {signers.problem}"
+        return self.holds(checkpoint.size, checkpoint.root, "this checkpoint")
+
+    def batch(self, position: int, said: dict[str, Any], actor: Any) -> str:
+        name, covers = said["key"], said["covers"]
+        key = self.ring.keys.get(name)
+        if key is None:
+            return f"signed with the key {name}, which is not in the keyring"
+        if not 0 < len(covers) <= len(self.pending):
+            return "this signature covers events that were not recorded before it"
+        earlier, batch = self.pending[: -len(covers)], self.pending[-len(covers) :]
+        problem = self.no_unsigned(earlier)
+        if problem:
+            return problem
+        if [[e[1], e[2]] for e in batch] != [[str(a), int(v)] for a, v in covers]:
+            return "this signature names other events than those stored before it"
+        message = batch_message(entry_digest(*e[1:]) for e in batch)
+        if not ed25519_verify(key.public, message, base64.b64decode(said["signature"])):
+            first, last = batch[0][0], batch[-1][0]
+            return (
+                f"the signature by {name} does not match the events at positions "
+                f"{first}-{last} (altered, or forged)"
+            )
+        for entry in batch:
+            recorded_by = json.loads(entry[4]).get("actor")
+            if recorded_by != key.owner:
+                return (
+                    f"position {entry[0]} names {recorded_by!r} as recording it, but is "
+                    f"signed with {name}, the key of {key.owner!r}"
+                )
+        if actor != key.owner:
+            return f"this signature is recorded by {actor!r} with {name}, the key of {key.owner!r}"
+        self.signed += len(batch)
+        self.signers.add(name)
+        self.pending.clear()
+        return ""
+
+    def no_unsigned(self, entries: list[tuple[int, str, int, str, str]]) -> str:
+        policy = self.ring.signed_from
+        for entry in entries:
+            if policy is not None and entry[0] > policy:
+                self.where = entry[0]
+                return UNSIGNED.format(policy)
+        self.unsigned += len(entries)
+        return ""
+
+    def unsigned_beyond_limit(self) -> str:
+        if len(self.pending) <= PENDING_LIMIT:
+            return ""
+        half, self.pending = self.pending[: PENDING_LIMIT // 2], self.pending[PENDING_LIMIT // 2 :]
+        return self.no_unsigned(half)
+
+    def finish(self) -> str:
+        """What remains to check once the last event is read; the problem, or ''."""
+        problem = self.no_unsigned(self.pending)
+        self.pending = []
+        if problem:
+            return problem
+        for claim in self.claims:
+            if claim.size > self.roots.size:
+                return (
+                    f"the log holds {self.roots.size} events but {claim.what} covers "
+                    f"{claim.size}: events were removed"
+                )
+        if self.trusted is not None:
+            signers = self.checked = check_checkpoint(self.trusted, self.ring)
+            if signers.problem:
+                return signers.problem
+            if len(signers.witnesses) < self.witnesses:
+                return (
+                    f"the checkpoint has {len(signers.witnesses)} witness cosignatures "
+                    f"({', '.join(signers.witnesses) or 'none'}); {self.witnesses} required"
+                )
+        return ""
+
+    def notes(self, digest_given: bool) -> list[str]:
+        """What an OK stands on, for the auditor to read."""
+        said = []
+        if self.trusted is not None and self.checked is not None:
+            signers = self.checked
+            witnessed = (
+                ", witnessed by " + ", ".join(signers.witnesses) if signers.witnesses else ""
+            )
+            said.append(
+                f"The log extends the checkpoint of {self.trusted.size} events signed "
+                f"by {', '.join(signers.log)}{witnessed}."
+            )
+        if digest_given:
+            said.append("The log extends the trusted digest.")
+        if self.signed or self.ring.signed_from is not None:
+            by = ", ".join(sorted(self.signers)) or "no key"
+            said.append(
+                f"{self.signed} entries signed (by {by}), {self.unsigned} unsigned"
+                + (
+                    f"; every entry after position {self.ring.signed_from} is signed."
+                    if self.ring.signed_from is not None
+                    else "."
+                )
+            )
+        if (self.trusted is not None or self.signed) and not self.ring.trusted:
+            said.append(
+                "Signatures were checked against the keys the log itself registered; "
+                "give --keyring FILE (as the body published it) to trust them."
+            )
+        if self.trusted is None and not digest_given:
+            said.append(
+                "This proves only that the log agrees with itself, as a forger who "
+                "recomputes every hash could also make it; to prove it unaltered, give "
+                "--checkpoint FILE (as pasted in the minutes) with --keyring FILE, or "
+                "--digest SIZE:ROOT."
+            )
+        return said
+
+
 # -- checking a file ----------------------------------------------------------------
 
 
@@ -223,6 +789,7 @@ class Report:
     root: bytes = field(default_factory=empty_root)
     problem: str = ""
     position: int | None = None
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -235,7 +802,7 @@ class Report:
 
     def line(self) -> str:
         if self.ok:
-            return f"OK: {self.size} events, root {self.root.hex()}"
+            return "\n".join([f"OK: {self.size} events, root {self.root.hex()}", *self.notes])
         where = f"position {self.position}: " if self.position is not None else ""
         return f"FAILED: {where}{self.problem}"
 
@@ -252,67 +819,68 @@ def parse_digest(text: str) -> tuple[int, bytes]:
 
 
 def check_records(
-    records: Iterable[dict[str, Any]],
-    digest: tuple[int, bytes] | None = None,
-    seals: dict[int, tuple[int, bytes]] | None = None,
+    records: Iterable[dict[str, Any]], audit: LogAudit | None = None, digest_given: bool = False
 ) -> Report:
-    """Recompute every hash of an export, in order; stop at the first thing that is wrong.
-
-    ``seals`` maps a log size to the (position, root) of a seal taken at that size.
-    """
-    report, frontier, last = Report(), Frontier(), 0
-    seals = seals or {}
+    """Recompute every hash of an export, in order, and check what the log says of itself
+    and what ``audit`` was told to trust; stop at the first thing that is wrong."""
+    audit = audit or LogAudit()
+    report, frontier, last, count = Report(), Frontier(), 0, 0
+    trailer: dict[str, Any] | None = None
     for record in records:
-        position = record.get("position")
+        if trailer is not None:
+            return report.fail(record.get("position"), "a record follows the export's trailer")
+        if "trailer" in record:
+            trailer = record["trailer"] if type(record["trailer"]) is dict else {}
+            continue
+        count, position = count + 1, record.get("position")
         problem = check_record(record, frontier.size, last)
         if problem:
             return report.fail(position, problem)
-        frontier.append(bytes.fromhex(record["leaf_hash"]))  # checked against the event above
+        leaf = bytes.fromhex(record["leaf_hash"])  # checked against the event above
+        frontier.append(leaf)
         claimed = record.get("tree_root")
         if claimed is not None and claimed != frontier.root().hex():
             return report.fail(
                 position,
-                "the log up to here differs from the log as sealed "
-                "when exported (an event before it was removed, "
-                "added or reordered)",
+                "the log up to here differs from the log as sealed when exported "
+                "(an event before it was removed, added or reordered)",
             )
-        mismatch = checkpoint(frontier, seals, digest)
-        if mismatch:
-            return report.fail(mismatch[0] or position, mismatch[1])
+        stored = record["stored"]
+        problem = audit.add(
+            record["position"],
+            record["aggregate_id"],
+            int(record["aggregate_version"]),
+            stored["topic"],
+            stored["state"],
+            leaf,
+        )
+        if problem:
+            return report.fail(audit.where or position, problem)
         last = record["position"]
     report.size, report.root = frontier.size, frontier.root()
-    if digest and frontier.size < digest[0]:
-        return report.fail(
-            None,
-            f"the file holds {frontier.size} events but the trusted "
-            f"digest covers {digest[0]}: events were removed",
-        )
+    problem = check_trailer(trailer, count, report, audit) or audit.finish()
+    if problem:
+        return report.fail(audit.where, problem)
+    report.notes = audit.notes(digest_given)
     return report
 
 
-def checkpoint(
-    frontier: Frontier, seals: dict[int, tuple[int, bytes]], digest: tuple[int, bytes] | None
-) -> tuple[int | None, str] | None:
-    """Where a seal or the trusted digest names the tree's present size, its root must match:
-    (the seal's position, or None for the digest; the problem), or None if all is well."""
-    sealed = seals.get(frontier.size)
-    named = digest is not None and frontier.size == digest[0]
-    if not sealed and not named:
-        return None
-    root = frontier.root()
-    if sealed and root != sealed[1]:
+def check_trailer(
+    trailer: dict[str, Any] | None, count: int, report: Report, audit: LogAudit
+) -> str:
+    """An export ends with a trailer: a file without one was cut off, or shortened."""
+    if trailer is None:
         return (
-            sealed[0],
-            f"this seal of the first {frontier.size} events does not match them "
-            "(a forged seal, or the events before it were altered)",
+            "the export is incomplete: it ends without its trailer (cut off while it was "
+            "written, or shortened since); export it again"
         )
-    if digest and named and root != digest[1]:
-        return (
-            None,
-            f"the first {digest[0]} events do not match the "
-            f"trusted digest {digest[0]}:{digest[1].hex()}",
-        )
-    return None
+    if trailer.get("count") != count:
+        return f"the trailer counts {trailer.get('count')} records but the file holds {count}"
+    if (trailer.get("tree_size"), trailer.get("tree_root")) != (report.size, report.root.hex()):
+        return "the trailer's size and root are not those of the events before it (altered)"
+    if trailer.get("checkpoint") != audit.latest:
+        return "the trailer's checkpoint is not the last checkpoint of the log (altered)"
+    return ""
 
 
 def misplaced(index: Any, expected: int) -> str:
@@ -357,8 +925,12 @@ def check_record(record: dict[str, Any], index: int, last: int) -> str:
     return ""
 
 
+TRAILER_TYPE = "govledger.trailer"
+
+
 def read_records(path: str) -> Iterator[dict[str, Any]]:
-    """Records of a jsonl, cloudevents or csv export, as plain dicts."""
+    """Records of a jsonl, cloudevents or csv export, as plain dicts; the trailer as
+    ``{"trailer": {...}}``."""
     with open(path, encoding="utf-8", newline="") as handle:
         first = handle.readline()
         handle.seek(0)
@@ -367,7 +939,8 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
                 if line.strip():
                     item = json.loads(line)
                     if type(item) is dict and item.get("specversion"):
-                        item = item.get("data")
+                        cloud = item.get("type") == TRAILER_TYPE
+                        item = {"trailer": item.get("data")} if cloud else item.get("data")
                     if type(item) is not dict:
                         raise ValueError(f"line {number} is not an export record")
                     yield item
@@ -376,7 +949,10 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
         if "position" not in (rows.fieldnames or []):
             raise ValueError("neither JSON lines nor a CSV export with a position column")
         for row in rows:
-            yield {k: cell(k, v) for k, v in row.items()}
+            if row.get("type") == TRAILER_TYPE and not row.get("position"):
+                yield {"trailer": json.loads(row.get("payload") or "{}")}
+            else:
+                yield {k: cell(k, v) for k, v in row.items()}
 
 
 def cell(column: str, text: str) -> Any:
@@ -408,18 +984,40 @@ def check_proof(proof: dict[str, Any], digest: tuple[int, bytes] | None = None) 
         return report.fail(record["position"], "the inclusion proof does not lead to the root")
     if digest and (digest[0], digest[1]) != (proof["tree_size"], report.root):
         return report.fail(None, "the proof is against a root other than the trusted digest")
+    report.notes = [
+        f"Proved: the event at position {record['position']} ({record.get('subject')}, "
+        f"{record.get('type')}, recorded by {record.get('actor')!r}, effective "
+        f"{record.get('effective')}) is in the log of {report.size} events with that root."
+    ]
+    if not digest:
+        report.notes.append(
+            "Give --digest SIZE:ROOT from the minutes to prove that root is the log's."
+        )
     return report
+
+
+def read_checkpoint(path: str) -> Checkpoint:
+    with open(path, encoding="utf-8") as handle:
+        return parse_checkpoint(handle.read())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m ledger.verify",
+        prog="python verify.py",
         description="Check a govledger export file, or a proof, using only the standard "
         "library. Exit 0 when everything checks, 1 when something does not.",
     )
     parser.add_argument("file", nargs="?", help="an export (jsonl, cloudevents or csv)")
     parser.add_argument("--digest", help="SIZE:ROOT from the minutes, trusted from elsewhere")
     parser.add_argument("--proof", help="an inclusion proof printed by govledger prove")
+    parser.add_argument("--checkpoint", help="a signed checkpoint, as pasted in the minutes")
+    parser.add_argument("--keyring", help="the keyring the body published (keys export)")
+    parser.add_argument(
+        "--witnesses", type=int, default=0, help="witness cosignatures the checkpoint needs"
+    )
+    parser.add_argument(
+        "--require-signed", type=int, metavar="POSITION", help="every entry after it is signed"
+    )
     args = parser.parse_args(argv)
     if not args.file and not args.proof:
         parser.error("give an export FILE, or --proof PROOF")
@@ -432,11 +1030,18 @@ def main(argv: list[str] | None = None) -> int:
             with open(args.proof, encoding="utf-8") as handle:
                 report = check_proof(json.load(handle), digest)
         else:
-            report = check_records(read_records(args.file), digest)
+            audit = LogAudit(
+                read_keyring(args.keyring) if args.keyring else None,
+                read_checkpoint(args.checkpoint) if args.checkpoint else None,
+                digest,
+                args.witnesses,
+                args.require_signed,
+            )
+            report = check_records(read_records(args.file), audit, digest is not None)
     except OSError as error:
         parser.error(f"cannot read {error.filename}: {error.strerror}")
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        print(f"FAILED: the file is not a govledger export or proof ({error})")
+        print(f"FAILED: a file given is not what it should be ({' '.join(str(error).split())})")
         return 1
     print(report.line())
     return 0 if report.ok else 1

@@ -21,7 +21,16 @@ from pydantic import BaseModel, Field
 
 from ledger.integrity import Witnessed, as_uuid, witnessed
 from ledger.refs import NAMESPACE
-from ledger.verify import Frontier, canonical, leaf_hash, readable
+from ledger.verify import (
+    CHECKPOINTED,
+    COSIGNED,
+    TRAILER_TYPE,
+    Frontier,
+    canonical,
+    empty_root,
+    leaf_hash,
+    readable,
+)
 from projections.wording import item_ref
 
 FORMATS = ("jsonl", "csv", "cloudevents")
@@ -258,9 +267,13 @@ def seals(ledger: Any) -> list[dict[str, Any]]:
     return listed
 
 
-def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str) -> int:
-    """Write records as jsonl, csv (RFC 4180) or CloudEvents 1.0 (one JSON a line)."""
-    count = 0
+def write(
+    rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str, trailer: dict[str, Any]
+) -> int:
+    """Write records as jsonl, csv (RFC 4180) or CloudEvents 1.0 (one JSON a line), then the
+    trailer: how many records, the size and root reached, and the log's last checkpoint. A
+    file that does not end with it was cut off, and verification says so."""
+    count, last = 0, None
     if fmt == "csv":
         writer = csv.DictWriter(
             out, fieldnames=[*ExportRecord.model_fields, "missing"], lineterminator="\r\n"
@@ -268,22 +281,45 @@ def write(rows: Iterator[dict[str, Any]], fmt: str, out: TextIO, source: str) ->
         writer.writeheader()
     for row in rows:
         if fmt == "csv":
-            writer.writerow(
-                {
-                    k: json.dumps(v, ensure_ascii=False)
-                    if isinstance(v, dict)
-                    else ""
-                    if v is None
-                    else v
-                    for k, v in row.items()
-                }
-            )
+            writer.writerow({k: csv_cell(v) for k, v in row.items()})
         elif fmt == "cloudevents":
             out.write(line(cloud_event(row, source)))
         else:
             out.write(line(row))
-        count += 1
+        count, last = count + 1, row
+    ending = {
+        "count": count,
+        "tree_size": (last or {}).get("tree_size") or 0,
+        "tree_root": (last or {}).get("tree_root") or empty_root().hex(),
+        **trailer,
+    }
+    if fmt == "csv":
+        writer.writerow({"type": TRAILER_TYPE, "payload": csv_cell(ending)})
+    elif fmt == "cloudevents":
+        out.write(line({**cloud_head(source, "trailer", TRAILER_TYPE), "data": ending}))
+    else:
+        out.write(line({"trailer": ending}))
     return count
+
+
+def csv_cell(value: Any) -> Any:
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def cloud_head(source: str, id: str, type: str) -> dict[str, Any]:
+    return {"specversion": "1.0", "id": id, "source": source, "type": type}
+
+
+def last_checkpoint(ledger: Any) -> str | None:
+    """The latest checkpoint the log holds (signed, and cosigned since), as text."""
+    found = ledger.recorder.select_notifications(
+        start=None, limit=10**9, topics=[CHECKPOINTED, COSIGNED]
+    )
+    if not found:
+        return None
+    return orjson.loads(found[-1].state)["checkpoint"]
 
 
 def line(value: dict[str, Any]) -> str:
@@ -293,18 +329,12 @@ def line(value: dict[str, Any]) -> str:
 def cloud_event(row: dict[str, Any], source: str) -> dict[str, Any]:
     if row.get("missing"):
         return {
-            "specversion": "1.0",
-            "id": f"missing-{row['position']}",
-            "source": source,
-            "type": "govledger.missing",
+            **cloud_head(source, f"missing-{row['position']}", "govledger.missing"),
             "sequence": str(row["position"]),
             "data": row,
         }
     return {
-        "specversion": "1.0",
-        "id": row["event_id"],
-        "source": source,
-        "type": row["type"],
+        **cloud_head(source, row["event_id"], row["type"]),
         "subject": row["subject"],
         "time": f"{row['effective']}T00:00:00Z",
         "recordedtime": row["recorded"],

@@ -25,6 +25,7 @@ COLUMNS = (
     "reason",
     "evidence",
     "marks",
+    "signed",
 )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
 
+from projections.signatures import mark, signed_by
 from projections.wording import (
     added_text,
     columns_moved,
@@ -17,7 +18,17 @@ from projections.wording import (
     shown,
 )
 
-COLUMNS = ("position", "effective", "recorded", "actor", "event", "subject", "summary", "reason")
+COLUMNS = (
+    "position",
+    "effective",
+    "recorded",
+    "actor",
+    "event",
+    "subject",
+    "summary",
+    "reason",
+    "signed",
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,7 @@ class LogLine:
     subject: str
     summary: str
     reason: str
+    signed: str = ""
 
     def as_row(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,6 +56,7 @@ def latest(ledger: Application, limit: int) -> list[LogLine]:
         start = max(start - limit, 1)
         found = ledger.recorder.select_notifications(start=start, limit=head)[-limit:]
     subjects: dict[UUID, str] = {}
+    signed = signed_by(found)  # a batch's signature follows its events: in this window
     lines = []
     for notification in found:
         try:
@@ -53,7 +66,11 @@ def latest(ledger: Application, limit: int) -> list[LogLine]:
         except Exception as error:  # a damaged row is named in its place, never fatal
             lines.append(unreadable(notification, error))
             continue
-        lines.append(line(notification.id, event, subjects[event.originator_id]))
+        told = line(notification.id, event, subjects[event.originator_id])
+        n = notification
+        lines.append(
+            replace(told, signed=mark(signed, n.originator_id, n.originator_version, n.topic))
+        )
     return lines
 
 
@@ -135,6 +152,21 @@ def summary(kind: str, e: Any) -> str:
         return f"key recorded: {', '.join(e.key) or 'none'}; heading: {e.heading}"
     if kind == "LogSealed":
         return f"sealed the first {e.size} events: {e.size}:{e.root}"
+    return signing(kind, e)
+
+
+def signing(kind: str, e: Any) -> str:
+    if kind == "CheckpointSigned":
+        return "checkpoint signed by " + e.checkpoint.splitlines()[-1].split()[1]
+    if kind == "CheckpointCosigned":
+        return f"checkpoint cosigned by the witness {e.witness}"
+    if kind == "KeyRegistered":
+        return f"signing key {e.name} registered to {e.owner}"
+    if kind == "SigningRequired":
+        return "every later entry must be signed"
+    if kind == "BatchSigned":
+        entries = "entry" if len(e.covers) == 1 else "entries"
+        return f"{len(e.covers)} {entries} signed with {e.key}"
     return kind
 
 

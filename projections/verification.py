@@ -17,48 +17,40 @@ from ledger.verify import (
     MISSING,
     UNWITNESSED,
     Frontier,
+    LogAudit,
     Report,
     canonical,
-    checkpoint,
     leaf_hash,
     misplaced,
 )
-from projections.export import seals
 
 
 def verify_ledger(
     ledger: Any,
-    digest: tuple[int, bytes] | None = None,
+    audit: LogAudit | None = None,
     progress: Callable[[int, int], None] | None = None,
+    digest_given: bool = False,
 ) -> Report:
-    """Recompute every hash from the stored events; check each seal and a trusted digest."""
-    sealed = seals(ledger)
-    checkpoints = {s["size"]: (s["position"], bytes.fromhex(s["root"])) for s in sealed}
-    report = check_stored(ledger, checkpoints, digest, progress)
+    """Recompute every hash from the stored events; check what the log says of itself
+    (seals, checkpoints, signatures) and what ``audit`` was told to trust."""
+    audit = audit or LogAudit()
+    report = check_stored(ledger, audit, progress)
     if not report.ok:
         return report
     written = ledger.recorder.frontier().size
     gone = ledger.recorder.position_of_leaf(report.size) if written > report.size else None
     if gone is not None:
         return report.fail(gone, MISSING)
-    if digest and report.size < digest[0]:
-        return report.fail(
-            None,
-            f"the log holds {report.size} events but the trusted "
-            f"digest covers {digest[0]}: events were removed",
-        )
-    for seal in sealed:
-        if seal["size"] > report.size:
-            return report.fail(
-                seal["position"],
-                f"this seal covers {seal['size']} events but the log holds {report.size}",
-            )
+    problem = audit.finish()
+    if problem:
+        return report.fail(audit.where, problem)
     if written != report.size:
         return report.fail(
             None,
             f"{written} events were written to this ledger but "
             f"{report.size} are stored: events were removed",
         )
+    report.notes = audit.notes(digest_given)
     return report
 
 
@@ -89,12 +81,9 @@ def damaged(
 
 
 def check_stored(
-    ledger: Any,
-    seals: dict[int, tuple[int, bytes]],
-    digest: tuple[int, bytes] | None,
-    progress: Callable[[int, int], None] | None,
+    ledger: Any, audit: LogAudit, progress: Callable[[int, int], None] | None
 ) -> Report:
-    """The stored events, in log order, against their write-time leaves and the seals."""
+    """The stored events, in log order, against their write-time leaves and ``audit``."""
     report, frontier = Report(), Frontier()
     head = ledger.recorder.max_notification_id() or 0
     for position, aggregate_id, version, topic, state, index, leaf in witnessed(ledger.recorder):
@@ -108,13 +97,13 @@ def check_stored(
             if index > frontier.size and gone is not None:
                 return report.fail(gone, MISSING)
             return report.fail(position, misplaced(index, frontier.size))
-        text = bytes(state).decode("utf-8")
-        if leaf_hash(canonical(position, as_uuid(aggregate_id), version, topic, text)) != leaf:
+        text, uuid, leaf = bytes(state).decode("utf-8"), as_uuid(aggregate_id), bytes(leaf)
+        if leaf_hash(canonical(position, uuid, version, topic, text)) != leaf:
             return report.fail(position, ALTERED)
         frontier.append(leaf)
-        mismatch = checkpoint(frontier, seals, digest)
-        if mismatch:
-            return report.fail(mismatch[0] or position, mismatch[1])
+        problem = audit.add(position, uuid, version, topic, text, leaf)
+        if problem:
+            return report.fail(audit.where or position, problem)
         if progress and frontier.size % 5000 == 0:
             progress(position, head)
     if progress:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,12 @@ from click.testing import CliRunner, Result
 from hypothesis import settings
 
 from commands.main import cli
+from commands.session import Session
 from ledger.application import Ledger, open_ledger
+
+# Tables wrap to the terminal's width; pin it, so a test reads the same table at any
+# terminal and in a pytest-xdist worker as in CI.
+os.environ["COLUMNS"] = "120"
 
 settings.register_profile("default", max_examples=60, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
@@ -35,6 +41,15 @@ def postgres_answers() -> str | None:
             return None
     except Exception as error:  # any failure to connect means: no server for these tests
         return f"{type(error).__name__}: {str(error).strip().splitlines()[0]}"
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """The day the commands take as today, held still for the test: a test that runs across
+    midnight reads in its own dates the same day as the commands it runs."""
+    day = date.today()
+    monkeypatch.setattr(Session, "clock", staticmethod(lambda: day))
+    return day
 
 
 @pytest.fixture(scope="session")

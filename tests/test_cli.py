@@ -363,7 +363,7 @@ def test_a_group_named_alone_shows_its_commands_not_an_error(group):
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["export", "-o", "no/such/folder/out.jsonl"], "give a file in a folder that exists"),
+        (["export", "-o", "no/such/folder/out.jsonl"], "does not exist; create it"),
         (["tracker", "show", "wsoa", "--stale", "740000"], "not in the range"),
         (["log", "--limit", "9223372036854775808"], "not in the range"),
         (["correct", "9223372036854775808", "--rating", "red", "--reason", "x"], "range"),

@@ -505,7 +505,14 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(story: Path, path: tuple[str, ...], chosen: list[str | File]) -> tuple[list[str], Result]:
     """Run ``govledger PATH CHOSEN...`` on a fresh copy of the story, in a folder of its own
     that holds the files given (so nothing lands in the project)."""
-    runner = CliRunner(env={"GOVLEDGER_CHROMIUM": "no-such-browser-in-this-test"})
+    runner = CliRunner(
+        env={
+            "GOVLEDGER_CHROMIUM": "no-such-browser-in-this-test",
+            "GOVLEDGER_KEYS": "keys",  # inside the run's own folder
+            "GOVLEDGER_KEY": None,
+            "GOVLEDGER_KEY_PASSPHRASE": None,
+        }
+    )
     with tempfile.TemporaryDirectory(dir=story) as here, contextlib.chdir(here):
         for name in os.listdir(story):
             if name.startswith("ledger.db"):

@@ -1,4 +1,4 @@
-"""The auditor's standard-library Ed25519 verifier (ledger.ed25519), checked against the
+"""The auditor's standard-library Ed25519 verifier (in ledger/verify.py), checked against the
 RFC 8032 section 7.1 test vectors and against the `cryptography` package (OpenSSL)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.ed25519 import ed25519_verify
+from ledger.verify import ed25519_verify
 
 P = 2**255 - 19
 L = 2**252 + 27742317777372353535851937790883648493

@@ -32,7 +32,10 @@ def closed_follow_up(clerk) -> str:
 
 
 def exported(clerk, *args: str) -> list[dict]:
-    return [json.loads(line) for line in clerk.ok("export", *args).stdout.splitlines()]
+    """The export's records, without the trailer that ends it."""
+    *records, trailer = [json.loads(line) for line in clerk.ok("export", *args).stdout.splitlines()]
+    assert "trailer" in trailer or trailer["type"] == "govledger.trailer"
+    return records
 
 
 def test_clerk_reads_the_closing_in_the_log_under_the_decisions_ref(clerk):
@@ -117,7 +120,8 @@ def test_csv_export_keeps_formula_cells_exact_says_so_and_still_verifies(clerk, 
     assert "2 cells start with =, +, -, @" in result.stderr
     assert "import the file as text" in result.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert (rows[-1]["actor"], rows[-1]["reason"]) == ("=HYPERLINK(1)", "-1 on the target")
+    assert rows[-1]["type"] == "govledger.trailer"
+    assert (rows[-2]["actor"], rows[-2]["reason"]) == ("=HYPERLINK(1)", "-1 on the target")
     assert clerk.ok("verify", str(out)).output.startswith("OK:")
 
 
@@ -157,7 +161,9 @@ def test_the_demo_closes_its_follow_up_and_ends_verified(tmp_path):
     assert "Recorded FollowUpClosed for hsb@2025-10-14/D1" in story
     owed = story.split("$ govledger due --board hsb", 1)[1].split("\x1b[1m#", 1)[0]
     assert "hsb@2025-10-14/D1" not in owed
-    verified = story.split("$ python -m ledger.verify demo-export.jsonl", 1)[1].splitlines()[1]
-    assert verified.startswith("OK: 27 events"), verified
+    verified = story.split("$ python -m ledger.verify demo-export.jsonl", 1)[1].splitlines()
+    assert verified[1].startswith("OK: 60 events"), verified
+    assert verified[2].endswith("signed by sam.clerk, witnessed by ruth.witness."), verified
+    assert "every entry after position 3 is signed" in verified[3]
     assert "Wrote the agenda pack to demo-pack.html." in story
     assert "ICB budget for 2026/27 not agreed" in (tmp_path / "demo-pack.html").read_text()

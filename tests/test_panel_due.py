@@ -10,11 +10,11 @@ import pytest
 from ledger.meeting import Meeting
 from projections.timescales import due_on
 from projections.views import Views
-from tests.test_panel import TODAY, ago, rows_of, set_up
+from tests.test_panel import ago, rows_of, set_up, today
 
 
 def uk(days_ago: int) -> str:
-    return (TODAY - timedelta(days=days_ago)).strftime("%d/%m/%Y")
+    return (today() - timedelta(days=days_ago)).strftime("%d/%m/%Y")
 
 
 def with_follow_up(clerk) -> str:
@@ -127,7 +127,7 @@ def test_tracker_actions_with_a_dated_timescale_fall_due_like_minute_actions(cle
 
 def test_a_dated_timescale_by_the_next_meeting_is_due(clerk):
     set_up(clerk)  # the board's next meeting is 30 days ahead
-    soon = (TODAY + timedelta(days=20)).strftime("%d/%m/%Y")
+    soon = (today() + timedelta(days=20)).strftime("%d/%m/%Y")
     clerk.ok("action", "add", "wsoa", "4", "--issue", "Soon", "--timescale", soon, "--on", ago(90))
     owed = [d for d in rows_of(clerk, "due") if d["kind"] == "tracker action"]
     assert [(d["status"], d["days_overdue"]) for d in owed] == [("due", None)]
@@ -168,7 +168,7 @@ def test_changes_call_a_first_rating_new_not_up(clerk):
     [
         ["changes", "wsoa", "--from", ago(10), "--to", ago(20)],
         ["changes", "wsoa", "--from", ago(10), "--to", ago(10)],
-        ["changes", "wsoa", "--from", (TODAY + timedelta(days=1)).isoformat()],
+        ["changes", "wsoa", "--from", (today() + timedelta(days=1)).isoformat()],
         ["board", "history", "seb", "--from", ago(10), "--to", ago(20)],
     ],
 )

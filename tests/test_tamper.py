@@ -290,7 +290,7 @@ def test_an_older_backup_restored_after_a_seal_is_caught(db, tmp_path):
 
 @pytest.mark.parametrize(
     ("size", "message"),
-    [(3, "forged seal"), (500, "covers 500 events")],
+    [(3, "forged seal"), (500, "names 500 events, more than came before it")],
     ids=["wrong-root", "beyond-the-log"],
 )
 def test_a_forged_seal_is_caught(db, size, message):
@@ -351,13 +351,17 @@ def test_every_export_format_verifies_to_the_same_root(db, tmp_path):
 
 def test_a_filtered_export_holds_only_its_subjects_and_dates(db):
     clerk, _ = panel_ledger(db)
-    lines = clerk.ok("export", "--tracker", "hf", "--from", "2019-06-12").output.splitlines()
+    *lines, trailer = clerk.ok(
+        "export", "--tracker", "hf", "--from", "2019-06-12"
+    ).output.splitlines()
+    told = json.loads(trailer)["trailer"]
+    assert (told["count"], told["filtered"]) == (len(lines), True)
     subjects = {json.loads(line)["subject"] for line in lines}
     assert subjects == {"hf#1", "hf#2", "hf#3"}
     assert all(json.loads(line)["effective"] >= "2019-06-12" for line in lines)
     board = {
         json.loads(line)["subject"]
-        for line in clerk.ok("export", "--board", "seb").output.splitlines()
+        for line in clerk.ok("export", "--board", "seb").output.splitlines()[:-1]
     }
     assert board == {"seb", "seb@2019-06-12", "hf", "hf#1", "hf#2", "hf#3"}
 
@@ -416,7 +420,8 @@ def test_an_export_gives_the_root_at_each_seal_and_at_the_end_and_a_forged_one_f
     sealed_size = int(digest.split(":")[0])
     out = tmp_path / "export.jsonl"
     clerk.ok("export", "-o", str(out))
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    *records, trailer = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert trailer["trailer"]["tree_size"] == len(records)
     rooted = [r["tree_size"] for r in records if r["tree_root"] is not None]
     assert rooted == [sealed_size, len(records)]
     assert records[sealed_size - 1]["tree_root"] == digest.split(":")[1]
