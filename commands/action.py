@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from commands.lazy import Entry, LazyGroup
 from commands.session import Session, on_option, pass_session, reason_option, report
 
 RATINGS = ("red", "amber", "green", "blue")
@@ -15,7 +16,17 @@ line_option = click.option(
 )
 
 
-@click.group()
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "history": Entry(
+            "commands.panel",
+            "action_history",
+            "Tell the story of action REF: every event in order, ratings and owners from → to, "
+            "corrections beside what they corrected, backdated entries marked.",
+        )
+    },
+)
 def action() -> None:
     """Actions: the items of a tracker, referred to as TRACKER#ID (e.g. hf-send-2019#15,
     audit-recs#R-07, corporate-plan#1.1)."""
@@ -242,7 +253,3 @@ def reopen(session: Session, ref: str, rating: str, on: str | None, reason: str)
       govledger action reopen hf-send-2019#4 --rating red --reason "Audit found reviews lapsed"
     """
     report(session.ledger.reopen_action(ref, rating, actor=session.actor, on=on, reason=reason))
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(action)

@@ -272,8 +272,3 @@ def prove(session: Session, target: str) -> None:
     from projections.proof import inclusion
 
     click.echo(json.dumps(inclusion(session, target), indent=2, ensure_ascii=False))
-
-
-def register(cli: click.Group) -> None:
-    for command in (export, verify, prove):
-        cli.add_command(command)

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import click
 
+from commands.lazy import Entry, LazyGroup
 from commands.session import Session, on_option, pass_session, reason_option, report
 
 
-@click.group()
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "history": Entry(
+            "commands.panel",
+            "board_history",
+            "BOARD's record in date order: meetings, decisions (outcome, follow-up), minute "
+            "actions (open, done, overdue) and its trackers' rating changes.",
+        )
+    },
+)
 def board() -> None:
     """Boards: committees, panels and partnership boards that meet and decide."""
 
@@ -31,7 +42,3 @@ def add(session: Session, ref: str, name: str, on: str | None, reason: str) -> N
       govledger board add cepac "Children and Education PAC"    # start unknown
     """
     report(session.ledger.register_board(ref, name, actor=session.actor, on=on, reason=reason))
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(board)

@@ -124,8 +124,3 @@ def cosign(
             "the checkpoint is not UTF-8 text", param_hint="CHECKPOINT"
         ) from None
     click.echo(cosigned(ledger, text, signer, memory, session.actor), nl=False)
-
-
-def register(cli: click.Group) -> None:
-    for command in (seal, seals, checkpoint, witness):
-        cli.add_command(command)

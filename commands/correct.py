@@ -128,7 +128,3 @@ def correct(
             reason=reason,
         )
     )
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(correct)

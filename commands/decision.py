@@ -127,7 +127,3 @@ def follow_up_done(session: Session, ref: str, on: str | None, reason: str) -> N
         --reason "Public Health gave the update (minute 45)"
     """
     report(session.ledger.close_follow_up(ref, actor=session.actor, on=on, reason=reason))
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(decision)

@@ -158,7 +158,3 @@ def require_signing(session: Session, reason: str) -> None:
     """
     recorded = session.ledger.require_signing(actor=session.actor, reason=reason)
     click.echo(f"Every entry after position {recorded.positions[0]} must now be signed.")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(keys)

@@ -34,7 +34,3 @@ def log(session: Session, limit: int, fmt: str) -> None:
         click.echo("The ledger is empty; record something first, e.g. govledger board add.")
         return
     click.echo(render(rows, COLUMNS, fmt, wrap=("actor", "summary", "reason")))
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(log)

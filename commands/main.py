@@ -6,24 +6,7 @@ from typing import Any
 
 import click
 
-from commands import (
-    action,
-    audit,
-    board,
-    checkpoints,
-    correct,
-    decision,
-    keys,
-    log,
-    meeting,
-    minute_action,
-    minutes,
-    panel,
-    projections,
-    report,
-    tracker,
-    tracker_import,
-)
+from commands.lazy import Entry, LazyGroup
 from commands.session import Session, pass_session
 from ledger.errors import InvalidEntry, LedgerError
 
@@ -36,12 +19,132 @@ class Failure(click.ClickException):
         self.exit_code = exit_code
 
 
-class LedgerGroup(click.Group):
+#: Every command of the root group but `init`: its module, its attribute and the short help
+#: `govledger --help` shows, so that listing them imports none of them and `govledger X`
+#: imports X's module alone. tests/test_lazy_commands.py checks it against the real help.
+COMMANDS = {
+    "action": Entry(
+        "commands.action",
+        "action",
+        "Actions: the items of a tracker, referred to as TRACKER#ID (e.g. hf-send-2019#15, "
+        "audit-recs#R-07, corporate-plan#1.1).",
+    ),
+    "board": Entry(
+        "commands.board",
+        "board",
+        "Boards: committees, panels and partnership boards that meet and decide.",
+    ),
+    "changes": Entry(
+        "commands.panel",
+        "changes",
+        "What moved on TRACKER after --from up to --to: ratings up or down (with reasons), new "
+        "and completed actions, reassignments, retimings, and a count by rating before and after.",
+    ),
+    "checkpoint": Entry(
+        "commands.checkpoints",
+        "checkpoint",
+        "Print the latest signed checkpoint, with every witness cosignature it has.",
+    ),
+    "correct": Entry(
+        "commands.correct",
+        "correct",
+        "Correct the event at POSITION (see govledger log) with a new event.",
+    ),
+    "decision": Entry(
+        "commands.decision",
+        "decision",
+        "Decisions: what a board AGREED, RESOLVED, NOTED, DEFERRED (and so on) at a meeting.",
+    ),
+    "due": Entry(
+        "commands.panel",
+        "due",
+        "What each board is owed by its next meeting, and what is overdue (with how many days): "
+        "follow-ups until closed (decision follow-up done), minute actions until done "
+        "(minute-action done), and tracker actions whose timescale names a day "
+        '("31/03/2020", "March 2021", "Q4 2020/21") until completed.',
+    ),
+    "export": Entry(
+        "commands.audit",
+        "export",
+        "Write every event in log order, with its hashes, for an auditor.",
+    ),
+    "keys": Entry(
+        "commands.keys",
+        "keys",
+        "Signing keys: who signs entries, seals and cosignatures.",
+    ),
+    "log": Entry(
+        "commands.log",
+        "log",
+        "List the latest events, oldest first: position, effective date, recorded time (UTC), "
+        "actor, event, subject and a summary.",
+    ),
+    "meeting": Entry(
+        "commands.meeting",
+        "meeting",
+        "Meetings: dated sittings of a board (a meeting may lie ahead).",
+    ),
+    "minute-action": Entry(
+        "commands.minute_action",
+        "minute_action",
+        "Minute actions: a named person owes something, usually by the next meeting.",
+    ),
+    "minutes": Entry(
+        "commands.minutes",
+        "minutes",
+        "Minutes: record a meeting's decisions, actions and report-backs from its minutes.",
+    ),
+    "projections": Entry(
+        "commands.projections",
+        "projections",
+        "The views (projections) that read commands use, rebuilt from the event log.",
+    ),
+    "prove": Entry(
+        "commands.audit",
+        "prove",
+        "Print an inclusion proof that the event at POSITION (or the latest event of an action "
+        "REF) is in the log as of the latest seal.",
+    ),
+    "report": Entry(
+        "commands.report",
+        "report",
+        "The agenda pack for TRACKER (or every tracker of --board): counts by rating against the "
+        "last meeting, what moved and why, red and overdue actions, the whole tracker with "
+        "coloured, lettered ratings and trend marks, and the checkpoint a reader can verify.",
+    ),
+    "seal": Entry(
+        "commands.checkpoints",
+        "seal",
+        "Seal the log: record its size and Merkle root, and print it for the minutes.",
+    ),
+    "seals": Entry(
+        "commands.checkpoints",
+        "seals",
+        "List the seals recorded in the log, oldest first.",
+    ),
+    "tracker": Entry(
+        "commands.tracker",
+        "tracker",
+        "Trackers: action plans whose numbered items carry a RAGB rating.",
+    ),
+    "verify": Entry(
+        "commands.audit",
+        "verify",
+        "Recompute every hash and check every seal, checkpoint and signature: of the ledger, or "
+        "of an export FILE.",
+    ),
+    "witness": Entry(
+        "commands.checkpoints",
+        "witness",
+        "Witness a log: cosign its checkpoints after checking it was never rewritten.",
+    ),
+}
+
+
+class LedgerGroup(LazyGroup):
     """Turns the ledger's refusals into one-line errors; nothing below the CLI exits."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
-
         try:
             return super().invoke(ctx)
         except click.exceptions.NoArgsIsHelpError:
@@ -49,7 +152,8 @@ class LedgerGroup(click.Group):
         except click.UsageError as error:
             where = error.ctx.command_path if error.ctx else ctx.command_path
             problem = " ".join(error.format_message().split()).rstrip(".")
-            raise Failure(f"{problem}. See '{where} --help'.", 2) from None
+            stop = "" if problem.endswith("?") else "."
+            raise Failure(f"{problem}{stop} See '{where} --help'.", 2) from None
         except InvalidEntry as error:
             raise Failure(str(error), 2) from None
         except LedgerError as error:
@@ -60,28 +164,45 @@ class LedgerGroup(click.Group):
                 "nothing was recorded",
                 2,
             ) from None
-        except MapperDeserialisationError:
-            raise Failure(
-                "a stored event of what you named cannot be read (damaged outside govledger); "
-                "run govledger verify to find where. Nothing was recorded",
-                1,
-            ) from None
-        except PersistenceError as error:
-            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            if "readonly database" in first:
-                raise Failure(
-                    "this ledger is read-only here (a copy to read and verify); record on the "
-                    "clerk's own ledger. Nothing was recorded",
-                    1,
-                ) from None
-            raise Failure(
-                f"the database refused the operation ({type(error).__name__}: {first}); "
-                "nothing was recorded, try again",
-                1,
-            ) from None
+        except Exception as error:
+            failure = storage_failure(error)
+            if failure is None:
+                raise
+            raise failure from None
 
 
-@click.group(cls=LedgerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def storage_failure(error: Exception) -> Failure | None:
+    """The one line for the event library's storage errors; the library is imported only
+    when something has failed, so a command that never opens the ledger never loads it."""
+    if isinstance(error, click.exceptions.Exit | click.exceptions.Abort | click.ClickException):
+        return None
+    from eventsourcing.persistence import MapperDeserialisationError, PersistenceError
+
+    if isinstance(error, MapperDeserialisationError):
+        return Failure(
+            "a stored event of what you named cannot be read (damaged outside govledger); "
+            "run govledger verify to find where. Nothing was recorded",
+            1,
+        )
+    if isinstance(error, PersistenceError):
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        if "readonly database" in first:
+            return Failure(
+                "this ledger is read-only here (a copy to read and verify); record on the "
+                "clerk's own ledger. Nothing was recorded",
+                1,
+            )
+        return Failure(
+            f"the database refused the operation ({type(error).__name__}: {first}); "
+            "nothing was recorded, try again",
+            1,
+        )
+    return None
+
+
+@click.group(
+    cls=LedgerGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--db",
     metavar="PATH_OR_URL",
@@ -136,24 +257,3 @@ def init(session: Session) -> None:
 
     session.create()
     click.echo(f"Created an empty ledger at {locate(session.db).shown}.")
-
-
-for module in (
-    board,
-    meeting,
-    decision,
-    minute_action,
-    tracker,
-    action,
-    correct,
-    log,
-    panel,
-    projections,
-    audit,
-    tracker_import,
-    minutes,
-    report,
-    checkpoints,
-    keys,
-):
-    module.register(cli)

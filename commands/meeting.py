@@ -31,7 +31,3 @@ def add(session: Session, board: str, date: str, title: str, on: str | None, rea
             board, date, title, actor=session.actor, on=on, reason=reason
         )
     )
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(meeting)

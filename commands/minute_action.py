@@ -74,7 +74,3 @@ def done(session: Session, ref: str, on: str | None, reason: str) -> None:
       govledger minute-action done seb@2019-06-12/A1 --on 2019-09-10 --reason "update given"
     """
     report(session.ledger.complete_minute_action(ref, actor=session.actor, on=on, reason=reason))
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(minute_action)

@@ -244,7 +244,3 @@ def many(count: int, word: str) -> str:
     if count == 1:
         return f"1 {word}"
     return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(minutes)

@@ -206,10 +206,3 @@ def due(session: Session, board: str | None, fmt: str) -> None:
         return
     title = f"Due at {board}" if board else "Due at every board"
     click.echo(render(rows, DUE_COLUMNS, fmt, wrap=("what", "owner"), title=title))
-
-
-def register(cli: click.Group) -> None:
-    cli.commands["action"].add_command(action_history)  # type: ignore[attr-defined]
-    cli.commands["board"].add_command(board_history)  # type: ignore[attr-defined]
-    cli.add_command(changes)
-    cli.add_command(due)

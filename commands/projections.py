@@ -47,7 +47,3 @@ def rebuild(session: Session, name: str | None) -> None:
 
     done = Views(session.ledger).rebuild(name, progress_reporter("Replaying the log"))
     click.echo(f"Rebuilt {name or 'all views'} from {done} events.")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(projections)

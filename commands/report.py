@@ -172,7 +172,3 @@ def write(page: str, path: Path, kind: str) -> None:
             print_pdf(page, temporary)
         else:
             temporary.write_text(page, encoding="utf-8")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(report)

@@ -9,11 +9,23 @@ import sys
 import click
 
 from commands.compact_tracker import compact
+from commands.lazy import Entry, LazyGroup
 from commands.output import format_option, render
 from commands.session import DAY, Session, on_option, pass_session, reason_option, report
 
 
-@click.group()
+@click.group(
+    cls=LazyGroup,
+    lazy={
+        "import": Entry(
+            "commands.tracker_import",
+            "tracker_import",
+            "Import FILE into TRACKER: new actions, and the ratings, owners, timescales, updates "
+            "and other columns that changed since the last import, all recorded at once or, on "
+            "any error, not at all.",
+        )
+    },
+)
 def tracker() -> None:
     """Trackers: action plans whose numbered items carry a RAGB rating."""
 
@@ -144,7 +156,3 @@ def shown_columns(rows: list[dict], columns: tuple[str, ...]) -> tuple[str, ...]
         if rows
         else columns
     )
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(tracker)

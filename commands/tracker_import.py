@@ -138,7 +138,3 @@ def summary(done: Imported, dry_run: bool) -> str:
     return (
         f"{verb} {len(done.events)} events{where}{what}; {len(done.unchanged)} actions unchanged."
     )
-
-
-def register(cli: click.Group) -> None:
-    cli.commands["tracker"].add_command(tracker_import)  # type: ignore[attr-defined]
