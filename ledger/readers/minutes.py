@@ -199,8 +199,8 @@ class Walk(Prose):
                 self.attach_vote(first.text)
             return index
         if not text and not parts:
-            if not (self.last_text or self.item.heading):
-                return index
+            if not (self.last_text or self.item.heading) or decide.opens_below(first.text):
+                return index  # "Resolved 14/06/9.06", then "It was agreed to ..." below
             text = (
                 f"{self.last_text} {first.text}"
                 if self.last_text
