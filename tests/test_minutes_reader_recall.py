@@ -38,3 +38,31 @@ def test_clerk_sees_the_decision_under_a_numbered_resolved_label_not_the_talk_ab
     assert len(found) == 1, found
     assert "accept the quote from Oakwood for £640" in found[0]
     assert not any("presented two quotes" in text for text in found)
+
+
+CABINET = """\
+Cabinet - Thursday 9 June 2022
+
+41.
+
+Library opening hours
+
+Minutes:
+
+The Cabinet Member presented the review of opening hours.
+
+RESOLVED:
+
+That Cabinet:
+
+A:        Approves the new opening hours from 1 September 2022.
+
+B:        Asks officers to review them after six months.
+"""
+
+
+def test_clerk_sees_a_resolution_with_parts_lettered_a_colon_b_colon_as_one_decision():
+    found = decisions(CABINET)
+    assert len(found) == 1, [d.text for d in found]
+    assert any("Approves the new opening hours" in part for part in found[0].parts)
+    assert any("review them after six months" in part for part in found[0].parts)

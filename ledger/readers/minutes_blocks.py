@@ -11,6 +11,18 @@ from ledger.readers.minutes_items import heading
 from ledger.readers.minutes_layout import Line, title_case
 
 LEAD_IN = re.compile(r"^(?:that\b|\(?[a-z][.)]\s|\(?\d{1,2}\)\s)", re.IGNORECASE)
+COLON_PART = re.compile(r"^[A-Qa-q]:\s+\S")  # "That Cabinet:" then "A: Welcomes ...", "B: ..."
+
+
+def part_of(text: str, texts: list[str], parts: list[str]) -> bool:
+    """Whether a line is one of the resolution's parts: "(a) ...", "2) ...", or "A: ..."
+    under words that announce parts ("That Cabinet:") or after an "A: ..." part."""
+    if decide.is_part(text):
+        return True
+    announced = bool(texts) and texts[-1].rstrip().endswith(":") and not parts
+    return bool(COLON_PART.match(text)) and (
+        announced or bool(parts and COLON_PART.match(parts[-1]))
+    )
 
 
 def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
@@ -36,14 +48,14 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
             index += 1  # "RESOLVED:", a blank line, then what was resolved
             continue
         if line.blank:
-            if nxt is None or not decide.is_part(nxt.text) or next_item(texts, parts, nxt):
+            if nxt is None or not part_of(nxt.text, texts, parts) or next_item(texts, parts, nxt):
                 break
         elif ends_block(line):
             break
         elif decide.is_part(line.text) and parts and within(parts[-1], line.text, nested):
             parts[-1] = f"{parts[-1]} {line.text}"  # "(2) That ... as follows:", "(i) ..."
             nested = True
-        elif decide.is_part(line.text):
+        elif part_of(line.text, texts, parts):
             parts.append(line.text)
             nested = False
         elif (parts or texts) and (parts or texts)[-1].endswith("."):
