@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import sys
 from collections.abc import Callable
@@ -13,7 +14,10 @@ import click
 if TYPE_CHECKING:
     from ledger.application import Ledger, Recorded
     from ledger.keys import Signer
+    from ledger.organisation import Identity
     from projections.views import Views
+
+UNKNOWN: Any = object()  # identity not looked up yet
 
 
 class Session:
@@ -30,9 +34,25 @@ class Session:
         self._signer: Signer | None = None
         self._ledger: Ledger | None = None
         self._views: Views | None = None
+        self._identity: Identity | None = UNKNOWN
 
     @property
     def actor(self) -> str:
+        """Who records. On a PostgreSQL ledger with roles, the database user who logged in,
+        whatever --as says: the database refuses any other name, so --as is refused unless
+        it names that user."""
+        identity = self.identity
+        if identity is not None:
+            if self._actor is not None and self._actor != identity.login:
+                from ledger.errors import InvalidEntry
+
+                raise InvalidEntry(
+                    f"--as {self._actor!r} (or GOVLEDGER_USER) cannot name who records on this "
+                    f"ledger: each entry carries the database user who logged in "
+                    f"({identity.login}); leave --as and GOVLEDGER_USER unset, or log in as "
+                    "that person"
+                )
+            return identity.login
         if self._actor is None:
             try:
                 self._actor = getpass.getuser()
@@ -41,11 +61,31 @@ class Session:
         return self._actor
 
     @property
+    def identity(self) -> Identity | None:
+        """Who the database says you are, on a PostgreSQL ledger set up with roles
+        (``admin setup``); None on SQLite and on a PostgreSQL ledger without roles."""
+        if self._identity is UNKNOWN:
+            from ledger.storage import locate
+
+            location = locate(self.db)
+            self._identity = None
+            if location.is_postgres:
+                from ledger.organisation import identify
+
+                found = identify(location)
+                self._identity = found if found.organised else None
+        return self._identity
+
+    @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
-            from ledger.application import open_ledger
+            identity = self.identity
+            if identity is None:
+                from ledger.application import open_ledger
 
-            self._ledger = open_ledger(self.db, today=self.today)
+                self._ledger = open_ledger(self.db, today=self.today)
+            else:
+                self._ledger = open_as(self.db, identity, self.today)
             self._ledger.signer_source = self.signer
         return self._ledger
 
@@ -63,8 +103,11 @@ class Session:
         if self._views is None:
             from projections.views import Views
 
-            self._views = Views(self.ledger)
-            self._views.catch_up(progress_reporter("Bringing the views up to date"))
+            if self.identity is None:
+                self._views = Views(self.ledger)
+                self._views.catch_up(progress_reporter("Bringing the views up to date"))
+            else:
+                self._views = organisation_views(self.ledger, self.identity)
             for position, problem in sorted(self._views.damaged.items()):
                 click.echo(
                     f"Warning: the event at position {position} cannot be read ({problem}); "
@@ -81,10 +124,73 @@ class Session:
 
     def close(self) -> None:
         if self._ledger is not None:
+            if self._identity is not UNKNOWN and getattr(self._ledger.recorder, "recorded", False):
+                level_stored_views(self._ledger)
             self._ledger.close()
 
 
 pass_session = click.make_pass_decorator(Session)
+
+
+def open_as(db: str | None, identity: Identity, today: Callable[[], date]) -> Ledger:
+    """A ledger with roles, opened as the person the database says logged in."""
+    from ledger.errors import NotPermitted
+    from ledger.organisation_ledger import open_organisation_ledger
+    from ledger.storage import locate
+
+    if not identity.may_read:
+        raise NotPermitted(
+            f"{identity.login} holds no role on this ledger, so may neither read nor record; "
+            f"{identity.granted_by()} can grant one with: govledger admin grant "
+            f"{identity.login} --role clerk|panel|auditor"
+        )
+    return open_organisation_ledger(locate(db), identity, today=today)
+
+
+class ReadingCopy:
+    """A ledger seen by someone who may not write its views: they are built in memory."""
+
+    read_only = True
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._ledger, name)
+
+
+def organisation_views(ledger: Ledger, identity: Identity) -> Views:
+    """The stored views when they are level with the log (or the reader may bring them
+    level: clerks); otherwise, for a read-only panel or auditor, views built afresh in
+    memory from the events for this run: they see what is recorded now, and write nothing."""
+    from eventsourcing.persistence import PersistenceError
+
+    from projections.views import Views
+
+    try:
+        views = Views(ledger)
+        if identity.may_record:
+            views.catch_up(progress_reporter("Bringing the views up to date"))
+            return views
+        if all(s.behind == 0 for s in views.status()):
+            return views
+    except PersistenceError:
+        pass  # views this login may not open or write: build them for this run
+    views = Views(ReadingCopy(ledger))
+    views.catch_up(progress_reporter("Reading the log"))
+    return views
+
+
+def level_stored_views(ledger: Ledger) -> None:
+    """After a clerk records, bring the stored views level, so that the panel (who may
+    not write them) reads them current. A failure leaves them for the next reader."""
+    from eventsourcing.persistence import PersistenceError
+
+    from ledger.errors import LedgerError
+    from projections.views import Views
+
+    with contextlib.suppress(PersistenceError, LedgerError):
+        Views(ledger).catch_up()
 
 
 def open_key(name: str, folder: str | None) -> Signer:

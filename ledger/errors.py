@@ -45,3 +45,7 @@ class ChangedMeanwhile(Refused):
 
 class StorageError(LedgerError):
     """The database cannot be opened as a ledger: missing, not a ledger, or not answering."""
+
+
+class NotPermitted(Refused):
+    """The database user's role does not allow what they tried (organisation mode)."""
