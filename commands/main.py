@@ -29,6 +29,11 @@ COMMANDS = {
         "Actions: the items of a tracker, referred to as TRACKER#ID (e.g. hf-send-2019#15, "
         "audit-recs#R-07, corporate-plan#1.1).",
     ),
+    "admin": Entry(
+        "commands.admin",
+        "admin",
+        "Roles on a PostgreSQL ledger, held by the database: for its administrator.",
+    ),
     "board": Entry(
         "commands.board",
         "board",
@@ -137,6 +142,11 @@ COMMANDS = {
         "commands.checkpoints",
         "witness",
         "Witness a log: cosign its checkpoints after checking it was never rewritten.",
+    ),
+    "whoami": Entry(
+        "commands.admin",
+        "whoami",
+        "Who you are on this ledger, and what you may do.",
     ),
 }
 

@@ -19,11 +19,6 @@ from click.testing import CliRunner, Result
 from commands.main import cli
 from tests.conftest import PG_URL
 
-if "admin" not in cli.list_commands(None):  # type: ignore[arg-type]
-    from commands import admin
-
-    admin.register(cli)
-
 
 def run(url: str, *args: str) -> Result:
     """A command as whoever ``url`` logs in as; no --as, nor GOVLEDGER_USER."""
