@@ -90,6 +90,12 @@ MEMBERSHIPS = (
     "AND g.rolname = ANY(%s)"
 )
 
+# The logins that may create and grant roles.
+ADMINISTRATORS = (
+    "SELECT rolname FROM pg_roles WHERE (rolsuper OR rolcreaterole) AND rolcanlogin "
+    "ORDER BY rolname"
+)
+
 
 @contextmanager
 def connected(location: Location, *, autocommit: bool = True) -> Iterator[Any]:
@@ -118,36 +124,31 @@ def connected(location: Location, *, autocommit: bool = True) -> Iterator[Any]:
 
 
 def identify(location: Location) -> Identity:
-    """Who is connecting, whether the ledger has roles, and which of them they hold."""
+    """Who is connecting, whether the ledger has roles, and which of them they hold: one
+    round trip, reading the catalog only."""
     roles = Roles.of(location)
     names = [roles.name(kind) for kind in GROUPS]
     with connected(location) as conn:
-        login, owner, superuser = conn.execute(
+        login, owner, superuser, held, administrators = conn.execute(
             "SELECT session_user, (SELECT pg_get_userbyid(c.relowner) FROM pg_class c "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = %s AND c.relname = %s), "
-            "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user)",
-            (roles.schema, EVENTS),
+            "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user), "
+            f"ARRAY({MEMBERSHIPS}), ARRAY({ADMINISTRATORS})",
+            (roles.schema, EVENTS, names),
         ).fetchone()
-        held = conn.execute(MEMBERSHIPS, (names,)).fetchall()
-        administrators = administrators_of(conn)
-    found = {name for (name,) in held}
     return Identity(
         login=login,
         roles=roles,
         organised=owner == roles.owner,
-        groups=tuple(kind for kind in GROUPS if roles.name(kind) in found),
-        administrators=administrators,
+        groups=tuple(kind for kind in GROUPS if roles.name(kind) in held),
+        administrators=tuple(administrators),
         superuser=bool(superuser),
     )
 
 
 def administrators_of(conn: Any) -> tuple[str, ...]:
-    rows = conn.execute(
-        "SELECT rolname FROM pg_roles WHERE (rolsuper OR rolcreaterole) AND rolcanlogin "
-        "ORDER BY rolname"
-    ).fetchall()
-    return tuple(name for (name,) in rows)
+    return tuple(name for (name,) in conn.execute(ADMINISTRATORS).fetchall())
 
 
 def either(names: tuple[str, ...]) -> str:
