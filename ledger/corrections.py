@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger.action import Action
 from ledger.action_corrections import check_columns
-from ledger.forms import CorrectedValues, Day, Reason, Text, checked
+from ledger.forms import Day, Reason, Text, checked
 from ledger.record import Recorded
+
+if TYPE_CHECKING:
+    from ledger.corrected_values import CorrectedValues
 
 
 class Corrections:

@@ -17,18 +17,20 @@ import re
 import shlex
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
-
-from pydantic import SkipValidation
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ledger.errors import InvalidEntry, NotFound, Refused
 from ledger.forms import BoardRef, Day, Text, checked
 from ledger.meeting import Meeting
-from ledger.readers.minutes_draft import MinutesDraft
 from ledger.record import Recorded
 from ledger.refs import meeting_id
-from ledger.sitting import Planned, Sitting
 from ledger.tracker import Tracker
+
+if TYPE_CHECKING:
+    from pydantic import SkipValidation
+
+    from ledger.readers.minutes_draft import MinutesDraft
+    from ledger.sitting import Planned, Sitting
 
 MEETING_DATE_NOTE = re.compile(
     r"\bwhen the meeting was held\b|\bmeeting(?:'s)? date\b|\bdate of the meeting\b", re.I
@@ -109,6 +111,8 @@ class MinutesImport:
                 f"{draft.source}: no decisions, minute actions or report-backs were found; "
                 "check that the file is the minutes of a meeting"
             )
+        from ledger.sitting import Planned  # only an import of minutes plans entries
+
         day, notes = self.meeting_day(draft, meeting)
         needs: list[str] = []
         sitting = self.sitting(board, day, draft, actor, dry_run, needs)
@@ -157,6 +161,8 @@ class MinutesImport:
         """The meeting to record on: the ledger's, or a new one scheduled with it. On a dry
         run a missing board, or one that took effect after the meeting, is a need, not an
         error, so that a clerk can review any minutes before setting the ledger up."""
+        from ledger.sitting import Sitting
+
         reason = f"from the minutes, {draft.source}"
         try:
             owner = self.board(board)

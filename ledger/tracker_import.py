@@ -14,15 +14,18 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from ledger.action import Action, ActionLine
 from ledger.errors import InvalidEntry
 from ledger.forms import Day, Text, checked, parse_kloe
 from ledger.rating import RatingSaid, is_progress, read_rating
-from ledger.readers.tracker_draft import DraftItem, TrackerDraft, TrackerFileError
 from ledger.record import Record, Recorded
 from ledger.refs import ActionRef, action_id
+
+if TYPE_CHECKING:
+    from ledger.readers.tracker_draft import DraftItem, TrackerDraft
 
 LIKENESS = 0.8  # how alike two texts must be to be the same action reworded
 MOST_PAIRS = 250_000  # beyond this many text pairs, items are matched exactly only
@@ -44,6 +47,7 @@ class TrackerImport:
     """The ledger's import of tracker files (mixed into ``Ledger``)."""
 
     tracker: Any
+    recorder: Any
     repository: Any
     effective: Any
     store: Any
@@ -68,6 +72,7 @@ class TrackerImport:
         rating, owner, timescale, update or field that differs from the ledger; nothing on
         any error."""
         plan = self.tracker(tracker)
+        from ledger.readers.tracker_draft import TrackerFileError
         from ledger.readers.tracker_files import read_tracker  # only an import reads files
 
         draft = read_tracker(path, fmt, sheet=sheet, mapping=mapping, key=key)
@@ -89,8 +94,9 @@ class TrackerImport:
             plan.record_key(draft.heading, draft.key, actor=actor, on=day, reason=step.reason)
             changed.append(plan)
         refs = self.refs_for(tracker, draft)
+        held = self.action_ids()
         for item, rating, ref in zip(draft.items, ratings, refs, strict=True):
-            if action_id(ref) not in self.repository:
+            if action_id(ref) not in held:
                 changed.append(step.new_action(ref, item, rating))
                 continue
             existing = self.repository.get(action_id(ref))
@@ -124,6 +130,13 @@ class TrackerImport:
                 after += 1
             refs.append(found.get(index) or ActionRef(tracker, str(after)))
         return refs
+
+    def action_ids(self) -> set[UUID]:
+        """The ids of every action the ledger holds, read in one query (not one per row)."""
+        found = self.recorder.select_notifications(
+            start=None, limit=10**9, topics=[Action.ActionAdded.TOPIC]
+        )
+        return {n.originator_id for n in found}
 
     def tracker_actions(self, tracker: str) -> dict[ActionRef, Action]:
         """Every action the ledger holds on ``tracker``."""
@@ -179,6 +192,8 @@ def rating_of(item: DraftItem, draft: TrackerDraft) -> RatingSaid | None:
     try:
         return read_rating(item.rating)
     except ValueError as error:
+        from ledger.readers.tracker_draft import TrackerFileError
+
         raise TrackerFileError(
             draft.source, str(error), row=item.rating_row, column=draft.header_of("ragb")
         ) from None
