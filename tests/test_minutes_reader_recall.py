@@ -66,3 +66,28 @@ def test_clerk_sees_a_resolution_with_parts_lettered_a_colon_b_colon_as_one_deci
     assert len(found) == 1, [d.text for d in found]
     assert any("Approves the new opening hours" in part for part in found[0].parts)
     assert any("review them after six months" in part for part in found[0].parts)
+
+
+PLANNING = """\
+Minutes of Lowfield Parish Council meeting held on 3 May 2023
+
+7. Planning
+
+Applications received: 23/00412/F Garden room at 4 Mill Lane. Response provided to
+Planning Authority with no objections.
+
+23/00450/F Extension at Church Farm, Low Road
+
+Parish Council supports application
+
+8. Correspondence
+
+The Clerk read out a letter from the Borough about planning training.
+"""
+
+
+def test_clerk_sees_the_councils_answer_to_a_planning_consultation_as_a_decision():
+    found = [d.text for d in decisions(PLANNING)]
+    assert any("with no objections" in text for text in found), found
+    assert any(text.startswith("Parish Council supports application") for text in found), found
+    assert len(found) == 2, found

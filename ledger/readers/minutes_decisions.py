@@ -91,6 +91,13 @@ PLANNING = re.compile(  # "15/00707/F Relocation of vehicular access at Myamber 
     r"support(?:ed)?|objection|object(?:ed|s)?|no\s+comments?)\W*$",
     re.IGNORECASE,
 )
+PLANNING_RESPONSE = re.compile(  # the council's answer to a planning consultation, no ref needed
+    r"^(?:[\w/ -]{0,40}?\s)?response\s+(?:provided|sent|given|made|returned)\s+to\s+(?:the\s+)?"
+    r"(?:local\s+)?planning\s+authority\s+with\s+(?P<no>no\s+)?(?:objections?|comments?)\b|"
+    r"^(?:the\s+)?(?:parish|town|community)\s+council\s+(?P<verb>supports?|objects?\s+to)\s+"
+    r"(?:the\s+|this\s+)?(?:planning\s+)?application\W*$",
+    re.IGNORECASE,
+)
 PASSIVE_PAIR = re.compile(  # "Accounts were presented and accepted for payment."
     r"\b(?:was|were)\s+[a-z]+ed\s+and\s+(?P<verb>accepted|approved|adopted|agreed|noted|ratified|"
     r"endorsed)\b",
@@ -218,6 +225,9 @@ def outcome(sentence: str) -> str | None:
         return None
     if planning := PLANNING.match(sentence):
         return "rejected" if planning["verb"].lower().startswith("object") else "agreed"
+    if response := PLANNING_RESPONSE.match(sentence.strip()):
+        objects = (response["verb"] or "").lower().startswith("object")
+        return "rejected" if objects else "agreed"
     if declared := DECLARED.search(sentence):
         return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
     if MOTION_TEXT.match(sentence):
