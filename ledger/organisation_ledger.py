@@ -42,6 +42,11 @@ class OrganisationRecorder(PostgresLedgerRecorder):
         """Tables change only through ``admin setup``, run by an administrator."""
 
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        """Store the events; a role that may not record is told so before anything is sent
+        (the database would refuse it anyway, but in a pipeline its words can be lost)."""
+        names = list(dict.fromkeys(e.topic.rpartition(".")[2] for e in stored_events))
+        if self.identity is not None and not self.identity.may_record:
+            raise refusal(self.identity, f"recording {', '.join(names)}")
         try:
             ids = super().insert_events(stored_events, **kwargs)
         except PersistenceError as error:
@@ -50,7 +55,6 @@ class OrganisationRecorder(PostgresLedgerRecorder):
                 raise
             if refused.startswith("govledger: "):  # the actor guard's own words
                 raise NotPermitted(refused.removeprefix("govledger: ")) from None
-            names = list(dict.fromkeys(e.topic.rpartition(".")[2] for e in stored_events))
             raise refusal(self.identity, f"recording {', '.join(names)}") from None
         self.recorded = True
         return ids

@@ -85,6 +85,14 @@ def one_line_refusal(result: Result) -> str:
     return lines[0]
 
 
+INSERT_AS = (
+    'INSERT INTO "{schema}".ledger_events (originator_id, originator_version, topic, state) '
+    "VALUES (gen_random_uuid(), 1, 'govledger:Board.BoardRegistered', "
+    """convert_to('{{"actor": "{actor}"}}', 'UTF8'))"""
+)
+WRITE_LOCK = 'SELECT "{schema}".gl_write_lock()'
+
+
 def recorded_plan(clerk: Callable[..., Result]) -> None:
     for args in (
         ("board", "add", "seb", "SEND Executive Board", "--on", "2019-01-10"),
@@ -164,6 +172,8 @@ def test_a_clerk_records_under_the_login_the_database_authenticated(
 def test_the_panel_reads_the_current_tracker_but_cannot_record(
     organisation: Organisation, tmp_path: Path
 ) -> None:
+    import psycopg
+
     org = organisation
     jo, pat = org.person("clerk"), org.person("panel")
     recorded_plan(org.as_(jo))
@@ -186,6 +196,15 @@ def test_the_panel_reads_the_current_tracker_but_cannot_record(
     refused = one_line_refusal(panel("action", "rate", "hf#15", "green", "--reason", "x"))
     assert refused.startswith(f"Error: recording RatingChanged is not allowed to {pat} (panel)")
     assert f"govledger admin grant {pat} --role clerk" in refused and "postgres" in refused
+    assert org.events() == before
+    for kind, login in (("panel", pat), ("auditor", org.person("auditor"))):
+        for statement in (
+            INSERT_AS.format(schema=org.schema, actor=login),
+            WRITE_LOCK.format(schema=org.schema),
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                org.sql(statement, login=login)
+                pytest.fail(f"the {kind} could run {statement}")
     assert org.events() == before
 
 
@@ -234,9 +253,7 @@ def test_a_clerk_connected_directly_cannot_rewrite_misattribute_or_unguard_event
         "replace actor guard": f"CREATE OR REPLACE FUNCTION {s}.gl_actor_is_login() "
         "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
         "act as the owner": f'SET ROLE "{org.role("owner")}"',
-        "misattribute": f"INSERT INTO {s}.ledger_events (originator_id, originator_version, "
-        "topic, state) VALUES (gen_random_uuid(), 1, 'govledger:Board.BoardRegistered', "
-        """convert_to('{"actor": "Anita Parkin"}', 'UTF8'))""",
+        "misattribute": INSERT_AS.format(schema=org.schema, actor="Anita Parkin"),
     }
     with psycopg.connect(PG_URL, user=jo, autocommit=True) as conn:
         assert conn.execute("SELECT session_user").fetchone() == (jo,)
