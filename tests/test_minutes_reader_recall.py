@@ -91,3 +91,32 @@ def test_clerk_sees_the_councils_answer_to_a_planning_consultation_as_a_decision
     assert any("with no objections" in text for text in found), found
     assert any(text.startswith("Parish Council supports application") for text in found), found
     assert len(found) == 2, found
+
+
+PLENUM = """\
+## Plenum 2023-03-08 Minutes
+
+### Credentials
+- Present: Priya, Tomas, Wen, Olu
+- Apologies: Jonah
+
+### Space rental
+- Tomas talk to the landlord about the lease renewal
+- Priya+Wen to draft the new price list
+- Perhaps Jonah would consider running the workshop.
+- Electricity bill was higher than last month
+"""
+
+
+def test_treasurer_sees_note_style_actions_of_members_listed_as_present():
+    found = {tuple(a.owners): a.text for a in actions(PLENUM)}
+    assert ("Tomas",) in found, found
+    assert found[("Tomas",)].startswith("Tomas talk to the landlord")
+    assert ("Priya", "Wen") in found, found
+
+
+def test_a_guess_about_someone_is_no_action_and_a_capitalised_word_is_no_owner():
+    found = actions(PLENUM)
+    assert not any("Perhaps" in " ".join(a.owners) for a in found), [a.owners for a in found]
+    assert not any("Electricity" in " ".join(a.owners) for a in found)
+    assert len(found) == 2, [(a.owners, a.text) for a in found]

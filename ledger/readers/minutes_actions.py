@@ -104,14 +104,17 @@ def person(name: str, known: set[str] | None) -> bool:
 
 def full_name(words: list[str]) -> bool:
     """A first name and a surname ("Maggie Waller"), which no attendance list need hold;
-    not an organisation's name ("Tree Services", "Parish Council")."""
+    not an organisation's name ("Tree Services", "Parish Council"), nor a sentence's
+    adverb before a name ("Perhaps Meng would consider it")."""
     return (
         len(words) == 2
+        and words[0] not in HEDGES
         and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
         and not ORGANISATION.search(" ".join(words))
     )
 
 
+HEDGES = {"Perhaps", "Maybe", "Possibly", "Hopefully", "Ideally", "Probably", "Presumably"}
 ORGANISATION = re.compile(
     r"\b(?:council|committee|board|panel|services?|team|ltd|limited|group|trust|department|"
     r"england|agency|authority|partnership|association|society|club|school|academy|church|"
@@ -122,7 +125,7 @@ ORGANISATION = re.compile(
 )
 OWNED = re.compile(
     rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES}(?:\s+(?:and|&)\s+{ROLES})?)|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
-    rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
+    rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|\+|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
     rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
 )
 OUTCOME_WORD = re.compile(  # and pronouns: no one's name ("He would ..." is resolved apart)
@@ -193,6 +196,8 @@ def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str]
         and all(person(n, known) for n in owners(named["who"]))
     ):
         return [(owners(named["who"]), sentence)]
+    if (bare := bare_deed(sentence, known)) is not None:
+        return [bare]
     found = []
     for inner in PARENTHESIS.finditer(sentence):
         if owned := owned_sentence(inner["inner"], known):
@@ -207,6 +212,27 @@ def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str]
         start = 0 if at < len(rest) // 3 and at == clauses[0][0] else at
         found.append((names, re.sub(r"(?:,|;|\s+and)\s*$", "", rest[start:end].strip())))
     return found
+
+
+BARE_DEED = re.compile(  # a plenum's note: "Fazli contact Faisal", "Bob talk to Luther"
+    r"^(?P<who>[A-Z][a-z'’-]+(?:\s*[+&/]\s*[A-Z][a-z'’-]+)*)\s+(?:ask|talk|contact|call|email|"
+    r"e-mail|phone|ring|check|chase|send|write|speak|arrange|prepare|draft|circulate|update|"
+    r"organi[sz]e|book|print|review|find|look|follow|investigate|confirm|invite|approach|liaise|"
+    r"ping|remind|share|source|order|buy|purchase|obtain|collect|post|upload|research|enquire|"
+    r"inquire)\s+\S"
+)
+
+
+def bare_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str] | None:
+    """A note-style action, a name and a bare verb ("Fazli contact Faisal and apologise"):
+    only for names the minutes list as present or absent, never any capitalised word."""
+    found = BARE_DEED.match(sentence)
+    if not found or not known:
+        return None
+    names = owners(found["who"])
+    if names and all(n in known and n not in HEDGES for n in names):
+        return names, sentence
+    return None
 
 
 def clause_owners(
