@@ -8,10 +8,11 @@ from typing import TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Notification
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Notification
 
 from ledger.action import Action
 from ledger.board import Board
+from ledger.commitments import CommittingMapper, CommittingTranscoder
 from ledger.corrections import Corrections
 from ledger.errors import AlreadyExists, ChangedMeanwhile, NotFound, Refused
 from ledger.forms import Text, checked
@@ -52,6 +53,15 @@ class Ledger(
         super().__init__(env)
         self.today = today
         self.read_only = False  # a copy to read: views are kept elsewhere, nothing written
+
+    def construct_mapper(self) -> Mapper:  # type: ignore[type-arg]
+        """Events are written in form 2: free text committed by salted hashes (erasable)."""
+        return self.factory.mapper(self.construct_transcoder(), CommittingMapper)
+
+    def construct_transcoder(self) -> JSONTranscoder:
+        transcoder = CommittingTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -8,6 +8,15 @@ The log is an RFC 6962 Merkle tree (SHA-256; leaf hash ``H(0x00 || bytes)``, nod
 canonical bytes of an event are the UTF-8 JSON object, keys sorted, no spaces:
 ``{"aggregate_id","aggregate_version","position","state","topic"}`` where ``state`` is the
 stored event state exactly as stored (text), and ``aggregate_id`` the UUID with dashes.
+
+Form 2 (events recorded by govledger 0.2 on) is designed for erasure. Its stored state has a
+top-level ``"_salts_"`` object naming each free-text field and the hex of a 16-byte random
+salt. What is hashed is not that text but a commitment to it: the canonical bytes get
+``"form":2`` and, as ``state``, the sorted compact JSON of the state without ``_salts_``
+whose committed fields are moved into ``"_commitments_": {field: hex(SHA-256(
+"govledger-commit/v1\n" || salt || the field's value as sorted compact JSON))}``. An erased
+field is stored as ``{"_erased_": commitment, "was": "str"|"list"|"dict"}`` with its salt
+removed: the commitment, the leaf, every seal, checkpoint and signature stay the same.
 """
 
 from __future__ import annotations
@@ -286,14 +295,73 @@ def canonical(
 ) -> bytes:
     """The bytes an event is hashed as (see the module docstring).
 
-    The same bytes as ``json.dumps`` of the five fields with ``sort_keys=True``,
-    ``separators=(",", ":")`` and ``ensure_ascii=False``, written out in that order with
-    the encoder json.dumps uses for strings, because this runs once per event.
+    The same bytes as ``json.dumps`` of the five fields (six in form 2) with
+    ``sort_keys=True``, ``separators=(",", ":")`` and ``ensure_ascii=False``, written out in
+    that order with the encoder json.dumps uses for strings, because this runs once per event.
     """
+    committed = committed_state(state)
+    form, hashed = ("", state) if committed is None else ('"form":2,', committed)
     return (
         f'{{"aggregate_id":{_string(aggregate_id)},"aggregate_version":{int(aggregate_version)},'
-        f'"position":{int(position)},"state":{_string(state)},"topic":{_string(topic)}}}'
+        f'{form}"position":{int(position)},"state":{_string(hashed)},'
+        f'"topic":{_string(topic)}}}'
     ).encode()
+
+
+SALTS, ERASED, COMMITMENTS = "_salts_", "_erased_", "_commitments_"
+COMMIT_PREFIX = b"govledger-commit/v1\n"
+
+
+_SORTED = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def sorted_json(value: Any) -> str:
+    """``json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)``."""
+    return _string(value) if type(value) is str else _SORTED.encode(value)
+
+
+def commitment(salt: str, value: Any) -> str:
+    """A free-text field's salted commitment (form 2): it hides the text, and binds it."""
+    return hashlib.sha256(
+        COMMIT_PREFIX + bytes.fromhex(salt) + sorted_json(value).encode()
+    ).hexdigest()
+
+
+def is_erased(value: Any) -> bool:
+    return (
+        type(value) is dict
+        and ERASED in value
+        and len(value) == 2
+        and "was" in value
+        and type(value[ERASED]) is str
+    )
+
+
+def erased_as(kind: Any) -> Any:
+    """What an erased field reads as: '[erased]', or a list of it, or an empty object."""
+    return {"str": "[erased]", "list": ["[erased]"], "dict": {}}.get(kind)
+
+
+def committed_state(state: str) -> str | None:
+    """What is hashed of a form-2 state (see the module docstring); None for form 1, whose
+    state is hashed as stored. A state that is not what form 2 writes is hashed as form 1
+    too: it cannot match the leaf written for it, so verification names it altered."""
+    if f'"{SALTS}":' not in state:  # inside a string the quote before ':' would be escaped
+        return None
+    try:
+        said = json.loads(state)
+        salts = said.pop(SALTS) if type(said) is dict else None
+        if type(salts) is not dict or not set(salts) <= set(said):
+            return None
+        commitments = {}
+        for name in [n for n, v in said.items() if n in salts or is_erased(v)]:
+            value = said.pop(name)
+            committed = commitment(salts[name], value) if name in salts else value[ERASED]
+            commitments[name] = committed
+    except (ValueError, TypeError, RecursionError):
+        return None
+    said[COMMITMENTS] = commitments
+    return sorted_json(said)
 
 
 def plain(value: Any) -> Any:
@@ -317,7 +385,11 @@ def readable(state: str, topic: str, loads: Any = json.loads) -> dict[str, Any]:
     base: dict[str, Any] = {}
     payload: dict[str, Any] = {}
     for name, value in loads(state).items():
-        if type(value) in CONTAINERS:
+        if name == SALTS:
+            continue
+        if is_erased(value):
+            value = erased_as(value["was"])
+        elif type(value) in CONTAINERS:
             value = plain(value)
         (base if name in BASE_FIELDS else payload)[name] = value
     return {

@@ -121,6 +121,16 @@ def clerk(db: str) -> Clerk:
 
 
 @pytest.fixture
+def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A key folder of the test's own, with no key or passphrase taken from outside."""
+    folder = tmp_path / "keys"
+    monkeypatch.setenv("GOVLEDGER_KEYS", str(folder))
+    monkeypatch.delenv("GOVLEDGER_KEY", raising=False)
+    monkeypatch.delenv("GOVLEDGER_KEY_PASSPHRASE", raising=False)
+    return folder
+
+
+@pytest.fixture
 def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"the seed documents are not beside the project ({SEEDS})")

@@ -31,15 +31,6 @@ from tests.conftest import Clerk
 from tests.test_tamper import Tamperer, panel_ledger
 
 
-@pytest.fixture
-def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "keys"
-    monkeypatch.setenv("GOVLEDGER_KEYS", str(folder))
-    monkeypatch.delenv("GOVLEDGER_KEY", raising=False)
-    monkeypatch.delenv("GOVLEDGER_KEY_PASSPHRASE", raising=False)
-    return folder
-
-
 def signed_ledger(db: str, tmp_path: Path) -> tuple[Clerk, Clerk, Path]:
     """Jo Clerk signs everything from the start; the Monitoring Officer witnesses.
     Returns both and the checkpoint file pasted in the minutes after the June board."""
