@@ -324,3 +324,29 @@ def test_whoami_on_sqlite_says_the_ledger_is_single_user(db: str) -> None:
     assert "no signing key" in said.output
     refused = one_line_refusal(CliRunner().invoke(cli, ["--db", db, "admin", "setup"]))
     assert "PostgreSQL" in refused
+
+
+@pytest.mark.postgres
+def test_the_panel_sees_a_rating_the_stored_views_have_not_caught_up_with_and_writes_nothing(
+    organisation: Organisation,
+) -> None:
+    from ledger.organisation import identify
+    from ledger.organisation_ledger import open_organisation_ledger
+    from ledger.storage import locate
+
+    org = organisation
+    jo, pat = org.person("clerk"), org.person("panel")
+    recorded_plan(org.as_(jo))
+    tracking = f'SELECT application_name, notification_id FROM "{org.schema}".ledger_tracking'
+    level = org.sql(tracking)
+    where = locate(org.url(jo))
+    program = open_organisation_ledger(where, identify(where))  # records, brings no view level
+    try:
+        program.rate_action("hf#15", "green", actor=jo, reason="Checks now joint")
+    finally:
+        program.close()
+
+    shown = org.as_(pat)("tracker", "show", "hf", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert [row["ragb"] for row in json.loads(shown.output)] == ["green"], shown.output
+    assert org.sql(tracking) == level  # the panel wrote nothing: the stored views stay behind
