@@ -64,9 +64,12 @@ MEANING = {word: name for name, words in SYNONYMS.items() for word in words.spli
 TEXT_FIELDS = ("issue", "action")
 
 
+NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]")
+
+
 def normal(text: str) -> str:
     """A header or word with case, spacing and punctuation aside."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return NOT_LETTER_OR_DIGIT.sub("", text.lower())
 
 
 SECOND_NAME = re.compile(r"\s*[/\\(\[]")

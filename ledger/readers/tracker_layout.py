@@ -176,6 +176,8 @@ class Layout(ItemRows):
 
     def repeated_header(self, cells: list[str]) -> str | None:
         """None for a row that is not the header again; else the section it starts, or ''."""
+        if self.plainly_not_header(cells):
+            return None
         given = [normal(c) for c in cells]
         if given in self.parts:
             return ""
@@ -188,6 +190,18 @@ class Layout(ItemRows):
         if len(differ) == 1 and len(filled) >= 3 and differ[0] < len(cells):
             return " ".join(cells[differ[0]].split()) or None
         return None
+
+    def plainly_not_header(self, cells: list[str]) -> bool:
+        """The look :meth:`repeated_header` takes first, at two cells rather than all: a row
+        that is none of the header's rows and differs from it in its first two filled
+        columns is no header (most rows, so a long tracker is read in one quick pass)."""
+        first = normal(cells[0]) if cells else ""
+        if any(len(part) == len(cells) and part[:1] == [first] for part in self.parts):
+            return False
+        filled = [i for i, h in enumerate(self.header) if h][:2]
+        if len(filled) < 2:
+            return True
+        return all(i >= len(cells) or normal(cells[i]) != self.header[i] for i in filled)
 
     def is_section(self, cells: list[str]) -> bool:
         """A row whose one filled cell is in the first column: a section's title."""
