@@ -120,3 +120,35 @@ def test_a_guess_about_someone_is_no_action_and_a_capitalised_word_is_no_owner()
     assert not any("Perhaps" in " ".join(a.owners) for a in found), [a.owners for a in found]
     assert not any("Electricity" in " ".join(a.owners) for a in found)
     assert len(found) == 2, [(a.owners, a.text) for a in found]
+
+
+COUNCIL_WILL = """\
+Minutes of Brindle Parish Council held on 12 July 2022
+
+5. Car parking near the church
+
+Highways will be asked about parking bays and the Parish Council will explore any other
+ideas for parking near the church.
+
+6. Newsletter
+
+The Parish Council will produce a leaflet about the allotments.
+
+7. Vacancy
+
+If no election is called the Parish Council will co-opt at the September meeting.
+"""
+
+
+def test_clerk_sees_what_the_council_says_it_will_do_itself_as_its_own_action():
+    found = [(a.owners, a.text) for a in actions(COUNCIL_WILL)]
+    assert (
+        ["Parish Council"],
+        "the Parish Council will explore any other ideas for parking near the church.",
+    ) in found, found
+    assert any(text.startswith("The Parish Council will produce a leaflet") for _, text in found)
+
+
+def test_what_the_council_would_do_only_if_something_happens_is_no_action():
+    found = [text for _, text in [(a.owners, a.text) for a in actions(COUNCIL_WILL)]]
+    assert not any("co-opt" in text for text in found), found

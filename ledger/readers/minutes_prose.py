@@ -193,6 +193,10 @@ class Prose:
             owned = [([self.subject], sentence)]  # "JF had contacted them. He would again ..."
         if not owned and (passive := unnamed.passive_deed(sentence, self.known)):
             owned = [passive]
+        if (council := unnamed.council_deed(sentence)) and not any(
+            council[1] in deed or deed in council[1] for _, deed in owned if deed != sentence
+        ):
+            owned.append(council)
         for names, deed in owned:
             text = f"{self.before} {deed}" if acts.points_back(deed) and self.before else deed
             self.item.actions.append(

@@ -48,3 +48,23 @@ def agreed_deed(sentence: str) -> str:
     government"): an action with no named owner yet, or "" if it gives none."""
     found = AGREED_DEED.search(sentence)
     return sentence if found else ""
+
+
+COUNCIL_DEED = re.compile(  # "... and the Parish Council will explore any ideas suggested"
+    r"(?:^|,\s+|;\s+|\band\s+)(?P<deed>(?:the\s+)?(?P<who>(?:parish|town|community)\s+council)\s+"
+    r"will\s+(?:now\s+|also\s+)?(?!be\b|have\b|not\b|need\b|lawfully\b|continue\s+to\s+be\b)"
+    r"[a-z]+\s+\S.*)$",
+    re.IGNORECASE,
+)
+CONDITION = re.compile(r"^\W*(?:if|unless|when|should|once|until)\b", re.IGNORECASE)
+
+
+def council_deed(sentence: str) -> tuple[list[str], str] | None:
+    """What the local council minutes say it will do itself ("The Parish Council will
+    produce a leaflet ..."): an action the council owns; not one it may do if something
+    happens ("If no election is called the Council will co-opt ...")."""
+    found = COUNCIL_DEED.search(sentence)
+    if not found or CONDITION.match(sentence):
+        return None
+    deed = found["deed"]
+    return [" ".join(w.capitalize() for w in found["who"].split())], deed
