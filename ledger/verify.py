@@ -666,6 +666,7 @@ class LogAudit:
         self.signers: set[str] = set()
         self.latest: str | None = None  # the last checkpoint the log holds, as text
         self.where: int | None = None  # where a problem lies, when not at the event read
+        self.erased: list[tuple[int, list[str]]] = []  # (position, fields) erased since written
 
     @staticmethod
     def external(checkpoint: Checkpoint | None, digest: tuple[int, bytes] | None) -> list:
@@ -681,6 +682,8 @@ class LogAudit:
     ) -> str:
         """Take the next event (its leaf already checked); the problem found, or ''."""
         self.roots.append(leaf)
+        if f'"{ERASED}":' in state:
+            self.note_erased(position, state)
         if self.origin is None:
             self.origin = origin_of(leaf)
             if self.trusted and self.trusted.origin != self.origin:
@@ -705,6 +708,17 @@ class LogAudit:
             return self.spoken(position, topic, said, said.get("actor"))
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             return f"this {topic.rpartition('.')[2]} event is malformed ({error})"
+
+    def note_erased(self, position: int, state: str) -> None:
+        """An erased field is no alteration (its commitment is kept), but the auditor is told."""
+        try:
+            said = json.loads(state)
+        except ValueError:
+            return
+        if type(said) is dict and SALTS in said:
+            fields = sorted(name for name, value in said.items() if is_erased(value))
+            if fields:
+                self.erased.append((position, fields))
 
     def spoken(self, position: int, topic: str, said: dict[str, Any], actor: Any) -> str:
         if topic == SEALED:
@@ -825,6 +839,14 @@ class LogAudit:
             )
         if digest_given:
             said.append("The log extends the trusted digest.")
+        if self.erased:
+            count = sum(len(fields) for _, fields in self.erased)
+            shown = "; ".join(f"position {p} ({', '.join(f)})" for p, f in self.erased[:10])
+            more = f"; and {len(self.erased) - 10} more events" if len(self.erased) > 10 else ""
+            said.append(
+                f"{count} field{'s' if count != 1 else ''} erased since written, "
+                f"{'their commitments' if count != 1 else 'its commitment'} kept: {shown}{more}."
+            )
         if self.signed or self.ring.signed_from is not None:
             by = ", ".join(sorted(self.signers)) or "no key"
             said.append(

@@ -33,15 +33,17 @@ def named_by_mistake(clerk: Clerk, *signs: str) -> int:
     return positions(clerk)["OwnerReassigned hf#2"]
 
 
-def erase(db: str, position: int, field: str) -> None:
-    """What the ledger's owner does on a data subject's request: the field's text and salt
+def erase(db: str, position: int, *fields: str) -> None:
+    """What the ledger's owner does on a data subject's request: each field's text and salt
     are replaced by its commitment, outside the ledger's rules (its guards are lifted)."""
     tamperer = Tamperer(db)
     state = tamperer.state(position).decode()
+    for field in fields:
+        state = erased(state, field)
     tamperer.unguard()
     tamperer.run(
         f"UPDATE {tamperer.events} SET state=? WHERE {tamperer.pos}=?",
-        (erased(state, field).encode(), position),
+        (state.encode(), position),
     )
 
 
@@ -64,6 +66,7 @@ def test_a_child_named_by_mistake_is_erased_and_the_signed_witnessed_log_still_p
         "--witnesses", "1", capsys=capsys,
     )  # fmt: skip
     assert code == 0, out
+    assert f"1 field erased since written, its commitment kept: position {at} (reason)." in out
     assert "every entry after position" in out  # the signatures over it still verify
     root = [json.loads(line) for line in before.read_text().splitlines()][-1]["trailer"]
     assert f"root {root['tree_root'][:4]}" in out  # the same root as before the erasure
@@ -84,8 +87,10 @@ def test_editing_a_name_instead_of_erasing_it_is_caught(db, tmp_path):
 def test_an_erased_owner_reads_as_erased_and_the_rest_of_the_action_stands(db, tmp_path):
     clerk, digest = panel_ledger(db)
     at = named_by_mistake(clerk)
-    erase(db, at, "owners")
-    assert "OK" in clerk.ok("verify", "--digest", digest).output
+    erase(db, at, "owners", "previous")
+    told = clerk.ok("verify", "--digest", digest).output
+    assert "OK" in told and "2 fields erased since written" in told
+    assert f"position {at} (owners, previous)" in told
     shown = json.loads(clerk.ok("tracker", "show", "hf", "--format", "json").output)
     assert {r["no"]: r["who"] for r in shown}["2"] == ["[erased]"]
     assert "Jan Parnell" not in clerk.ok("log", "--limit", "100").output
