@@ -59,6 +59,7 @@ def table(results: list[dict]) -> str:
             f"{r['size']:,}" if isinstance(r["size"], int) else r["size"],
             fmt(r["ours"]),
             fmt(r["floor"]),
+            fmt(r.get("bare")),
             r["unit"],
             f"{r['ratio']:.2f}x" if r["ratio"] else "",
             ", ".join(f"{k}={r[k]}" for k in notes if k in r),
@@ -67,7 +68,7 @@ def table(results: list[dict]) -> str:
     ]
     return tabulate(
         body,
-        ["operation", "size", "ours", "floor", "unit", "ours/floor", "notes"],
+        ["operation", "size", "ours", "floor", "bare floor", "unit", "ours/floor", "notes"],
         tablefmt="github",
         disable_numparse=True,
     )
@@ -79,7 +80,7 @@ def medians(runs: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     merged = []
     for rows in zip(*runs, strict=True):
         first = dict(rows[0])
-        for key in ("ours", "floor", "ratio", "p95_ms"):
+        for key in ("ours", "floor", "bare", "ratio", "p95_ms"):
             values = [r[key] for r in rows if r.get(key) is not None]
             if values:
                 first[key] = statistics.median(values)
@@ -144,7 +145,15 @@ def main() -> int:
     )
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--no-real", action="store_true", help="skip the ServiceNow real log")
+    parser.add_argument(
+        "--commands-only",
+        action="store_true",
+        help="only the commands as new processes (--help, a read, a clerk command, a "
+        "20,000-row tracker import) on a 10k ledger",
+    )
     args = parser.parse_args()
+    if args.commands_only:
+        args.sizes, args.no_real = [], True
     sizes = args.sizes
     if args.backend == "postgres" and postgres_version(PG_URL) is None:
         parser.error(
@@ -172,11 +181,37 @@ def main() -> int:
                 results.extend(medians(runs))
             else:
                 say(f"skipping the real log: {DATA} is absent")
+    if args.backend == "sqlite":
+        results.extend(commands_as_processes(args, sizes))
     print(table(results))
     seconds = time.perf_counter() - started
     out = write_results(args, sizes, results, seconds)
     print(f"\nwritten to {out} in {seconds:.0f} s")
     return 0
+
+
+def commands_as_processes(args: Any, sizes: list[int]) -> list[dict[str, Any]]:
+    """`govledger --help`, and (on a 10k ledger when no size was run) a read and a clerk
+    command, and a 20,000-row tracker import, each as new processes beside its floors."""
+    from bench.one_command import command_rows, help_row, import_rows
+
+    runs = max(args.runs, 3)
+    say(f"commands as new processes, medians of {runs} ...")
+    rows = [help_row(runs)]
+    if not sizes:
+        with scratch() as folder:
+            from bench.synthetic import Generator
+            from ledger.application import open_ledger
+
+            db = str(Path(folder) / "commands.db")
+            ledger = open_ledger(db, create=True)
+            shape = Generator(ledger, 10_000).run()
+            ledger.close()
+            rows += command_rows(db, shape.trackers[0], shape.actions[0], shape.events, runs)
+    with scratch() as folder:
+        rows += import_rows(Path(folder), runs)
+    say(table(rows))
+    return rows
 
 
 def write_results(args: Any, sizes: list[int], results: list[dict], seconds: float) -> Path:

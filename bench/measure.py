@@ -80,7 +80,12 @@ def measure_all(ledger: Any, db: str, shape: Shape, size: Any) -> list[dict[str,
     results.append(export(db, shape, size, read_floor))
     results.append(verify(ledger, shape, size, floor.read_floor(db, hash_too=True)))
     results.extend(queries(ledger, shape, size))
-    results.append(clerk_command(db, shape, size, floor))
+    if db.startswith("postgresql://"):
+        results.append(clerk_command(db, shape, size, floor))
+    else:
+        from bench.one_command import command_rows
+
+        results += command_rows(db, shape.trackers[0], shape.actions[0], size, 3)
     results.append(plain_path(ledger, shape, size))
     ledger.close()
     return results
