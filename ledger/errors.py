@@ -49,3 +49,8 @@ class StorageError(LedgerError):
 
 class NotPermitted(Refused):
     """The database user's role does not allow what they tried (organisation mode)."""
+
+
+class LedgerBusy(LedgerError):
+    """Other clerks kept the ledger's write lock past the bounded retries; nothing was
+    recorded, and the same command may simply be run again."""

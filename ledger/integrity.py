@@ -5,6 +5,10 @@ each backend) hashes each one in the same transaction and stores its leaf hash a
 index beside it, so no event exists without a witness written with it. Triggers refuse
 UPDATE and DELETE on the events and their hashes. Verification never trusts any of this:
 it recomputes every hash from the stored events (``ledger.verify``) and compares.
+
+Recording transactions take the ledger's write lock first and are retried on a transient
+conflict (``ledger.contention``), so the leaf indexes stay gap-free and in log order
+however many clerks record at once.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 
+from ledger.contention import immediate, queued
 from ledger.verify import Frontier, canonical, leaf_hash
 
 Witnessed = tuple[int, Any, int, str, bytes, int | None, bytes | None]
@@ -59,6 +64,16 @@ class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
             "size INTEGER NOT NULL, hashes BLOB NOT NULL)",
             *guards,
         ]
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        """Stored in one transaction that holds the write lock from its BEGIN; waits its
+        turn behind other writers and tries again while the file stays busy."""
+
+        def once() -> Sequence[int] | None:
+            with immediate(self.datastore) as c:
+                return self._insert_events(c, stored_events, **kwargs)
+
+        return queued(once, clash=lambda: taken(self, stored_events))
 
     def _insert_events(
         self, c: Any, stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -120,6 +135,17 @@ class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
         with self.datastore.transaction(commit=False) as c:
             c.execute("SELECT leaf FROM gl_integrity ORDER BY leaf_index LIMIT ?", (size,))
             return [bytes(r[0]) for r in c.fetchall()]
+
+
+def taken(recorder: Any, stored: Sequence[StoredEvent]) -> bool:
+    """Whether another writer stored a version we meant to write (a true conflict: the
+    thing changed meanwhile), read back from the database."""
+    firsts: dict[Any, int] = {}
+    for s in stored:
+        firsts.setdefault(s.originator_id, s.originator_version)
+    return any(
+        recorder.select_events(id, gt=version - 1, lte=version) for id, version in firsts.items()
+    )
 
 
 def unpack(row: Any) -> Frontier:

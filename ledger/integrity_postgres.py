@@ -11,7 +11,8 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 
-from ledger.integrity import REFUSAL, Witnessed, leaves_for, unpack
+from ledger.contention import queued
+from ledger.integrity import REFUSAL, Witnessed, leaves_for, taken, unpack
 from ledger.verify import Frontier
 
 
@@ -49,6 +50,35 @@ class PostgresLedgerRecorder(PostgresApplicationRecorder):
             ]
         )
         self.table = f'"{self.datastore.schema}"'
+
+    def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        """Stored in one transaction whose first statement takes the write lock (the
+        library's LOCK TABLE, bounded by POSTGRES_LOCK_TIMEOUT); a deadlock, serialization
+        failure, lock timeout or lost connection is tried again a bounded number of times."""
+        once = PostgresApplicationRecorder.insert_events.__wrapped__  # type: ignore[attr-defined]
+        return queued(
+            lambda: once(self, stored_events, **kwargs),
+            clash=lambda: taken(self, stored_events),
+            landed=lambda: self.landed(stored_events),
+        )
+
+    def landed(self, stored_events: Sequence[StoredEvent]) -> list[int] | None:
+        """The positions of ``stored_events`` if exactly these are stored (a commit that
+        reached the server before the connection went), else None."""
+        ids = []
+        with self.datastore.transaction(commit=False) as curs:
+            for s in stored_events:
+                curs.execute(
+                    f"SELECT notification_id, topic, state FROM {self.table}."
+                    f"{self.events_table_name} WHERE originator_id = %s "
+                    "AND originator_version = %s",
+                    (s.originator_id, s.originator_version),
+                )
+                found = curs.fetchone()
+                if not found or found["topic"] != s.topic or bytes(found["state"]) != s.state:
+                    return None
+                ids.append(found["notification_id"])
+        return ids
 
     def _fetch_ids_after_insert_events(
         self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any

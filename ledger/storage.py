@@ -1,18 +1,22 @@
 """Where a ledger lives: an SQLite file by default, or a PostgreSQL database by URL.
 
-Both go through the eventsourcing library's own persistence modules; this module only
-turns a path or URL into the library's settings and checks, before anything is
-created, that the place is a ledger (or free to become one).
+Both go through the eventsourcing library's own persistence modules; this module turns a
+path or URL into the library's settings and checks, before anything is opened, that the
+place is a ledger at the schema this govledger writes (or free to become one).
+
+The tables are made once, by ``init`` (see ``ledger.schema``); every other command opens
+them with the library's ``CREATE_TABLE`` off and issues no DDL, so commands run side by
+side never wait on each other's schema locks.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
-from contextlib import closing
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from eventsourcing.persistence import Transcoding
@@ -20,7 +24,9 @@ from eventsourcing.persistence import Transcoding
 from ledger.errors import AlreadyExists, StorageError
 
 DEFAULT_PATH = "govledger.db"
+APPLICATION = "Ledger"  # the application's name: PostgreSQL tables are named after it
 EVENTS_TABLE = {"sqlite": "stored_events", "postgres": "ledger_events"}
+WAIT_SECONDS = 5  # how long one attempt waits for the write lock (SQLite busy timeout too)
 
 
 class DateAsISO(Transcoding):
@@ -98,7 +104,9 @@ def locate(db: str | None) -> Location:
         {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": text,
+            "SQLITE_LOCK_TIMEOUT": str(WAIT_SECONDS),
             "APPLICATION_RECORDER_TOPIC": "ledger.integrity:SQLiteLedgerRecorder",
+            "CREATE_TABLE": "no",
         },
     )
 
@@ -122,18 +130,28 @@ def postgres_settings(url: str) -> dict[str, str]:
         "POSTGRES_PASSWORD": unquote(parts.password or ""),
         "POSTGRES_SCHEMA": query.get("schema", ["public"])[0],
         "POSTGRES_CONNECT_TIMEOUT": "5",
+        "POSTGRES_LOCK_TIMEOUT": str(WAIT_SECONDS),
+        "CREATE_TABLE": "no",
     }
 
 
 def prepare(location: Location, *, create: bool) -> None:
-    """Refuse, before the library touches anything, a place that is not (or cannot be) a ledger."""
+    """Refuse, before the library opens anything, a place that is not (or cannot be) a
+    ledger at this govledger's schema. With ``create`` (``init``), make its tables."""
+    from ledger.schema import create_schema
+
     if location.is_postgres:
         prepare_postgres(location, create=create)
-    else:
-        prepare_sqlite(Path(location.text), create=create)
+        return
+    path = Path(location.text)
+    prepare_sqlite(path, create=create)
+    if create:
+        create_schema(location)
 
 
 def prepare_sqlite(path: Path, *, create: bool) -> None:
+    from ledger.schema import check_schema, sqlite_schema
+
     if path.is_dir():
         raise StorageError(
             f"{path} is a directory, not a ledger; give a file path such as {path / DEFAULT_PATH}"
@@ -144,7 +162,8 @@ def prepare_sqlite(path: Path, *, create: bool) -> None:
         if not path.parent.is_dir():
             raise StorageError(f"folder {path.parent} does not exist; create it first")
         return
-    has_events = sqlite_has_events(path)
+    found = sqlite_schema(path)
+    has_events = found is not None and EVENTS_TABLE["sqlite"] in found[0]
     if create and has_events:
         raise AlreadyExists(f"a ledger already exists at {path}; nothing was changed")
     if create and path.stat().st_size:
@@ -154,45 +173,23 @@ def prepare_sqlite(path: Path, *, create: bool) -> None:
             f"{path} is not a govledger ledger; give the path of one, or create one "
             "with govledger --db PATH init"
         )
-
-
-def sqlite_has_events(path: Path) -> bool:
-    try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            found = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-                (EVENTS_TABLE["sqlite"],),
-            ).fetchone()
-    except sqlite3.DatabaseError:
-        return False
-    return found is not None
+    if not create and found is not None:
+        check_schema(str(path), str(path), *found)
 
 
 def prepare_postgres(location: Location, *, create: bool) -> None:
-    import psycopg
     from psycopg import sql
 
+    from ledger.schema import check_schema, create_schema, postgres_schema
+
     s = location.settings
-    try:
-        conn = psycopg.connect(
-            dbname=s["POSTGRES_DBNAME"],
-            host=s["POSTGRES_HOST"],
-            port=s["POSTGRES_PORT"],
-            user=s["POSTGRES_USER"],
-            password=s["POSTGRES_PASSWORD"],
-            connect_timeout=int(s["POSTGRES_CONNECT_TIMEOUT"]),
-            autocommit=True,
-        )
-    except psycopg.Error as error:
-        cause = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise StorageError(
-            f"PostgreSQL at {location.label} did not answer ({cause}); check the URL and "
-            "that the server is running"
-        ) from None
-    with conn:
-        schema = s["POSTGRES_SCHEMA"]
-        table = f"{schema}.{EVENTS_TABLE['postgres']}"
-        exists = conn.execute("SELECT to_regclass(%s)", (table,)).fetchone()[0]
+    schema = s["POSTGRES_SCHEMA"]
+    where = f"{location.label} (schema {schema})"
+    with postgres_connection(location) as conn:
+        if create:  # one init at a time per schema; released when the connection closes
+            conn.execute("SELECT pg_advisory_lock(hashtext(%s))", (f"govledger init {schema}",))
+        tables, version = postgres_schema(conn, schema)
+        exists = EVENTS_TABLE["postgres"] in tables
         if create and exists:
             raise AlreadyExists(f"a ledger already exists at {location.label}; nothing was changed")
         if not create and not exists:
@@ -200,5 +197,36 @@ def prepare_postgres(location: Location, *, create: bool) -> None:
                 f"no ledger at {location.label} (schema {schema}); create one with: "
                 "govledger --db URL init"
             )
-        if create:
-            conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        if not create:
+            check_schema(where, location.shown, tables, version)
+            return
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        create_schema(location)
+
+
+def postgres_connection(location: Location) -> Any:
+    """A connection of our own (autocommit), or one line when the server does not answer."""
+    import psycopg
+
+    s = location.settings
+    for tried in range(1, 4):
+        try:
+            return psycopg.connect(
+                dbname=s["POSTGRES_DBNAME"],
+                host=s["POSTGRES_HOST"],
+                port=s["POSTGRES_PORT"],
+                user=s["POSTGRES_USER"],
+                password=s["POSTGRES_PASSWORD"],
+                connect_timeout=int(s["POSTGRES_CONNECT_TIMEOUT"]),
+                autocommit=True,
+            )
+        except psycopg.Error as error:
+            cause = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            if "too many clients" in cause and tried < 3:  # every slot taken, for a moment
+                time.sleep(0.2 * tried)
+                continue
+            raise StorageError(
+                f"PostgreSQL at {location.label} did not answer ({cause}); check the URL and "
+                "that the server is running"
+            ) from None
+    raise AssertionError("unreachable")

@@ -10,13 +10,17 @@ live, so :func:`catch_up` pulls what is new before every read, on both backends 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
 import orjson
 from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import Projection
 from eventsourcing.sqlite import SQLiteTrackingRecorder
+
+from ledger.contention import immediate, queued
+from ledger.storage import WAIT_SECONDS
 
 BATCH = 10_000
 META = "CREATE TABLE IF NOT EXISTS gl_views (name TEXT PRIMARY KEY, digest TEXT NOT NULL)"
@@ -28,11 +32,16 @@ class SQLiteViewStore(SQLiteTrackingRecorder):
 
     ddl: ClassVar[Sequence[str]] = ()
     dialect = "sqlite"
-    tracking_table = "tracking"
+    tracking_table = tracking_name = "tracking"
     index_names: tuple[str, ...] = ("SELECT name FROM sqlite_master WHERE type = 'index'",)
+    relation_names: tuple[str, ...] = ("SELECT name FROM sqlite_master",)
 
     def construct_create_table_statements(self) -> list[str]:
         return [*super().construct_create_table_statements(), *map(self.sql, self.ddl)]
+
+    def tracking_statements(self) -> list[str]:
+        """The library's statements for the tracking table alone."""
+        return SQLiteTrackingRecorder.construct_create_table_statements(self)
 
     def sql(self, statement: str) -> str:
         return statement
@@ -74,10 +83,21 @@ class View(Projection[Any]):
         return factory.tracking_recorder(store_class)
 
     def ensure_schema(self) -> None:
-        """A view whose table definitions changed is dropped and rebuilt from the events."""
+        """Make the view's tables if they are missing, or drop and rebuild them from the
+        events when their definitions changed. Opening a view that is in place only reads
+        the catalog: no DDL, which on PostgreSQL would lock the tables against others."""
         digest = hashlib.sha256("\n".join(self.ddl).encode()).hexdigest()[:16]
-        with self.view.datastore.transaction(commit=True) as curs:
+        if self.in_place(digest):
+            return
+        with self.writing(schema=True) as curs:
             w = Writer(self.view, curs)
+            if self.in_place(digest, w):  # another process made them while we waited
+                return
+            names = {r["name"] for r in w.all(*self.view.relation_names)}
+            if self.view.tracking_name not in names:
+                for statement in self.view.tracking_statements():
+                    curs.execute(statement)
+                self.view._insert_tracking(curs, Tracking("__migration__", 1))
             w.run(META)
             found = w.one("SELECT digest FROM gl_views WHERE name=?", self.name)
             if found and found["digest"] == digest:
@@ -92,14 +112,45 @@ class View(Projection[Any]):
             w.run("INSERT INTO gl_views (name, digest) VALUES (?, ?)", self.name, digest)
             w.flush()
 
-    def drop_read_indexes(self) -> None:
+    def in_place(self, digest: str, w: Writer | None = None) -> bool:
+        """Whether the tracking table, this view's tables and read indexes are there, made
+        from the definitions of ``digest``: read from the catalog, nothing written."""
+        if w is None:
+            with self.view.datastore.transaction(commit=False) as curs:
+                return self.in_place(digest, Writer(self.view, curs))
+        names = {r["name"] for r in w.all(*self.view.relation_names)}
+        wanted = {self.view.tracking_name, "gl_views", *self.tables, *self.read_indexes}
+        if not wanted <= names:
+            return False
+        found = w.one("SELECT digest FROM gl_views WHERE name=?", self.name)
+        return found is not None and found["digest"] == digest
+
+    @contextmanager
+    def writing(self, *, schema: bool = False) -> Iterator[Any]:
+        """A transaction that writes this view, holding its write lock from the start
+        (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock per view, or one for the
+        views' schema), so two readers bringing it level take turns, never deadlock."""
+        if self.view.dialect == "sqlite":
+            with immediate(self.view.datastore) as curs:
+                yield curs
+            return
+        key = f"govledger views {self.view.datastore.schema}"
         with self.view.datastore.transaction(commit=True) as curs:
+            curs.execute(f"SET LOCAL lock_timeout = '{WAIT_SECONDS}s'")
+            curs.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))",
+                [key if schema else f"{key}.{self.name}"],
+            )
+            yield curs
+
+    def drop_read_indexes(self) -> None:
+        with self.writing() as curs:
             w = Writer(self.view, curs)
             for index in self.read_indexes:
                 w.run(f"DROP INDEX IF EXISTS {index}")
 
     def build_read_indexes(self) -> None:
-        with self.view.datastore.transaction(commit=True) as curs:
+        with self.writing() as curs:
             self.create_missing_indexes(Writer(self.view, curs))
 
     def create_missing_indexes(self, w: Writer) -> None:
@@ -120,15 +171,24 @@ class View(Projection[Any]):
 
     def process_batch(self, events: Sequence[tuple[Any, int]], upto: int | None = None) -> None:
         """Apply ``events`` and stand at ``upto`` (default the last of them): past an
-        unreadable event that was left out, too."""
-        with self.view.datastore.transaction(commit=True) as curs:
+        unreadable event that was left out, too. Events another reader applied while this
+        one waited for the view's lock are skipped. A busy moment is tried again."""
+        queued(lambda: self.apply(events, upto or events[-1][1]))
+
+    def apply(self, events: Sequence[tuple[Any, int]], upto: int) -> None:
+        with self.writing() as curs:
+            at = self.view._max_tracking_id(self.key, curs) or 0
+            if upto <= at:
+                return
             w = Writer(self.view, curs)
             for event, position in events:
+                if position <= at:
+                    continue
                 handler = getattr(self, f"on_{type(event).__name__}", None)
                 if handler is not None:
                     handler(w, event, position)
             w.flush()
-            self.view._insert_tracking(curs, Tracking(self.key, upto or events[-1][1]))
+            self.view._insert_tracking(curs, Tracking(self.key, upto))
 
     # -- reading -------------------------------------------------------------------
 
@@ -142,7 +202,7 @@ class View(Projection[Any]):
 
     def drop(self) -> None:
         """Forget the view's tables and position, so the next catch-up replays everything."""
-        with self.view.datastore.transaction(commit=True) as curs:
+        with self.writing() as curs:
             for table in self.tables:
                 curs.execute(self.view.sql(f"DELETE FROM {table}"))
             curs.execute(
