@@ -152,3 +152,22 @@ def test_clerk_sees_what_the_council_says_it_will_do_itself_as_its_own_action():
 def test_what_the_council_would_do_only_if_something_happens_is_no_action():
     found = [text for _, text in [(a.owners, a.text) for a in actions(COUNCIL_WILL)]]
     assert not any("co-opt" in text for text in found), found
+
+
+BROKEN = """\
+Issue - meetings
+
+Meeting: 10/05/2022 - Wellbeing Board (Item 12)
+
+12 Minutes of the last meeting
+
+Resolved – That the minutes of the meeting held on 8 March 2022 be
+
+agreed as a correct record.
+"""
+
+
+def test_a_resolution_broken_by_a_blank_line_mid_sentence_is_one_decision():
+    found = [d.text for d in decisions(BROKEN)]
+    assert len(found) == 1, found
+    assert found[0].endswith("be agreed as a correct record."), found

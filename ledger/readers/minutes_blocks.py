@@ -47,6 +47,11 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
         if line.blank and opening and not (texts or parts):
             index += 1  # "RESOLVED:", a blank line, then what was resolved
             continue
+        if line.blank and broken(texts, parts, nxt) and nxt is not None:
+            at = lines.index(nxt, index)  # "Resolved – That the minutes ... be", a gap, then
+            (parts or texts)[-1] += f" {nxt.text}"  # "agreed as a correct record."
+            index = at + 1
+            continue
         if line.blank:
             if nxt is None or not part_of(nxt.text, texts, parts) or next_item(texts, parts, nxt):
                 break
@@ -66,6 +71,19 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
             texts.append(line.text)
         index += 1
     return " ".join(texts), parts, index
+
+
+RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was", "is"}
+
+
+def broken(texts: list[str], parts: list[str], below: Line | None) -> bool:
+    """Whether a blank line only breaks a sentence of the resolution: its words stop on one
+    that cannot end a sentence and go on in lower case below."""
+    said = (parts or texts)[-1].rstrip() if (parts or texts) else ""
+    last = said.rsplit(" ", 1)[-1].lower()
+    if below is None or decide.is_part(below.text) or COLON_PART.match(below.text):
+        return False  # "(b) ... and", then "(c) ...": the next part, not the same sentence
+    return bool(said) and last in RUNS_ON and below.text[:1].islower()
 
 
 def next_item(texts: list[str], parts: list[str], line: Line) -> bool:
