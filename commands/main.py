@@ -110,6 +110,11 @@ COMMANDS = {
         "Print an inclusion proof that the event at POSITION (or the latest event of an action "
         "REF) is in the log as of the latest seal.",
     ),
+    "redact": Entry(
+        "commands.redact",
+        "redact",
+        "Remove a field's words from the event at POSITION, keeping every proof.",
+    ),
     "report": Entry(
         "commands.report",
         "report",

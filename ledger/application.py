@@ -21,6 +21,7 @@ from ledger.minutes import Minutes
 from ledger.minutes_import import MinutesImport
 from ledger.plans import ActionPlans
 from ledger.record import Record, Recorded
+from ledger.redaction import Redactions
 from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref, tracker_id
 from ledger.seal import Seal
 from ledger.signing import SignedBatches
@@ -35,6 +36,7 @@ __all__ = ["Ledger", "Recorded", "open_ledger"]
 
 
 class Ledger(
+    Redactions,
     SignedBatches,
     Minutes,
     ActionPlans,

@@ -593,6 +593,7 @@ COSIGNED = "govledger:Seal.CheckpointCosigned"
 KEY_REGISTERED = "govledger:SigningKey.KeyRegistered"
 SIGNING_REQUIRED = "govledger:SigningPolicy.SigningRequired"
 BATCH_SIGNED = "govledger:Signature.BatchSigned"
+REDACTED = "govledger:Redaction.FieldRedacted"
 SPOKEN = (SEALED, CHECKPOINTED, COSIGNED, KEY_REGISTERED, SIGNING_REQUIRED, BATCH_SIGNED)
 UNSIGNED = "this entry is not signed, but the keyring requires every entry after position {} to be"
 PENDING_LIMIT = 200_000  # unsigned entries kept in case a batch signature covers them
@@ -667,6 +668,7 @@ class LogAudit:
         self.latest: str | None = None  # the last checkpoint the log holds, as text
         self.where: int | None = None  # where a problem lies, when not at the event read
         self.erased: list[tuple[int, list[str]]] = []  # (position, fields) erased since written
+        self.redactions: dict[tuple[int, str], str] = {}  # (position, field) -> who redacted it
 
     @staticmethod
     def external(checkpoint: Checkpoint | None, digest: tuple[int, bytes] | None) -> list:
@@ -684,6 +686,8 @@ class LogAudit:
         self.roots.append(leaf)
         if f'"{ERASED}":' in state:
             self.note_erased(position, state)
+        if topic == REDACTED:
+            self.note_redaction(state)
         if self.origin is None:
             self.origin = origin_of(leaf)
             if self.trusted and self.trusted.origin != self.origin:
@@ -719,6 +723,13 @@ class LogAudit:
             fields = sorted(name for name, value in said.items() if is_erased(value))
             if fields:
                 self.erased.append((position, fields))
+
+    def note_redaction(self, state: str) -> None:
+        try:
+            said = json.loads(state)
+            self.redactions[(int(said["position"]), str(said["field"]))] = str(said["actor"])
+        except (ValueError, KeyError, TypeError):
+            return
 
     def spoken(self, position: int, topic: str, said: dict[str, Any], actor: Any) -> str:
         if topic == SEALED:
@@ -825,6 +836,36 @@ class LogAudit:
                 )
         return ""
 
+    def erasures(self) -> list[str]:
+        """Fields whose words were removed since written (their commitments kept): by
+        ``govledger redact``, which records who and why, or outside it, which is said too."""
+        erased = [(p, f) for p, fields in self.erased for f in fields]
+        redacted = [
+            f"position {p} ({f}, by {self.redactions[(p, f)]})"
+            for p, f in erased
+            if (p, f) in self.redactions
+        ]
+        outside = [f"position {p} ({f})" for p, f in erased if (p, f) not in self.redactions]
+        undone = sorted(set(self.redactions) - set(erased))
+        said = []
+        for found, what in (
+            (redacted, "redacted"),
+            (outside, "erased outside govledger, with no redaction recorded"),
+        ):
+            if found:
+                more = f"; and {len(found) - 10} more" if len(found) > 10 else ""
+                plural = "s" if len(found) != 1 else ""
+                said.append(
+                    f"{len(found)} field{plural} {what}, the commitment kept: "
+                    f"{'; '.join(found[:10])}{more}."
+                )
+        for p, f in undone[:10]:
+            said.append(
+                f"A redaction of {f} at position {p} is recorded but its words are "
+                f"still stored: run govledger redact {p} --field {f} to finish it."
+            )
+        return said
+
     def notes(self, digest_given: bool) -> list[str]:
         """What an OK stands on, for the auditor to read."""
         said = []
@@ -839,14 +880,7 @@ class LogAudit:
             )
         if digest_given:
             said.append("The log extends the trusted digest.")
-        if self.erased:
-            count = sum(len(fields) for _, fields in self.erased)
-            shown = "; ".join(f"position {p} ({', '.join(f)})" for p, f in self.erased[:10])
-            more = f"; and {len(self.erased) - 10} more events" if len(self.erased) > 10 else ""
-            said.append(
-                f"{count} field{'s' if count != 1 else ''} erased since written, "
-                f"{'their commitments' if count != 1 else 'its commitment'} kept: {shown}{more}."
-            )
+        said.extend(self.erasures())
         if self.signed or self.ring.signed_from is not None:
             by = ", ".join(sorted(self.signers)) or "no key"
             said.append(

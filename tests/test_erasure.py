@@ -17,7 +17,7 @@ from ledger.errors import Refused
 from ledger.storage import locate
 from ledger.verify import committed_state
 from ledger.verify import main as standalone
-from tests.conftest import Clerk
+from tests.conftest import Clerk, event_count
 from tests.test_signed_checkpoints import audit, exported, signed_ledger
 from tests.test_tamper import Tamperer, panel_ledger, positions
 
@@ -47,7 +47,7 @@ def erase(db: str, position: int, *fields: str) -> None:
     )
 
 
-def test_a_child_named_by_mistake_is_erased_and_the_signed_witnessed_log_still_proves(
+def test_a_child_named_by_mistake_is_redacted_and_the_signed_witnessed_log_still_proves(
     db, keys, tmp_path, capsys
 ):
     jo, _, checkpoint = signed_ledger(db, tmp_path)
@@ -55,23 +55,53 @@ def test_a_child_named_by_mistake_is_erased_and_the_signed_witnessed_log_still_p
     jo.ok("--key", "jo.clerk", "seal", "--note", "July board")
     before = exported(jo, tmp_path, "before.jsonl")
     assert CHILD in before.read_text()
+    count = event_count(db)
 
-    erase(db, at, "reason")
-
-    assert "OK" in jo.ok("verify").output
-    after = exported(jo, tmp_path, "after.jsonl")
-    assert CHILD not in after.read_text()
+    done = jo.ok(
+        "--key", "jo.clerk", "redact", str(at), "--field", "reason",
+        "--reason", "Named a child; DPO request 2026/14",
+    )  # fmt: skip
+    assert f"Recorded FieldRedacted for redaction:{at}/reason at position {count + 1}" in (
+        done.output
+    )
+    assert "still hold" in done.output
+    for shown in (
+        jo.ok("log", "--limit", "200").output,
+        jo.ok("action", "history", "hf#2").output,
+        exported(jo, tmp_path, "after.jsonl").read_text(),
+    ):
+        assert CHILD not in shown
     code, out = audit(
-        after, "--checkpoint", checkpoint, "--keyring", tmp_path / "keyring.json",
-        "--witnesses", "1", capsys=capsys,
+        tmp_path / "after.jsonl", "--checkpoint", checkpoint, "--keyring",
+        tmp_path / "keyring.json", "--witnesses", "1", capsys=capsys,
     )  # fmt: skip
     assert code == 0, out
-    assert f"1 field erased since written, its commitment kept: position {at} (reason)." in out
+    assert f"1 field redacted, the commitment kept: position {at} (reason, by Jo Clerk)." in out
     assert "every entry after position" in out  # the signatures over it still verify
-    root = [json.loads(line) for line in before.read_text().splitlines()][-1]["trailer"]
-    assert f"root {root['tree_root'][:4]}" in out  # the same root as before the erasure
+    sealed = [json.loads(line) for line in before.read_text().splitlines()][-1]["trailer"]
+    code, out = audit(  # the log before the redaction is a prefix of the log after it
+        tmp_path / "after.jsonl", "--digest", f"{sealed['tree_size']}:{sealed['tree_root']}",
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 0, out
     told = json.loads(jo.ok("action", "history", "hf#2", "--format", "json").output)
     assert told[-1]["reason"] == "[erased]" and "Jan Parnell" in told[-1]["change"]
+
+
+def test_a_redaction_refused_writes_nothing_and_says_why(db, keys):
+    clerk, _ = panel_ledger(db)
+    at = named_by_mistake(clerk)
+    clerk.ok("redact", str(at), "--field", "reason", "--reason", "DPO request")
+    count = event_count(db)
+    for args, said in (
+        ((str(at), "--field", "reason"), "already redacted"),
+        ((str(at), "--field", "actor"), "'actor' is not a committed field"),
+        (("9999", "--field", "reason"), "no event at position 9999"),
+    ):
+        refused = clerk("redact", *args, "--reason", "DPO request")
+        assert refused.exit_code == 1, refused.output
+        assert said in refused.output and len(refused.output.strip().splitlines()) == 1
+    assert event_count(db) == count
 
 
 def test_editing_a_name_instead_of_erasing_it_is_caught(db, tmp_path):
@@ -89,8 +119,8 @@ def test_an_erased_owner_reads_as_erased_and_the_rest_of_the_action_stands(db, t
     at = named_by_mistake(clerk)
     erase(db, at, "owners", "previous")
     told = clerk.ok("verify", "--digest", digest).output
-    assert "OK" in told and "2 fields erased since written" in told
-    assert f"position {at} (owners, previous)" in told
+    assert "OK" in told and "2 fields erased outside govledger" in told
+    assert f"position {at} (owners); position {at} (previous)" in told
     shown = json.loads(clerk.ok("tracker", "show", "hf", "--format", "json").output)
     assert {r["no"]: r["who"] for r in shown}["2"] == ["[erased]"]
     assert "Jan Parnell" not in clerk.ok("log", "--limit", "100").output
