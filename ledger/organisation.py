@@ -120,7 +120,21 @@ def connected(location: Location, *, autocommit: bool = True) -> Iterator[Any]:
             "that the server is running"
         ) from None
     with conn:
-        yield conn
+        try:
+            yield conn
+        except psycopg.errors.InsufficientPrivilege as error:
+            conn.rollback()
+            who = either(administrators_of(conn))
+            raise NotPermitted(f"the database refused it: {first_line(error)}; ask {who}") from None
+        except psycopg.Error as error:
+            raise StorageError(
+                f"PostgreSQL at {location.label} refused it ({first_line(error)}); nothing was "
+                "changed"
+            ) from None
+
+
+def first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def identify(location: Location) -> Identity:

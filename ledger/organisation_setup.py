@@ -18,6 +18,8 @@ whose actor is not ``session_user``, the login that records it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ledger.errors import Refused
@@ -63,12 +65,31 @@ def create_roles(location: Location) -> list[str]:
                 )
         schema = sql.Identifier(roles.schema)
         owner = sql.Identifier(roles.owner)
-        conn.execute(
-            sql.SQL("CREATE SCHEMA IF NOT EXISTS {} AUTHORIZATION {}").format(schema, owner)
-        )
-        if roles.schema != "public":
-            conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
+        with acting_for_owner(conn, roles, until_done=False):
+            conn.execute(
+                sql.SQL("CREATE SCHEMA IF NOT EXISTS {} AUTHORIZATION {}").format(schema, owner)
+            )
+            if roles.schema != "public":
+                conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
     return created
+
+
+@contextmanager
+def acting_for_owner(conn: Any, roles: Roles, *, until_done: bool = True) -> Iterator[None]:
+    """An administrator with CREATEROLE (not a superuser) may make tables in the owner's
+    schema and give things to the owner role only as its member: made one from the start of
+    the set-up (``until_done=False``) to its end, so that no login is left a member."""
+    from psycopg import sql
+
+    superuser = conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")
+    if superuser.fetchone()[0]:
+        yield
+        return
+    owner = sql.Identifier(roles.owner)
+    conn.execute(sql.SQL("GRANT {} TO SESSION_USER").format(owner))
+    yield
+    if until_done:
+        conn.execute(sql.SQL("REVOKE {} FROM SESSION_USER").format(owner))
 
 
 def hand_over(location: Location) -> None:
@@ -77,9 +98,10 @@ def hand_over(location: Location) -> None:
     with connected(location, autocommit=False) as conn:
         check_administrator(conn, "setting up the ledger's roles")
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('govledger admin setup'))")
-        install_guards(conn, roles)
-        give_to_owner(conn, roles)
-        grant_groups(conn, roles)
+        with acting_for_owner(conn, roles):
+            install_guards(conn, roles)
+            give_to_owner(conn, roles)
+            grant_groups(conn, roles)
 
 
 def install_guards(conn: Any, roles: Roles) -> None:

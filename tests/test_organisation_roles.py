@@ -57,6 +57,14 @@ class Organisation:
             cursor = conn.execute(statement, params)
             return cursor.fetchall() if cursor.description else []
 
+    def drop(self) -> None:
+        """The ledger's schema, its roles and the test's people: gone from the server."""
+        self.sql(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+        for name in [*self.people, *(self.role(k) for k in ("clerk", "panel", "auditor", "owner"))]:
+            if self.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)):
+                self.sql(f'DROP OWNED BY "{name}"')
+                self.sql(f'DROP ROLE "{name}"')
+
     def events(self) -> list[tuple]:
         return self.sql(
             f"SELECT notification_id, convert_from(state, 'UTF8')::jsonb ->> 'actor' "
@@ -70,11 +78,7 @@ def organisation(pg_required: None) -> Iterator[Organisation]:
     set_up = run(org.url(), "admin", "setup")
     assert set_up.exit_code == 0, set_up.output
     yield org
-    org.sql(f'DROP SCHEMA IF EXISTS "{org.schema}" CASCADE')
-    for name in [*org.people, *(org.role(k) for k in ("clerk", "panel", "auditor", "owner"))]:
-        if org.sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)):
-            org.sql(f'DROP OWNED BY "{name}"')
-            org.sql(f'DROP ROLE "{name}"')
+    org.drop()
 
 
 def one_line_refusal(result: Result) -> str:
@@ -308,10 +312,7 @@ def test_two_ledgers_in_one_database_keep_their_people_apart(
         refused = one_line_refusal(other.as_(jo)("log"))
         assert f"{jo} holds no role on this ledger" in refused
     finally:
-        other.sql(f'DROP SCHEMA IF EXISTS "{other.schema}" CASCADE')
-        for kind in ("clerk", "panel", "auditor", "owner"):
-            other.sql(f'DROP OWNED BY "{other.role(kind)}"')
-            other.sql(f'DROP ROLE "{other.role(kind)}"')
+        other.drop()
 
 
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
@@ -350,3 +351,35 @@ def test_the_panel_sees_a_rating_the_stored_views_have_not_caught_up_with_and_wr
     assert shown.exit_code == 0, shown.output
     assert [row["ragb"] for row in json.loads(shown.output)] == ["green"], shown.output
     assert org.sql(tracking) == level  # the panel wrote nothing: the stored views stay behind
+
+
+@pytest.mark.postgres
+def test_an_administrator_with_createrole_sets_up_and_is_left_no_member_of_the_owner(
+    pg_required: None,
+) -> None:
+    org = Organisation(f"o_{uuid.uuid4().hex[:10]}")
+    admin = f"a_{uuid.uuid4().hex[:10]}"
+    org.sql(f'CREATE ROLE "{admin}" LOGIN CREATEROLE')
+    org.sql(f'GRANT CREATE ON DATABASE test TO "{admin}"')
+    org.people.append(admin)
+    try:
+        set_up = run(org.url(admin), "admin", "setup")
+        assert set_up.exit_code == 0, set_up.output
+        jo = org.person()
+        assert run(org.url(admin), "admin", "grant", jo, "--role", "clerk").exit_code == 0
+        recorded_plan(org.as_(jo))
+        assert {actor for _, actor in org.events()} == {jo}
+        owners = org.sql(
+            "SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = %s",
+            (org.schema,),
+        )
+        assert owners == [(org.role("owner"),)]
+        members = org.sql(
+            "SELECT pg_get_userbyid(member) FROM pg_auth_members WHERE roleid = %s::regrole",
+            (org.role("owner"),),
+        )
+        assert members == []
+    finally:
+        org.sql(f'REVOKE CREATE ON DATABASE test FROM "{admin}"')
+        org.drop()
