@@ -167,6 +167,8 @@ def signing(kind: str, e: Any) -> str:
     if kind == "BatchSigned":
         entries = "entry" if len(e.covers) == 1 else "entries"
         return f"{len(e.covers)} {entries} signed with {e.key}"
+    if kind == "FieldRedacted":
+        return f"the words of {e.field} removed from position {e.position}, commitment kept"
     return kind
 
 

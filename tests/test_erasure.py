@@ -65,6 +65,10 @@ def test_a_child_named_by_mistake_is_redacted_and_the_signed_witnessed_log_still
         done.output
     )
     assert "still hold" in done.output
+    logged = json.loads(jo.ok("log", "--limit", "200", "--format", "json").output)
+    assert f"the words of reason removed from position {at}, commitment kept" in [
+        r["summary"] for r in logged
+    ]
     for shown in (
         jo.ok("log", "--limit", "200").output,
         jo.ok("action", "history", "hf#2").output,
