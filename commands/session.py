@@ -135,7 +135,7 @@ pass_session = click.make_pass_decorator(Session)
 def open_as(db: str | None, identity: Identity, today: Callable[[], date]) -> Ledger:
     """A ledger with roles, opened as the person the database says logged in."""
     from ledger.errors import NotPermitted
-    from ledger.organisation_ledger import open_organisation_ledger
+    from ledger.organisation_postgres import open_organisation_ledger
     from ledger.storage import locate
 
     if not identity.may_read:

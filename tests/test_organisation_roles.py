@@ -332,7 +332,7 @@ def test_the_panel_sees_a_rating_the_stored_views_have_not_caught_up_with_and_wr
     organisation: Organisation,
 ) -> None:
     from ledger.organisation import identify
-    from ledger.organisation_ledger import open_organisation_ledger
+    from ledger.organisation_postgres import open_organisation_ledger
     from ledger.storage import locate
 
     org = organisation
@@ -383,3 +383,24 @@ def test_an_administrator_with_createrole_sets_up_and_is_left_no_member_of_the_o
     finally:
         org.sql(f'REVOKE CREATE ON DATABASE test FROM "{admin}"')
         org.drop()
+
+
+@pytest.mark.postgres
+def test_only_the_administrator_redacts_a_name_on_a_ledger_with_roles(
+    organisation: Organisation,
+) -> None:
+    org = organisation
+    jo = org.person("clerk")
+    named = org.as_(jo)("board", "add", "seb", "SEND Board", "--reason", "Asked by Tom Smith, 4")
+    assert named.exit_code == 0, named.output
+    refused = one_line_refusal(
+        org.as_(jo)("redact", "1", "--field", "reason", "--reason", "A child")
+    )
+    assert "administrator" in refused
+    assert len(org.events()) == 1
+    redacted = run(org.url(), "redact", "1", "--field", "reason", "--reason", "A child")
+    assert redacted.exit_code == 0, redacted.output
+    assert [actor for _, actor in org.events()] == [jo, "postgres"]
+    assert "Tom Smith" not in org.as_(jo)("log").output
+    verified = org.as_(jo)("verify")
+    assert verified.exit_code == 0 and "by postgres" in verified.output, verified.output

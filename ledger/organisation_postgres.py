@@ -19,7 +19,7 @@ from ledger.integrity_postgres import PostgresLedgerRecorder
 from ledger.organisation import Identity, refusal
 from ledger.storage import Location, prepare
 
-RECORDER = "ledger.organisation_ledger:OrganisationRecorder"
+RECORDER = "ledger.organisation_postgres:OrganisationRecorder"
 
 
 class OrganisationRecorder(PostgresLedgerRecorder):
