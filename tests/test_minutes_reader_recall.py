@@ -171,3 +171,18 @@ def test_a_resolution_broken_by_a_blank_line_mid_sentence_is_one_decision():
     found = [d.text for d in decisions(BROKEN)]
     assert len(found) == 1, found
     assert found[0].endswith("be agreed as a correct record."), found
+
+
+GOES_ON = """\
+Minutes of Fenby Parish Council held on 14 June 2023
+
+6.4 Boundary of the playing field. The owners have not replied. Clerk to contact the
+county association for advice. To send copies of the letters and the 1998 agreement.
+"""
+
+
+def test_an_owners_next_sentence_with_no_owner_goes_on_with_the_same_action():
+    found = actions(GOES_ON)
+    assert len(found) == 1, [(a.owners, a.text) for a in found]
+    assert found[0].owners == ["Clerk"]
+    assert found[0].text.endswith("To send copies of the letters and the 1998 agreement.")

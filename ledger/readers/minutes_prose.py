@@ -186,6 +186,8 @@ class Prose:
                 self.item.report_backs.append(ReportBack(deed, back, line))
         if RESTATED.match(sentence) and PREVIOUS_ACTIONS.search(self.item.title):
             return False  # "Action 2: X to ..." under "update on actions from the last meeting"
+        if self.goes_on(sentence, line):
+            return True
         owned = acts.owned_clauses(sentence, self.known)
         if not owned and decided and (deed := unnamed.agreed_deed(sentence)):
             owned = [([], deed)]
@@ -203,6 +205,17 @@ class Prose:
                 DraftAction(names, text, when(deed, year_hint=self.year), line)
             )
         return bool(owned)
+
+    def goes_on(self, sentence: str, line: int) -> bool:
+        """ "Clerk to contact NALC for advice. To send copies of the letters.": a sentence
+        with no owner of its own goes on with the action of the sentence before."""
+        if not (GOES_ON.match(sentence) and self.before and self.item.actions):
+            return False
+        last = self.item.actions[-1]
+        if last.line != line or not last.text.rstrip().endswith(self.before.strip()[-40:]):
+            return False
+        self.item.actions[-1] = replace(last, text=f"{last.text} {sentence}")
+        return True
 
     def asks_back(self, sentence: str) -> When | None:
         return asked_back(
@@ -271,6 +284,9 @@ class Prose:
 
 FORMAL = re.compile(r"^\W*that\b", re.IGNORECASE)  # a resolution's own words: "That ..."
 STOP = {"the", "that", "this", "these", "a", "an", "as", "and", "of", "for", "to", "be", "was"}
+
+
+GOES_ON = re.compile(r"^(?:and\s+|also\s+)?to\s+(?:also\s+)?(?!be\b|have\b)[a-z]+\s+\S", re.I)
 
 
 def same_decision(decided: list[DraftDecision], text: str, block: int) -> int | None:
