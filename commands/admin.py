@@ -87,6 +87,49 @@ def setup(session: Session, db: str | None) -> None:
 
 
 @admin.command()
+@DB_OPTION
+@pass_session
+def upgrade(session: Session, db: str | None) -> None:
+    """Bring a ledger made by an older govledger up to this one's tables. On PostgreSQL with
+    roles, run it as an administrator: the new tables go to the owner role and the groups'
+    rights are granted again.
+
+    \b
+    Example:
+      govledger admin upgrade --db council.db
+    """
+    from ledger.application import open_ledger
+    from ledger.errors import NotPermitted
+    from ledger.organisation import identify
+    from ledger.organisation_setup import hand_over
+    from ledger.schema import upgrade_schema
+    from ledger.storage import locate
+    from projections.views import Views
+
+    location = locate(db or session.db)
+    identity = identify(location) if location.is_postgres else None
+    administrator = identity is None or identity.login in identity.administrators
+    if identity and identity.organised and not administrator:
+        raise NotPermitted(
+            f"upgrading the ledger's tables is not allowed to {identity.described()}: it "
+            f"needs an administrator; ask {identity.granted_by()} to run it"
+        )
+    before, after = upgrade_schema(location)
+    said = f"was at schema version {before}; it is now at {after}"
+    if before == after:
+        said = f"is at schema version {after} already; its tables were checked"
+    click.echo(f"The ledger at {location.shown} {said}.")
+    if identity and identity.organised:
+        ledger = open_ledger(location.text)
+        try:
+            Views(ledger)  # views whose tables changed are made again, by the administrator
+        finally:
+            ledger.close()
+        hand_over(location)
+        click.echo("Its tables belong to its owner role again, and each group's rights hold.")
+
+
+@admin.command()
 @click.argument("name")
 @ROLE_OPTION
 @DB_OPTION

@@ -404,3 +404,31 @@ def test_only_the_administrator_redacts_a_name_on_a_ledger_with_roles(
     assert "Tom Smith" not in org.as_(jo)("log").output
     verified = org.as_(jo)("verify")
     assert verified.exit_code == 0 and "by postgres" in verified.output, verified.output
+
+
+@pytest.mark.postgres
+def test_the_administrator_upgrades_a_ledger_with_roles_and_its_new_tables_go_to_the_owner(
+    organisation: Organisation,
+) -> None:
+    org = organisation
+    jo = org.person("clerk")
+    recorded_plan(org.as_(jo))
+    org.sql(f'COMMENT ON TABLE "{org.schema}".ledger_events IS NULL')  # made before versions
+    # a view whose tables this govledger defines otherwise: they are made anew
+    org.sql(f"UPDATE \"{org.schema}\".gl_views SET digest = 'older' WHERE name = 'tracker'")
+
+    refused = one_line_refusal(org.as_(jo)("admin", "upgrade"))
+    assert f"{jo} (clerk)" in refused and "administrator" in refused
+    upgraded = run(org.url(), "admin", "upgrade")
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "was at schema version 0; it is now at 1" in upgraded.output
+    owners = org.sql(
+        "SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_class c JOIN pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE n.nspname = %s",
+        (org.schema,),
+    )
+    assert owners == [(org.role("owner"),)]
+    rated = org.as_(jo)("action", "rate", "hf#15", "amber", "--reason", "Plan agreed")
+    assert rated.exit_code == 0, rated.output
+    shown = org.as_(jo)("tracker", "show", "hf", "--format", "json")
+    assert [row["ragb"] for row in json.loads(shown.output)] == ["amber"], shown.output
