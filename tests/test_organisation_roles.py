@@ -340,6 +340,8 @@ def test_the_panel_sees_a_rating_the_stored_views_have_not_caught_up_with_and_wr
     recorded_plan(org.as_(jo))
     tracking = f'SELECT application_name, notification_id FROM "{org.schema}".ledger_tracking'
     level = org.sql(tracking)
+    recorded_up_to = org.events()[-1][0]  # a clerk's recording leaves the stored views level
+    assert {position for name, position in level if name.startswith("Ledger.")} == {recorded_up_to}
     where = locate(org.url(jo))
     program = open_organisation_ledger(where, identify(where))  # records, brings no view level
     try:
@@ -351,6 +353,11 @@ def test_the_panel_sees_a_rating_the_stored_views_have_not_caught_up_with_and_wr
     assert shown.exit_code == 0, shown.output
     assert [row["ragb"] for row in json.loads(shown.output)] == ["green"], shown.output
     assert org.sql(tracking) == level  # the panel wrote nothing: the stored views stay behind
+    assert org.as_(jo)("tracker", "show", "hf").exit_code == 0  # a clerk brings them level
+    head = org.events()[-1][0]
+    assert {position for name, position in org.sql(tracking) if name.startswith("Ledger.")} == {
+        head
+    }
 
 
 @pytest.mark.postgres
