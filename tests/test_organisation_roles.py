@@ -166,6 +166,12 @@ def test_a_clerk_records_under_the_login_the_database_authenticated(
         org.as_(jo)("--as", "Anita Parkin", "action", "rate", "hf#15", "green", "--reason", "x")
     )
     assert "'Anita Parkin'" in refused and jo in refused
+    from_environment = CliRunner().invoke(
+        cli,
+        ["--db", org.url(jo), "action", "rate", "hf#15", "green", "--reason", "x"],
+        env={"GOVLEDGER_USER": "Anita Parkin"},
+    )
+    assert "GOVLEDGER_USER" in one_line_refusal(from_environment)
     assert org.events() == before
     same = org.as_(jo)("--as", jo, "action", "rate", "hf#15", "amber", "--reason", "Report")
     assert same.exit_code == 0, same.output
