@@ -13,7 +13,7 @@ from commands.output import FORMULA_STARTS
 from commands.panel import check_period
 from commands.session import DAY, Session, pass_session, progress_reporter
 
-EXPORT_FORMATS = ("jsonl", "csv", "cloudevents")
+EXPORT_FORMATS = ("jsonl", "csv", "cloudevents", "ocd")
 
 
 @click.command()
@@ -24,8 +24,9 @@ EXPORT_FORMATS = ("jsonl", "csv", "cloudevents")
     default="jsonl",
     show_default=True,
     help="jsonl (one JSON object a line), csv (RFC 4180, payload as a JSON column; every "
-    "cell kept exactly as recorded, formula-like ones too) or cloudevents (CloudEvents 1.0, "
-    "one a line).",
+    "cell kept exactly as recorded, formula-like ones too), cloudevents (CloudEvents 1.0, "
+    "one a line) or ocd (each decision with a vote as an Open Civic Data vote_event, one a "
+    "line; --board, --from and --to pick meetings; not for verifying).",
 )
 @click.option("--from", "start", type=DAY, help="Only events that took effect on or after.")
 @click.option("--to", "end", type=DAY, help="Only events that took effect on or before.")
@@ -63,6 +64,7 @@ def export(
     Example:
       govledger export -o ledger.jsonl
       govledger export --format cloudevents --tracker hf-send-2019 -o hf.jsonl
+      govledger export --format ocd --board seb -o votes.jsonl
       govledger export --schema
     """
     from projections.export import keep, records, within, write
@@ -73,6 +75,13 @@ def export(
         click.echo(json.dumps(record_schema(), indent=2))
         return
     check_period(start, end, start_excluded=False)
+    if fmt == "ocd":
+        if tracker is not None:
+            raise click.UsageError(
+                "--format ocd exports decisions and votes; give --board, not --tracker"
+            )
+        open_data(session, board, start, end, output)
+        return
     prefixes = subject_prefixes(session, board, tracker)
     match = within(prefixes) if prefixes is not None else None
     ledger = session.ledger
@@ -105,6 +114,35 @@ def export(
         write(rows, fmt, sys.stdout, source, trailer)
     if fmt == "csv":
         click.echo(formulas.note(), err=True)
+
+
+def open_data(
+    session: Session,
+    board: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    output: str | None,
+) -> None:
+    """Decisions and their votes as Open Civic Data vote_events, one JSON object a line."""
+    from projections.ocd import vote_events
+
+    if board is not None:
+        session.ledger.board(board)
+    events = vote_events(session.ledger, board, start, end)
+    lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in events)
+    if output is None:
+        sys.stdout.writelines(lines)
+        return
+    from pathlib import Path
+
+    from commands.written_file import written_whole
+
+    with (
+        written_whole(Path(output), "-o") as temporary,
+        open(temporary, "w", encoding="utf-8", newline="") as handle,
+    ):
+        count = sum(1 for line in lines if handle.write(line))
+    click.echo(f"Exported {count} vote events (Open Civic Data) to {output}.", err=True)
 
 
 class FormulaCells:

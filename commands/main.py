@@ -148,6 +148,11 @@ COMMANDS = {
         "witness",
         "Witness a log: cosign its checkpoints after checking it was never rewritten.",
     ),
+    "vote": Entry(
+        "commands.vote",
+        "vote",
+        "Votes: how a decision was reached, in counts and, for a recorded vote, by name.",
+    ),
     "whoami": Entry(
         "commands.admin",
         "whoami",

@@ -159,32 +159,14 @@ def decision_details(e: Any) -> list[str]:
         )
         lines.append(f"      {moved}")
     if e.vote:
-        lines.append(f"      vote: {vote_line(e.vote)}")
+        from projections.wording import vote_said
+
+        lines.append(f"      vote: {vote_said(e.vote)}")
     if e.report_back or e.follow_up:
         day = e.follow_up.isoformat() if e.follow_up else "open, no date yet"
         said = f' ("{e.report_back}")' if e.report_back else ""
         lines.append(f"      report back: {day}{said}")
     return lines
-
-
-def vote_line(vote: dict[str, Any]) -> str:
-    """'carried: 7 for, 2 against, 1 abstained; for: A, B; against: C', as far as known."""
-    counts = [
-        f"{vote[key]} {word}"
-        for key, word in (("votes_for", "for"), ("against", "against"), ("abstained", "abstained"))
-        if vote.get(key) is not None
-    ]
-    names = [
-        f"{word}: {', '.join(vote[key])}"
-        for key, word in (
-            ("names_for", "for"),
-            ("names_against", "against"),
-            ("names_abstained", "abstained"),
-        )
-        if vote.get(key)
-    ]
-    said = ", ".join(counts) or vote.get("said", "")
-    return "; ".join(p for p in (f"{vote.get('result') or 'result not said'}: {said}", *names) if p)
 
 
 def summary(done: MinutesImported, dry_run: bool) -> list[str]:

@@ -26,8 +26,9 @@ class Meeting(Record):
         "minute_action": ("owner", "text", "due"),
         "completed": (),
         "follow_up_closed": (),
+        "vote": (),
     }
-    VOIDABLE = frozenset({"decision", "minute_action", "completed", "follow_up_closed"})
+    VOIDABLE = frozenset({"decision", "minute_action", "completed", "follow_up_closed", "vote"})
 
     class Created(Aggregate.Created, Record.Event):
         TOPIC = "govledger:Meeting.Created"
@@ -141,6 +142,16 @@ class Meeting(Record):
 
         def apply(self, aggregate: Meeting) -> None:
             aggregate.enter(self, "follow_up_closed", number=self.number)
+
+    class VoteRecorded(Record.Event):
+        """How decision D<number> was reached: the counts, the named votes, the result."""
+
+        TOPIC = "govledger:Meeting.VoteRecorded"
+        number: int
+        vote: dict[str, Any]
+
+        def apply(self, aggregate: Meeting) -> None:
+            aggregate.enter(self, "vote", number=self.number, vote=self.vote)
 
     class EntryCorrected(Record.EntryCorrected):
         """A mistaken entry in a meeting's record was put right; both stay in the log."""
@@ -278,6 +289,26 @@ class Meeting(Record):
         if any(e.values["number"] == number for e in self.live("follow_up_closed")):
             raise Refused(f"the follow-up of {self.ref}/D{number} is already closed")
         self.trigger_event(self.FollowUpClosed, number=number, actor=actor, on=on, reason=reason)
+
+    def record_vote(
+        self, number: int, vote: dict[str, Any], *, actor: str, on: date, reason: str
+    ) -> None:
+        """Record how D<number> was reached; a decision has one vote (void a wrong one)."""
+        decided = self.numbered("decision").get(number)
+        if decided is None or decided.voided:
+            known = ", ".join(f"D{n}" for n in self.numbered("decision")) or "none"
+            raise Refused(f"{self.ref} has no decision D{number}; it has: {known}")
+        self.check_held_by(on)
+        if decided.values.get("vote") or any(
+            e.values["number"] == number for e in self.live("vote")
+        ):
+            raise Refused(
+                f"{self.ref}/D{number} already has its vote; void the wrong one with "
+                "govledger correct POSITION --void, then record it again"
+            )
+        self.trigger_event(
+            self.VoteRecorded, number=number, vote=vote, actor=actor, on=on, reason=reason
+        )
 
     def check_follow_up(self, when: date | None) -> None:
         if when is not None and when <= self.held_on:

@@ -11,6 +11,7 @@ from ledger.forms import BoardRef, Day, OutcomeName, Reason, Text, checked
 from ledger.meeting import Meeting, Outcome
 from ledger.record import Recorded
 from ledger.refs import ItemRef
+from ledger.votes import tallied
 
 
 class Minutes:
@@ -142,4 +143,24 @@ class Minutes:
         item = ItemRef.parse(ref, "D")
         sitting = self.meeting(item.board, item.held_on)
         sitting.close_follow_up(item.number, actor=actor, on=self.effective(on), reason=reason)
+        return self.store(sitting, subject=str(item))
+
+    @checked
+    def record_vote(
+        self,
+        ref: str,
+        *,
+        counts: dict[str, int | None],
+        members: list[tuple[str, str]],
+        result: str | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        """Record how decision ``ref`` (``BOARD@DATE/D<n>``) was reached."""
+        item = ItemRef.parse(ref, "D")
+        sitting = self.meeting(item.board, item.held_on)
+        vote = tallied(counts, members, result)
+        day = self.effective(on) if on is not None else item.held_on
+        sitting.record_vote(item.number, vote, actor=actor, on=day, reason=reason)
         return self.store(sitting, subject=str(item))

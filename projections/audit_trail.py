@@ -40,6 +40,7 @@ ENTRY_KIND = {
     "MinuteActionRaised": "minute_action",
     "MinuteActionCompleted": "completed",
     "FollowUpClosed": "follow_up_closed",
+    "VoteRecorded": "vote",
 }
 
 
@@ -110,7 +111,7 @@ class AuditTrail(View):
     on_OwnerReassigned = on_TimescaleRevised = on_NoteAdded = on_FieldsRevised = on_change
     # A meeting's decisions and minute actions, their completions and closed follow-ups,
     # are kept under the entry's own ref (seb@2019-06-12/D1): see ``entry``.
-    on_DecisionRecorded = on_FollowUpClosed = on_change
+    on_DecisionRecorded = on_FollowUpClosed = on_VoteRecorded = on_change
     on_MinuteActionRaised = on_MinuteActionCompleted = on_change
 
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:

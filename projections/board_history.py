@@ -10,6 +10,7 @@ from projections.due_dates import days_overdue, standing, tracker_actions_due
 from projections.history import Stories
 from projections.log import with_parts
 from projections.views import Views
+from projections.wording import vote_said
 
 HISTORY_COLUMNS = ("date", "kind", "ref", "what", "status", "actor", "reason")
 DUE_COLUMNS = (
@@ -74,6 +75,13 @@ def describe(
             "kind": "decision",
             "what": f"{c['outcome'].upper()}: {under(c['item'], with_parts(c['text'], parts))}",
             "status": follow_up_status(c, closed.get(row["ref"])),
+        }
+    if kind == "vote":
+        return {
+            "date": row["effective_on"],
+            "kind": "vote",
+            "what": f"VOTE on D{c['number']}: {vote_said(c['vote'])}",
+            "status": "",
         }
     if kind == "minute_action":
         return {

@@ -16,6 +16,7 @@ from projections.wording import (
     item_ref,
     owners,
     shown,
+    vote_said,
 )
 
 COLUMNS = (
@@ -125,6 +126,8 @@ def summary(kind: str, e: Any) -> str:
         return f"ACTION: {e.owner}: {e.text}{due}"
     if kind == "MinuteActionCompleted":
         return "minute action done"
+    if kind == "VoteRecorded":
+        return f"vote on D{e.number}: {vote_said(e.vote)}"
     if kind == "FollowUpClosed":
         return follow_up_closed(e.reason)
     if kind == "TrackerAdopted":

@@ -13,6 +13,7 @@ NONE = "(none)"
 ITEM_LETTER = {
     "DecisionRecorded": "D",
     "FollowUpClosed": "D",
+    "VoteRecorded": "D",
     "MinuteActionRaised": "A",
     "MinuteActionCompleted": "A",
 }
@@ -62,3 +63,23 @@ def shown(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {v}" for k, v in value.items()) or NONE
     return str(value)
+
+
+def vote_said(vote: dict[str, Any]) -> str:
+    """'carried: 7 for, 2 against, 1 abstained; for: A, B; against: C', as far as known."""
+    counts = [
+        f"{vote[key]} {word}"
+        for key, word in (("votes_for", "for"), ("against", "against"), ("abstained", "abstained"))
+        if vote.get(key) is not None
+    ]
+    names = [
+        f"{word}: {', '.join(vote[key])}"
+        for key, word in (
+            ("names_for", "for"),
+            ("names_against", "against"),
+            ("names_abstained", "abstained"),
+        )
+        if vote.get(key)
+    ]
+    said = ", ".join(counts) or vote.get("said", "")
+    return "; ".join(p for p in (f"{vote.get('result') or 'result not said'}: {said}", *names) if p)
