@@ -186,3 +186,33 @@ def test_an_owners_next_sentence_with_no_owner_goes_on_with_the_same_action():
     assert len(found) == 1, [(a.owners, a.text) for a in found]
     assert found[0].owners == ["Clerk"]
     assert found[0].text.endswith("To send copies of the letters and the 1998 agreement.")
+
+
+RESTATED = """\
+Data Standards Board - minutes of the meeting of 4 April 2023
+
+Open data
+
+The Board agreed that the address register would be published as open data from July and
+that the team would report progress at each meeting.
+
+Governors
+
+She was appointed as a Parent Governor into an existing vacancy.
+He was welcomed. She was appointed as a Parent Governor into an existing vacancy.
+
+Decisions
+
+- The Board agreed that the address register would be published as open data from July
+and that the team would report progress at each meeting.
+"""
+
+
+def test_a_closing_list_that_restates_a_decision_word_for_word_adds_no_second_decision():
+    found = [d.text for d in decisions(RESTATED)]
+    assert sum("address register" in text for text in found) == 1, found
+
+
+def test_two_short_decisions_in_the_same_words_are_both_kept():
+    found = [d.text for d in decisions(RESTATED)]
+    assert sum("Parent Governor" in text for text in found) == 2, found

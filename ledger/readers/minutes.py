@@ -69,6 +69,7 @@ def parse_minutes(
     year = draft.meeting_date.year if draft.meeting_date else None
     Walk(draft, people(lines), year, margin(lines)).read(lines)
     once(draft)
+    restated(draft)
     draft.items = [item for item in draft.items if item.number or item.title or holds(item)]
     if not (draft.decisions or draft.actions or draft.report_backs):
         draft.notes.append("no decisions, actions or report-backs found in these minutes")
@@ -84,6 +85,29 @@ def once(draft: MinutesDraft) -> None:
         item.actions = [
             a for a in item.actions if not a.owners or not repeats(a.owners, a.text, seen)
         ]
+
+
+def restated(draft: MinutesDraft) -> None:
+    """Each decision once, where minutes restate it word for word in a closing list of
+    decisions ("Decisions: • The Board agreed that ..."), give or take an opening "It was
+    agreed" of up to four words: the later telling is dropped. Only long decisions: "She
+    was appointed as a Parent Governor" may be said of two. One set lookup per decision."""
+    whole: set[str] = set()  # each long decision's words
+    shorn: set[str] = set()  # and its words without one to four opening words
+    for item in draft.items:
+        kept = []
+        for decision in item.decisions:
+            words = re.findall(r"\w+", decision.text.lower())
+            if len(words) < 15:
+                kept.append(decision)
+                continue
+            heads = [" ".join(words[drop:]) for drop in range(5)]
+            if heads[0] in shorn or any(head in whole for head in heads):
+                continue
+            whole.add(heads[0])
+            shorn.update(heads[1:])
+            kept.append(decision)
+        item.decisions = kept
 
 
 def prose(title: str) -> bool:
