@@ -71,6 +71,7 @@ def queued(
     *,
     clash: Callable[[], bool] | None = None,
     landed: Callable[[], T | None] | None = None,
+    undone: str = "nothing was recorded",
 ) -> T:
     """``attempt()``, tried again while it fails for a moment.
 
@@ -78,6 +79,7 @@ def queued(
     are really taken (a true conflict, raised at once) or the error was something passing.
     ``landed()``, after a lost connection, returns what the attempt wrote if its commit did
     reach the database before the line went (so it is not written twice), else None.
+    ``undone`` says, in the final refusal, what was left undone.
     """
     lost = False
     cause = ""
@@ -102,12 +104,11 @@ def queued(
             time.sleep(PAUSE * 2 ** (tried - 1) * (0.5 + random.random()))
     if lost:
         raise StorageError(
-            f"the database stopped answering ({cause}); nothing was recorded, try again "
-            "once it is back"
+            f"the database stopped answering ({cause}); {undone}, try again once it is back"
         )
     raise LedgerBusy(
         f"the ledger stayed busy with other clerks' recording ({cause}, {ATTEMPTS} tries); "
-        "nothing was recorded, try again"
+        f"{undone}, try again"
     )
 
 

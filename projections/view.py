@@ -173,7 +173,10 @@ class View(Projection[Any]):
         """Apply ``events`` and stand at ``upto`` (default the last of them): past an
         unreadable event that was left out, too. Events another reader applied while this
         one waited for the view's lock are skipped. A busy moment is tried again."""
-        queued(lambda: self.apply(events, upto or events[-1][1]))
+        queued(
+            lambda: self.apply(events, upto or events[-1][1]),
+            undone=f"the {self.name} view could not be brought up to date",
+        )
 
     def apply(self, events: Sequence[tuple[Any, int]], upto: int) -> None:
         with self.writing() as curs:
