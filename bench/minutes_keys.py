@@ -109,10 +109,17 @@ class Unit:
 
 
 def owner_line(evidence: str) -> list[str]:
-    """The names of an evidence that is only an "ACTION: DT/AHop/SF" line, else none."""
-    line = _ACTION_LINE.fullmatch(evidence)
-    names = _NAME_SEPARATORS.split(line.group(1)) if line else []
-    return names if all(re.fullmatch(r"[\w.'-]+", n) for n in names) else []
+    """The names of an evidence that is only an "ACTION: DT/AHop/SF" line, else none: each
+    name one word, or up to four capitalised words ("Action: Chris Taylor", "Action :
+    Acting Chief Executive"), so "Action: write to the Lions" stays a deed to match."""
+    line = re.fullmatch(_ACTION_LINE.pattern, " ".join(evidence.split()), re.IGNORECASE)
+    names = _NAME_SEPARATORS.split(line.group(1).strip(" .")) if line else []
+    if not all(re.fullmatch(r"[\w.'-]+", n) or _CAPITALISED.fullmatch(n) for n in names):
+        return []
+    return [normalise(n) for n in names]
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}")
 
 
 def key_items(answers: dict[str, Any]) -> list[KeyItem]:
@@ -123,7 +130,7 @@ def key_items(answers: dict[str, Any]) -> list[KeyItem]:
             item = KeyItem(kind, text, entry.get(spot) or "", entry.get("owner") or "")
             item.anchor = normalise(re.split(r"\s{3,}", (entry.get("row") or "").strip())[0])
             item.trap = entry.get("requested_by") or ""
-            item.owner_line = owner_line(text) if kind == "actions" else []
+            item.owner_line = owner_line(entry.get(spot) or "") if kind == "actions" else []
             items.append(item)
     return items
 
@@ -164,7 +171,10 @@ def pair_score(key: KeyItem, unit: Unit) -> float:
         return 0.0
     if key.owner_line:
         named = names_of(unit.owners)
-        exact = len(named) == len(key.owner_line) and set(key.owner_line) <= labels_of(named)
+        labels = labels_of(named)
+        exact = len(named) == len(key.owner_line) and all(
+            set(words(name)) <= labels for name in key.owner_line
+        )
         return 1.0 if exact else 0.0
     candidates = [c for c in unit.candidates if not key.anchor or contains(c, key.anchor)]
     return max((coverage(c, key.text) for c in candidates), default=0.0)
