@@ -150,10 +150,10 @@ def test_minutes_that_record_nothing_invent_nothing():
 def test_reading_a_long_resolution_costs_time_linear_in_its_size():
     """A 4 MB resolution of one run-on sentence read once, not once per line."""
     body = "RESOLVED: that " + "the report update be noted and " * 130_000 + "received.\n"
-    started = time.perf_counter()
+    started = time.process_time()  # this process's CPU time, whatever else the machine runs
     draft = parse_minutes(body)
     assert len(draft.decisions) == 1
-    assert time.perf_counter() - started < 20  # quadratic reading took minutes
+    assert time.process_time() - started < 20  # linear reading takes ~7 s; quadratic, minutes
 
 
 def test_dotted_minute_numbers_are_items_and_a_sentence_with_numbers_is_no_vote():
