@@ -23,7 +23,12 @@ from commands.session import DAY, Session, on_option, pass_session, reason_optio
             "Import FILE into TRACKER: new actions, and the ratings, owners, timescales, updates "
             "and other columns that changed since the last import, all recorded at once or, on "
             "any error, not at all.",
-        )
+        ),
+        "export": Entry(
+            "commands.tracker_export",
+            "tracker_export",
+            "Write TRACKER as a sheet that govledger tracker import reads back unchanged.",
+        ),
     },
 )
 def tracker() -> None:

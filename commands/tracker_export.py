@@ -1,0 +1,186 @@
+"""``govledger tracker export``: the tracker back out, as a sheet the import reads unchanged."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from commands.output import FORMULA_STARTS, spreadsheet_safe
+from commands.session import DAY, Session, pass_session
+
+if TYPE_CHECKING:
+    from projections.tracker_export import Sheet
+
+FORMATS = ("xlsx", "csv")
+FILLS = {"Red": "FF0000", "Amber": "FFC000", "Green": "00B050", "Blue": "0070C0"}
+WHITE_ON = ("Red", "Blue")  # fills dark enough to need white text
+WIDEST = 60  # characters a column is shown at, at most (longer text wraps)
+
+
+@click.command("export")
+@click.argument("tracker")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    help="xlsx (ratings coloured) or csv; default by -o's ending (.xlsx), else csv.",
+)
+@click.option("--at", "at", type=DAY, help="As it stood on this date (default today).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write to FILE (whole or not at all); csv goes to standard output without it.",
+)
+@pass_session
+def tracker_export(
+    session: Session, tracker: str, fmt: str | None, at: dt.date | None, output: str | None
+) -> None:
+    """Write TRACKER as a sheet that govledger tracker import reads back unchanged.
+
+    One row per action line, in the columns the import reads (No., Action, Who,
+    Timescale, RAGB, Update ...) and the tracker's own columns by their names, its heading
+    above and its key below; in xlsx the RAGB cells are filled red, amber, green or blue.
+    Importing the file again records nothing; after a rating changes, only that change.
+    In csv a cell starting with =, +, -, @, a tab or a carriage return starts with an
+    apostrophe, so no spreadsheet runs it as a formula.
+
+    \b
+    Example:
+      govledger tracker export hf-send-2019 -o hf-send-2019.xlsx
+      govledger tracker export hf-send-2019 --at 2019-06-12 --format csv -o june.csv
+      govledger tracker import hf-send-2019 hf-send-2019.xlsx --dry-run   # records nothing
+    """
+    from projections.tracker_export import tracker_sheet
+
+    fmt = chosen_format(fmt, output)
+    today = session.today()
+    if at is not None and at > today:
+        raise click.BadParameter(
+            f"{at.isoformat()} lies in the future; give a day up to today ({today.isoformat()})",
+            param_hint="--at",
+        )
+    sheet = tracker_sheet(session.ledger, session.views(), tracker, at or today)
+    if not sheet.actions:
+        from ledger.errors import Refused
+
+        raise Refused(
+            f"{tracker} had no actions on {sheet.at.isoformat()}; nothing written "
+            "(give a later --at, or import the tracker first)"
+        )
+    neutralised = 0
+    if fmt == "csv":
+        text, neutralised = csv_text(sheet)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            write_whole(Path(output), lambda path: path.write_text(text, encoding="utf-8-sig"))
+    else:
+        assert output is not None
+        write_whole(Path(output), lambda path: write_xlsx(sheet, path))
+    rows = len(sheet.body)
+    where = f" to {output}" if output else ""
+    click.echo(
+        f"Exported {tracker} as it stood on {sheet.at.isoformat()}: {sheet.actions} actions "
+        f"in {rows} rows, {len(sheet.columns)} columns{where}.",
+        err=True,
+    )
+    if neutralised:
+        cells = "cell starts" if neutralised == 1 else "cells start"
+        click.echo(
+            f"Note: {neutralised} {cells} with =, +, -, @, a tab or a carriage return and "
+            "begin with an apostrophe, so no spreadsheet runs them as formulas; a re-import "
+            "reads the apostrophe as part of the text (xlsx keeps them exactly, as text).",
+            err=True,
+        )
+
+
+def chosen_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for, else the one -o's ending names; one line for a mismatch."""
+    ending = Path(output).suffix.lower() if output else ""
+    chosen = (fmt or ("xlsx" if ending == ".xlsx" else "csv")).lower()
+    if chosen == "xlsx" and output is None:
+        raise click.BadParameter(
+            "an xlsx workbook is written to a file; give -o FILE.xlsx (or --format csv)",
+            param_hint="-o",
+        )
+    if chosen == "csv" and ending in (".xlsx", ".xlsm", ".ods"):
+        raise click.BadParameter(
+            f"{output} names a workbook but --format is csv; write to a .csv file, or use "
+            "--format xlsx",
+            param_hint="-o",
+        )
+    return chosen
+
+
+def write_whole(path: Path, write: object) -> None:
+    from commands.written_file import written_whole
+
+    with written_whole(path, "-o") as temporary:
+        write(temporary)  # type: ignore[operator]
+
+
+def csv_text(sheet: Sheet) -> tuple[str, int]:
+    """The sheet as CSV (RFC 4180), formula-like cells neutralised; and how many were."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    width = max(len(row) for row in sheet.rows())
+    neutralised = 0
+    for row in sheet.rows():
+        neutralised += sum(1 for c in row if c.startswith(FORMULA_STARTS))
+        writer.writerow([spreadsheet_safe(c) for c in row] + [""] * (width - len(row)))
+    return out.getvalue(), neutralised
+
+
+def write_xlsx(sheet: Sheet, path: Path) -> None:
+    """The sheet as a workbook: every cell text (never a formula), the header bold, each
+    rating's cell filled with its colour, long text wrapped."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    page = book.create_sheet(sheet_title(sheet.tracker))
+    for i, column in enumerate(sheet.columns):
+        longest = max([len(column.header), *(len(r[i]) for r in sheet.body if i < len(r))])
+        page.column_dimensions[get_column_letter(i + 1)].width = min(longest, WIDEST) + 2
+    wrap = Alignment(wrap_text=True, vertical="top")
+    rating = sheet.rating_column
+
+    def text_cell(value: str, *, bold: bool = False, fill: str = "") -> WriteOnlyCell | None:
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if not text:
+            return None
+        cell = WriteOnlyCell(page, value=text)
+        cell.data_type = "s"  # text, even when it starts with '=': never a formula
+        cell.alignment = wrap
+        if bold or fill:
+            white = fill in WHITE_ON
+            cell.font = Font(bold=bold, color="FFFFFF" if white else None)
+        if fill:
+            cell.fill = PatternFill("solid", fgColor=FILLS[fill])
+        return cell
+
+    for row in sheet.above:
+        page.append([text_cell(c, bold=True) for c in row])
+    page.append([text_cell(h, bold=True) for h in sheet.header])
+    for row in sheet.body:
+        page.append(
+            [text_cell(c, fill=c if i == rating and c in FILLS else "") for i, c in enumerate(row)]
+        )
+    for row in sheet.below:
+        page.append([text_cell(c) for c in row])
+    book.save(path)
+
+
+def sheet_title(tracker: str) -> str:
+    """A sheet's name: the tracker's ref, without what Excel refuses there, 31 at most."""
+    name = "".join("-" if ch in "[]:*?/\\" else ch for ch in tracker)[:31]
+    return name or "Tracker"
