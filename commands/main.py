@@ -212,12 +212,31 @@ def storage_failure(error: Exception) -> Failure | None:
                 "clerk's own ledger. Nothing was recorded",
                 1,
             )
+        refused = privilege_refused(error)
+        if refused:
+            return Failure(
+                f"your database role does not allow this ({refused}); nothing was written. "
+                "See what you may do with govledger whoami; the ledger's administrator can "
+                "grant a role with govledger admin grant LOGIN --role clerk|panel|auditor",
+                1,
+            )
         return Failure(
             f"the database refused the operation ({type(error).__name__}: {first}); "
             "nothing was recorded, try again",
             1,
         )
     return None
+
+
+def privilege_refused(error: BaseException) -> str:
+    """The database's words when it refused for want of a privilege (SQLSTATE 42501)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        state = getattr(getattr(seen, "diag", None), "sqlstate", None)
+        if state == "42501" or "permission denied" in str(seen):
+            return (str(seen).strip().splitlines() or [""])[0]
+        seen = seen.__cause__ or seen.__context__
+    return ""
 
 
 @click.group(

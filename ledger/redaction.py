@@ -129,7 +129,7 @@ class Redactions:
 
     def may_rewrite(self) -> None:
         """Refuse, before anything is recorded, one who may not lift the guards."""
-        if not self.recorder.__class__.__module__.endswith("postgres"):
+        if not self.on_postgres():
             return
         with self.recorder.datastore.transaction(commit=False) as curs:
             curs.execute(
@@ -144,6 +144,11 @@ class Redactions:
                 "recorded. Ask them to run this command"
             )
 
+    def on_postgres(self) -> bool:
+        from eventsourcing.sqlite import SQLiteDatastore
+
+        return not isinstance(self.recorder.datastore, SQLiteDatastore)
+
     def events_table(self) -> str:
         schema = getattr(self.recorder.datastore, "schema", "") or ""
         table = f'"{self.recorder.events_table_name}"'
@@ -154,7 +159,7 @@ class Redactions:
         kept = canonical(0, "", 0, "", old) == canonical(0, "", 0, "", new)
         if not kept:  # never write what would change the event's hash
             raise Refused(f"the redaction would alter the event at position {position}")
-        if self.recorder.__class__.__module__.endswith("postgres"):
+        if self.on_postgres():
             self.rewrite_postgres(position, new)
         else:
             self.rewrite_sqlite(position, new)

@@ -219,6 +219,18 @@ def test_the_panel_reads_the_current_tracker_but_cannot_record(
 
 
 @pytest.mark.postgres
+def test_a_panel_member_rebuilding_the_stored_views_is_told_their_role_does_not_allow_it(
+    organisation: Organisation,
+) -> None:
+    org = organisation
+    recorded_plan(org.as_(org.person("clerk")))
+    refused = one_line_refusal(org.as_(org.person("panel"))("projections", "rebuild"))
+    assert refused.startswith("Error: your database role does not allow this (")
+    assert "govledger whoami" in refused and "--role clerk|panel|auditor" in refused
+    assert "try again" not in refused
+
+
+@pytest.mark.postgres
 def test_an_auditor_exports_and_verifies_but_cannot_record(
     organisation: Organisation, tmp_path: Path
 ) -> None:
