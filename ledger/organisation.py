@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger.errors import NotPermitted, Refused, StorageError
-from ledger.storage import EVENTS_TABLE, Location
+from ledger.storage import EVENTS_TABLE, Location, postgres_connection
 
 GROUPS = ("clerk", "panel", "auditor")
 # Tables that hold what was recorded; every other table in the schema is a view, rebuilt
@@ -102,23 +102,7 @@ def connected(location: Location, *, autocommit: bool = True) -> Iterator[Any]:
     """A connection as the URL's user; one line, never a traceback, when none can be made."""
     import psycopg
 
-    s = location.settings
-    try:
-        conn = psycopg.connect(
-            dbname=s["POSTGRES_DBNAME"],
-            host=s["POSTGRES_HOST"],
-            port=s["POSTGRES_PORT"],
-            user=s["POSTGRES_USER"],
-            password=s["POSTGRES_PASSWORD"],
-            connect_timeout=int(s["POSTGRES_CONNECT_TIMEOUT"]),
-            autocommit=autocommit,
-        )
-    except psycopg.Error as error:
-        cause = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise StorageError(
-            f"PostgreSQL at {location.label} did not answer ({cause}); check the URL and "
-            "that the server is running"
-        ) from None
+    conn = postgres_connection(location, autocommit=autocommit)
     with conn:
         try:
             yield conn

@@ -204,8 +204,8 @@ def prepare_postgres(location: Location, *, create: bool) -> None:
         create_schema(location)
 
 
-def postgres_connection(location: Location) -> Any:
-    """A connection of our own (autocommit), or one line when the server does not answer."""
+def postgres_connection(location: Location, *, autocommit: bool = True) -> Any:
+    """A connection of our own, or one line when the server does not answer."""
     import psycopg
 
     s = location.settings
@@ -218,7 +218,7 @@ def postgres_connection(location: Location) -> Any:
                 user=s["POSTGRES_USER"],
                 password=s["POSTGRES_PASSWORD"],
                 connect_timeout=int(s["POSTGRES_CONNECT_TIMEOUT"]),
-                autocommit=True,
+                autocommit=autocommit,
             )
         except psycopg.Error as error:
             cause = (str(error).strip().splitlines() or [type(error).__name__])[0]
