@@ -212,6 +212,8 @@ def storage_failure(error: Exception) -> Failure | None:
                 "clerk's own ledger. Nothing was recorded",
                 1,
             )
+        from ledger.organisation_postgres import privilege_refused
+
         refused = privilege_refused(error)
         if refused:
             return Failure(
@@ -226,17 +228,6 @@ def storage_failure(error: Exception) -> Failure | None:
             1,
         )
     return None
-
-
-def privilege_refused(error: BaseException) -> str:
-    """The database's words when it refused for want of a privilege (SQLSTATE 42501)."""
-    seen: BaseException | None = error
-    while seen is not None:
-        state = getattr(getattr(seen, "diag", None), "sqlstate", None)
-        if state == "42501" or "permission denied" in str(seen):
-            return (str(seen).strip().splitlines() or [""])[0]
-        seen = seen.__cause__ or seen.__context__
-    return ""
 
 
 @click.group(

@@ -73,7 +73,11 @@ def erased(state: str, field: str) -> str:
     said = json.loads(state)
     salts = said.get(SALTS) if type(said) is dict else None
     if type(salts) is not dict or field not in salts:
-        raise Refused(f"{field!r} is not a committed field of this event; it cannot be erased")
+        these = ", ".join(sorted(salts)) if type(salts) is dict and salts else "none"
+        raise Refused(
+            f"{field!r} is not a committed field of this event; it cannot be erased "
+            f"(the fields that can: {these})"
+        )
     value = said[field]
     kind = {str: "str", list: "list", dict: "dict"}.get(type(value), "str")
     said[field] = {ERASED: commitment(salts.pop(field), value), "was": kind}

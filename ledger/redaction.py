@@ -91,9 +91,8 @@ class Redactions:
     def redact(self, position: int, field: str, *, actor: str, reason: str) -> Recorded:
         if not reason.strip():
             raise Refused("say why the words must go (--reason), e.g. a data subject's request")
-        state = self.stored_state(position)
-        said = json.loads(state)
-        if is_erased(said.get(field)) if type(said) is dict else False:
+        state, said = self.stored_state(position)
+        if is_erased(said.get(field)):
             if redaction_id(position, field) in self.repository:
                 raise AlreadyExists(f"{field} at position {position} is already redacted")
             raise Refused(
@@ -113,7 +112,8 @@ class Redactions:
         self.rewrite(position, state, rewritten)
         return done
 
-    def stored_state(self, position: int) -> str:
+    def stored_state(self, position: int) -> tuple[str, dict[str, Any]]:
+        """The stored state at ``position`` as text, and as read; refuses one not in form 2."""
         notification = self.notification_at(position)  # type: ignore[attr-defined]
         try:
             state = bytes(notification.state).decode("utf-8")
@@ -125,7 +125,7 @@ class Redactions:
                 f"the event at position {position} was recorded before free text was "
                 "committed (form 1): its words cannot be removed without breaking the proof"
             )
-        return state
+        return state, said
 
     def may_rewrite(self) -> None:
         """Refuse, before anything is recorded, one who may not lift the guards."""
@@ -133,12 +133,12 @@ class Redactions:
             return
         with self.recorder.datastore.transaction(commit=False) as curs:
             curs.execute(
-                "SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c "
+                "SELECT pg_has_role(session_user, c.relowner, 'MEMBER') AS may FROM pg_class c "
                 "WHERE c.oid = to_regclass(%s)",
                 (self.events_table(),),
             )
             row = curs.fetchone()
-        if not row or not (row[0] if not isinstance(row, dict) else next(iter(row.values()))):
+        if not row or not row["may"]:  # the library's connections give rows as dicts
             raise Refused(
                 "only the ledger's administrator (its owner role) may redact; nothing was "
                 "recorded. Ask them to run this command"
