@@ -32,6 +32,7 @@ from ledger.readers.minutes_layout import (
     sentences,
     title_case,
 )
+from ledger.readers.minutes_motions import about_the_vote
 from ledger.readers.minutes_prose import Prose
 from ledger.readers.minutes_report_backs import (
     NEXT_AGENDA,
@@ -207,7 +208,7 @@ class Walk(Prose):
         """Whether the paragraph so far only says who moved the resolution that follows
         ("MOVED by A, SECONDED by B and" / "RESOLVED – That ...")."""
         said = joined(self.paragraph)
-        return bool(said) and decide.about_the_vote(said) and decide.outcome(said) is None
+        return bool(said) and about_the_vote(said) and decide.outcome(said) is None
 
     def mid_sentence(self) -> bool:
         """Whether the paragraph so far stops mid-sentence ("... it was" / "AGREED to ...")."""

@@ -8,20 +8,22 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ledger.readers import minutes_actions as acts
+from ledger.readers import minutes_assent as assent
 from ledger.readers import minutes_decisions as decide
+from ledger.readers import minutes_motions as motions
 from ledger.readers import minutes_unnamed_actions as unnamed
 from ledger.readers import minutes_votes as votes
 from ledger.readers.minutes_dates import when
+from ledger.readers.minutes_deciding import Deciding
 from ledger.readers.minutes_draft import (
     DraftAction,
-    DraftDecision,
     DraftItem,
     MinutesDraft,
     ReportBack,
     When,
 )
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
-from ledger.readers.minutes_lookalikes import REPORTED, procedural
+from ledger.readers.minutes_lookalikes import REPORTED
 from ledger.readers.minutes_report_backs import asked_back, listed
 
 PREVIOUS_ACTIONS = re.compile(
@@ -44,7 +46,7 @@ MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, 
 
 
 @dataclass
-class Prose:
+class Prose(Deciding):
     """The paragraph being read, sentence by sentence, into the current item."""
 
     draft: MinutesDraft
@@ -61,12 +63,6 @@ class Prose:
     movers: str = ""  # "Moved A, seconded B and resolved": who moved the motion below
     block: int = 0  # the item's decisions before its last "Decision:"/"Minutes:" label
     restated: tuple[DraftItem, int, int] | None = None  # an "Action 3: ..." paragraph's start
-
-    @property
-    def item(self) -> DraftItem:
-        if not self.draft.items:
-            self.draft.items.append(DraftItem("", ""))
-        return self.draft.items[-1]
 
     def flush(self, *, keep: bool = False) -> None:
         lines, self.paragraph = self.paragraph, []
@@ -105,16 +101,16 @@ class Prose:
         moved_at = -1  # where the motion a later "Motion carried." settles was moved
         found = [piece for sentence in found for piece in MOVED.split(sentence) if piece]
         for at, sentence in enumerate(found):
-            if decide.tally(sentence) and decide.bare_marker(found[min(at + 1, len(found) - 1)]):
+            if decide.tally(sentence) and assent.bare_marker(found[min(at + 1, len(found) - 1)]):
                 tally = sentence  # "4 votes for, 2 against. Carried": the motion above's votes
                 continue
             if (
-                decide.bare_marker(sentence)
+                assent.bare_marker(sentence)
                 and acts.points_back(before)
                 and (len(self.item.decisions) > decided)
             ):  # "It was agreed that X. Clerk to action. Prop JB, 2nd DD, All agreed."
                 self.attach_vote(sentence)
-            elif decide.bare_marker(sentence) and (before or self.last_text):
+            elif assent.bare_marker(sentence) and (before or self.last_text):
                 outcome = decide.outcome(sentence) or "agreed"
                 text = f"{before or self.last_text} {sentence}"
                 if 0 <= moved_at < at - 1 <= moved_at + 2:  # the motion, then what it set out
@@ -122,7 +118,7 @@ class Prose:
                 moved_at = -1
                 context = f"{text} {tally}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=context)
-            elif decide.MOTION_TEXT.match(motion := votes.motion_of(sentence)) and not (
+            elif motions.MOTION_TEXT.match(motion := votes.motion_of(sentence)) and not (
                 REPORTED.search(before)
             ):
                 context = f"{before} {sentence}"
@@ -144,10 +140,10 @@ class Prose:
             if rating := RATING.search(sentence):
                 self.item.ratings.append((mention["no"], rating.group(1).lower(), sentence))
         moved, self.moved = self.moved, ""
-        if decide.leads_on(sentence) and decide.about_the_vote(sentence):
+        if motions.leads_on(sentence) and motions.about_the_vote(sentence):
             self.movers = sentence  # the motion they moved is on the lines below
             return
-        if self.item.decisions and decide.about_the_vote(sentence):
+        if self.item.decisions and motions.about_the_vote(sentence):
             self.attach_vote(f"{moved} {sentence}".strip())
             return
         outcome = decide.outcome(sentence)
@@ -166,9 +162,9 @@ class Prose:
     def proposes(sentence: str, following: list[str]) -> bool:
         """A motion moved ("X was proposed by A and seconded by B.") whose outcome is the
         next sentence's ("X was duly elected."): one decision, in both their words."""
-        if not following or decide.bare_marker(following[0]) or decide.outcome(sentence):
+        if not following or assent.bare_marker(following[0]) or decide.outcome(sentence):
             return False
-        if decide.about_the_vote(following[0]):
+        if motions.about_the_vote(following[0]):
             return False  # "Carried with 6 for, 2 against": the votes on the decision above
         moving = votes.PROPOSER, votes.SECONDER, votes.PROPOSAL
         return any(pattern.search(sentence) for pattern in moving) and (
@@ -222,53 +218,6 @@ class Prose:
             sentence, year=self.year, meeting=self.draft.meeting_date, body=self.draft.title
         )
 
-    def decide(
-        self, outcome: str, text: str, parts: list[str], line: int, asked: When | None, context: str
-    ) -> None:
-        context, self.movers = f"{self.movers} {context}".strip(), ""
-        if not parts and decide.title_only(text):
-            return  # "Agreed that" with nothing after it records nothing
-        if procedural(text):
-            return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting
-        proposer, seconder = votes.mover(context)
-        moved = self.item.decisions[-1] if self.item.decisions else None
-        declared = moved and decide.DECLARED.search(text) and decide.MOTION_TEXT.match(moved.text)
-        restated = moved and (
-            text.startswith(f"{moved.text} ")
-            or (decide.MOTION_TEXT.match(moved.text) and f"{moved.text} " in f"{text} ")
-        )
-        if moved and (declared or restated):  # the motion above, now with its outcome
-            self.item.decisions.pop()  # the motion above declared carried: one decision
-            proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
-            asked = asked or moved.follow_up
-        elif (again := same_decision(self.item.decisions, text, self.block)) is not None:
-            said = self.item.decisions.pop(again)  # a decision page's "Decision:" and
-            proposer, seconder = said.proposer or proposer, said.seconder or seconder
-            asked = asked or said.follow_up  # "Minutes:" blocks, or "X was duly elected"
-        self.item.decisions.append(
-            DraftDecision(
-                outcome=outcome,
-                text=text,
-                parts=parts,
-                proposer=proposer,
-                seconder=seconder,
-                vote=votes.vote(context),
-                follow_up=asked,
-                line=line,
-            )
-        )
-
-    def attach_vote(self, sentence: str) -> None:
-        """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it."""
-        last = self.item.decisions[-1]
-        proposer, seconder = votes.mover(sentence)
-        self.item.decisions[-1] = replace(
-            last,
-            proposer=last.proposer or proposer,
-            seconder=last.seconder or seconder,
-            vote=last.vote or votes.vote(sentence),
-        )
-
     def aside(self, line: Line, paragraph: str) -> None:
         """A right-hand column cell naming who owes the action on its line."""
         if not line.aside:
@@ -282,48 +231,4 @@ class Prose:
         self.item.actions.append(DraftAction(names, around, None, line.number))
 
 
-FORMAL = re.compile(r"^\W*that\b", re.IGNORECASE)  # a resolution's own words: "That ..."
-STOP = {"the", "that", "this", "these", "a", "an", "as", "and", "of", "for", "to", "be", "was"}
-
-
 GOES_ON = re.compile(r"^(?:and\s+|also\s+)?to\s+(?:also\s+)?(?!be\b|have\b)[a-z]+\s+\S", re.I)
-
-
-def same_decision(decided: list[DraftDecision], text: str, block: int) -> int | None:
-    """Where an item's decisions already hold the one ``text`` states again: the same words
-    in an earlier block of a decision page ("Decision:" then "Minutes:"), or a formal
-    resolution restating the narrative before it, with the same names and figures in
-    mostly the same words ("As there were no other nominations, Cllr A was duly elected as
-    Chair for 2023/24." then "RESOLVED: That Cllr A be elected Chair for 2023/24.")."""
-    words = _words(text)
-    formal = FORMAL.match(text) is not None
-    for at in range(len(decided) - 1, -1, -1):
-        other = _words(decided[at].text)
-        if other == words and at < block:
-            return at
-        if not formal or FORMAL.match(decided[at].text):
-            continue
-        if not _names(text) or not _names(text) <= _names(decided[at].text):
-            continue
-        plain, other_plain = set(words) - STOP, set(other) - STOP
-        shorter = min(len(plain), len(other_plain))
-        if shorter >= 4 and len(plain & other_plain) >= 0.75 * shorter:
-            return at
-    return None
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def _names(text: str) -> set[str]:
-    """The names and figures a decision holds (its first word aside, which any sentence
-    capitalises)."""
-    tokens = re.findall(r"[\w/'-]+", text)[1:]
-    return {
-        t.casefold()
-        for t in tokens
-        if (t[:1].isupper() or any(c.isdigit() for c in t))
-        and t.casefold() not in STOP
-        and t.casefold() not in {"councillor", "cllr", "resolved", "agreed", "that", "as"}
-    }

@@ -1,0 +1,129 @@
+"""How a sentence of minutes says the body itself decided: "The Committee resolved to ...",
+"It was agreed that ...", "Approved unanimously", "X was duly elected.", "to receive and
+note", and what only looks so: a decision "had been" taken, would be, was taken "at its
+meeting" of another day, or is what someone "said that" the body agreed."""
+
+from __future__ import annotations
+
+import re
+
+VERBS = {
+    "resolved": "resolved",
+    "resolves": "resolved",
+    "agreed": "agreed",
+    "agrees": "agreed",
+    "decided": "decided",
+    "decides": "decided",
+    "approved": "approved",
+    "approves": "approved",
+    "accepted": "approved",
+    "adopted": "approved",
+    "ratified": "approved",
+    "authorised": "approved",
+    "authorized": "approved",
+    "endorsed": "endorsed",
+    "endorses": "endorsed",
+    "supported": "agreed",
+    "noted": "noted",
+    "notes": "noted",
+    "received": "received",
+    "receives": "received",
+    "deferred": "deferred",
+    "defers": "deferred",
+    "postponed": "deferred",
+    "rejected": "rejected",
+    "refused": "rejected",
+    "declined": "rejected",
+    "carried": "carried",
+    "passed": "carried",
+    "failed": "lost",
+    "lost": "lost",
+    "fell": "lost",
+    "defeated": "lost",
+    "appointed": "appointed",
+    "elected": "appointed",
+    "co-opted": "appointed",
+    "delegated": "delegated",
+    "recommended": "recommended",
+    "recommends": "recommended",
+}
+
+VERB = "|".join(sorted(VERBS, key=len, reverse=True))
+
+COLLECTIVE = (
+    r"(?:the\s+|this\s+)?(?:[A-Z][\w&'-]*\s+){0,3}?(?:committee|sub-committee|board|council|"
+    r"panel|cabinet|meeting|members|councillor'?s|governors|trustees|directors|forum|group|"
+    r"executive|authority|commission|partnership|assembly|we|all|everyone|it)"
+)
+
+ACTIVE = re.compile(
+    rf"\b{COLLECTIVE}\s+(?:then\s+|also\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
+    rf"has\s+|have\s+)?(?P<verb>{VERB})\b",
+    re.IGNORECASE,
+)
+
+PASSIVE_VERB = (
+    "resolved|agreed|decided|approved|accepted|adopted|ratified|endorsed|noted|deferred|"
+    "rejected|appointed|elected|co-opted|delegated"
+)
+
+PASSIVE = re.compile(
+    rf"\b(?:it\s+was|was|were|is|are|been|be)\s+(?:then\s+|also\s+|therefore\s+|formally\s+|"
+    rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b(?!\s+out)",
+    re.IGNORECASE,
+)
+
+ELLIPTICAL = re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "ratified for"
+    r"\b(?:duly\s+(?:completed\s+and\s+)?"
+    r"(?P<verb>elected|appointed|co-opted|adopted|ratified|approved|signed)|"
+    r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b)",
+    re.IGNORECASE,
+)
+
+PASSIVE_PAIR = re.compile(  # "Accounts were presented and accepted for payment."
+    r"\b(?:was|were)\s+[a-z]+ed\s+and\s+(?P<verb>accepted|approved|adopted|agreed|noted|ratified|"
+    r"endorsed)\b",
+    re.IGNORECASE,
+)
+
+PAST = "|".join(v for v in sorted(VERBS, key=len, reverse=True) if v.endswith("ed"))
+
+OPENING = re.compile(rf"^(?:and\s+)?(?:unanimously\s+)?(?P<verb>{PAST}|lost)\b", re.IGNORECASE)
+
+CLOSING = re.compile(r"\b(?P<verb>AGREED|APPROVED|RESOLVED|REJECTED|CARRIED|NOTED)\.?\s*$")
+
+DASH_CLOSING = re.compile(  # "X proposed approval, seconded by Y - Agreed"
+    r"\s[-–—]\s*(?:unanimously\s+)?(?P<verb>agreed|approved|resolved|rejected|carried|lost)\W*$",
+    re.IGNORECASE,
+)
+
+PHRASES = re.compile(
+    r"\b(?:to\s+receive\s+and\s+note|a\s+resolution\s+was\s+passed|moved\s+as\s+(?:a\s+)?correct|"
+    r"(?:as\s+)?a\s+(?:true|correct|accurate)(?:\s+and\s+(?:accurate|correct))?\s+record|"
+    r"signed\s+(?:by\s+the\s+chair(?:man)?\s+)?as\s+a\s+correct|(?:£[\d,.]+k?\s+)approved)",
+    re.IGNORECASE,
+)
+
+NOT_OURS = re.compile(
+    r"\b(?:had\s+(?:been\s+)?|has\s+been\s+|previously\s+|already\s+|as\s+(?:was\s+)?|"
+    r"once\s+|if\s+|unless\s+|until\s+|when\s+|would\s+be\s+|will\s+be\s+|should\s+be\s+|"
+    r"(?:could|can|may|might|must)\s+be\s+|"
+    r"(?:before|after|once|until|unless|when|if|since)\s+(?:it|they|this|these|that|the\s+\w+)\s+"
+    r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+|"
+    r"to\s+be\s+|not\s+(?:been\s+)?|yet\s+to\s+be\s+)(?:VERB)\b".replace("VERB", VERB),
+    re.IGNORECASE,
+)
+
+HEARSAY = re.compile(
+    r"\b(?:suggested|asked|hoped|felt|thought|wondered|queried|advised|informed|reported|"
+    r"explained|told|stated|said|understood|confirmed|believed|noted|commented|added|mentioned|"
+    r"remarked)\s+(?:\w+\s+){0,3}?that\b",
+    re.IGNORECASE,
+)
+
+OTHER_MEETING = re.compile(
+    rf"\b(?:{VERB})\s+(?:at|by)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,3}}?meeting\b",
+    re.IGNORECASE,
+)
+
+NOTED_THAT = re.compile(r"\bnot(?:ed|es)\s+that\b", re.IGNORECASE)  # a fact heard, not decided

@@ -1,0 +1,31 @@
+"""A parish or town council's answer to a planning consultation ("15/00707/F Relocation of
+vehicular access ... No objection", "Parish Council supports application"): its decision,
+with or without the application's reference."""
+
+from __future__ import annotations
+
+import re
+
+PLANNING = re.compile(  # "15/00707/F Relocation of vehicular access at Myamber ... No objection"
+    r"^\W*(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b.{0,300}?\b(?P<verb>no\s+objections?|"
+    r"support(?:ed)?|objection|object(?:ed|s)?|no\s+comments?)\W*$",
+    re.IGNORECASE,
+)
+
+PLANNING_RESPONSE = re.compile(  # the council's answer to a planning consultation, no ref needed
+    r"^(?:[\w/ -]{0,40}?\s)?response\s+(?:provided|sent|given|made|returned)\s+to\s+(?:the\s+)?"
+    r"(?:local\s+)?planning\s+authority\s+with\s+(?P<no>no\s+)?(?:objections?|comments?)\b|"
+    r"^(?:the\s+)?(?:parish|town|community)\s+council\s+(?P<verb>supports?|objects?\s+to)\s+"
+    r"(?:the\s+|this\s+)?(?:planning\s+)?application\W*$",
+    re.IGNORECASE,
+)
+
+
+def planning_verdict(sentence: str) -> str | None:
+    """ "rejected" for an objection, "agreed" for support or no objection, else None."""
+    if planning := PLANNING.match(sentence):
+        return "rejected" if planning["verb"].lower().startswith("object") else "agreed"
+    if response := PLANNING_RESPONSE.match(sentence.strip()):
+        objects = (response["verb"] or "").lower().startswith("object")
+        return "rejected" if objects else "agreed"
+    return None
