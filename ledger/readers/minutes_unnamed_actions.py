@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.readers.minutes_actions import owners, person
+from ledger.readers.minutes_owners import owners, person
 
 AGREED_DEED = re.compile(
     r"(?:^|\b(?:agreed|resolved|decided)\s+)(?:that\s+we\s+should\s+|to\s+)(?P<deed>(?:write|invite|send|"

@@ -1,0 +1,245 @@
+"""Sentences of minutes that give someone something to do, and whom: "Councillor Healey to
+order scalpings", "The Clerk agreed to write", "Esme will contact Ruby Kelly", "David
+undertook to ...", "X asked the Clerk to ...", "KC to action", "Fazli: ping Luther".
+A sentence names an owner only when the name is a person's or an office's (see
+:mod:`ledger.readers.minutes_owners`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ledger.readers.minutes_owners import (
+    HEDGES,
+    INITIALS,
+    NOT_OWNER,
+    OFFICE,
+    ROLES,
+    TITLED,
+    owners,
+    person,
+)
+
+VERB_AFTER = (
+    r"(?:to|will|would|shall|agreed\s+to|has\s+agreed\s+to|undertook\s+to|offered\s+to|"
+    r"volunteered\s+to|kindly\s+agreed\s+to|is\s+to|are\s+to|was\s+asked\s+to|were\s+asked\s+to|"
+    r"is\s+going\s+to|needs?\s+to|should)"
+)
+NOT_A_DEED = re.compile(
+    r"^(?:be|have|been|also\s+be|not|the|a|an|this|that|which|"
+    r"(?:update|report)(?=\s+(?:back|on|at|in)\b|\s+(?:to\s+)?(?:the\s+|a\s+)?(?:next\s+|"
+    r"future\s+)?(?:board|committee|council|panel|meeting|members|governors|trustees|group|"
+    r"forum|cabinet)\b|\W*$)|"
+    r"speak\s+on|attend|present)\b",
+    re.IGNORECASE,
+)
+# In an ACTION: line, "X will present ..." is the action itself, not the item's opening.
+NOT_A_DEED_ON_ACTION_LINE = re.compile(NOT_A_DEED.pattern.replace("|present", ""), re.I)
+OWNED = re.compile(
+    rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES}(?:\s+(?:and|&)\s+{ROLES})?)|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
+    rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|\+|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
+    rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
+)
+OUTCOME_WORD = re.compile(  # and pronouns: no one's name ("He would ..." is resolved apart)
+    r"^(?:resolved|agreed|decided|deferred|approved|noted|carried|received|rejected|"
+    r"recommended|endorsed|unanimously|he|she|it|they|we|this|that|there)$",
+    re.IGNORECASE,
+)
+PAIRED = re.compile(rf"(?P<who>(?i:{ROLES})|{TITLED}|[A-Z][a-z'-]+)\s+(?:and|&)\s*$")
+NAME_COLON = re.compile(
+    rf"^(?P<who>{TITLED}|{INITIALS}|[A-Z][a-z'-]+(?:\s*[+&/]\s*[A-Z][a-z'-]+)*)\s*:\s+"
+    r"(?!(?:the|a|an|this|that|these|there|it|we|they|he|she|is|are|was|were|has|have|had)\b)"
+    r"[a-z]+\b"
+)
+PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
+CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
+NOT_A_VERB = (
+    r"(?:and|or|but|of|in|on|at|for|with|from|about|whether|if|what|how|why|when|where|who|"
+    r"which|that|this|the|a|an|is|was|were|are|had|has|have|be|been|not|regarding|again|also|"
+    r"his|her|their|its|as|by|to|some|any|all|questions?|present|there|here|should|would|"
+    r"could|might|may|must|will|shall|can|did|do|does)\b"
+)
+ASKED_OF = re.compile(  # "asked the Clerk to write", "requested that the Clerk check"
+    rf"\b(?:asked|requested|instructed|directed|suggested|recommended|"
+    rf"(?i:authori[sz]ed?|(?:give|gave|given)\s+"
+    rf"delegated\s+authority\s+to|delegated\s+(?:authority\s+)?to))\s+(?:that\s+)?"
+    rf"(?!(?i:officers|members|councillors)\b)"
+    rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s|(?!{NOT_A_VERB})[a-z]{{3,}})"
+    rf"\s+\S"
+)
+PROMISED = re.compile(
+    rf"^(?:[A-Z][\w,' ]{{0,40}},\s+|(?i:following|after)\s+[\w' ]{{1,30}}?\s+(?=the\s))?"
+    rf"(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    r"\s+(?:stated|said|confirmed|advised|indicated|explained|offered|undertook|agreed|reported)"
+    r"\s+that\s+"
+    r"(?:he|she|they)\s+(?:would|will|could)\s+(?:like\s+to\s+|be\s+happy\s+to\s+)?"
+    r"(?!be\b|have\b|not\b|need\b)[a-z]+\s+\S"
+)
+WHICH_OWNER = re.compile(  # "a revised draft, which Jess Bailiss would circulate next week"
+    rf"\b(?:which|that)\s+(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:would|will|agreed\s+to|undertook\s+to|offered\s+to)\s+(?!be\b|have\b|not\b)[a-z]+"
+)
+TO_ACTION = re.compile(rf"[-–]\s*(?P<who>{INITIALS}|[A-Z][a-z]+)\s+to\s+action\b")
+
+
+def owned_sentence(
+    sentence: str, known: set[str] | None, *, loose: bool = False
+) -> tuple[list[str], str] | None:
+    """A sentence that gives a named person or office something to do, its owners, and
+    the words from the owner on ("..., Councillor Healey to order scalpings.")."""
+    found = clause_owners(sentence, known, loose=loose)
+    if found:
+        at, names = found[0]
+        return names, deed_text(sentence, at)
+    return other_owner(sentence, known)
+
+
+def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str], str]]:
+    """Every action a sentence gives: "RL to check the lamp posts and NC to check with AON"
+    is two, "(Clerk to highlight this to the pub)" inside a sentence is one of its own, and
+    "Fazli: ping Luther" (a plenum's note) is Fazli's."""
+    named = NAME_COLON.match(sentence)
+    if named and sentence.rstrip().endswith("?"):
+        named = None  # "Bob: is maintaining individual PINs feasible?" asks; it owes nothing
+    if (
+        named
+        and not NOT_OWNER.match(named["who"])
+        and all(person(n, known) for n in owners(named["who"]))
+    ):
+        return [(owners(named["who"]), sentence)]
+    if (bare := bare_deed(sentence, known)) is not None:
+        return [bare]
+    found = []
+    for inner in PARENTHESIS.finditer(sentence):
+        if owned := owned_sentence(inner["inner"], known):
+            found.append(owned)
+    rest = PARENTHESIS.sub(" ", sentence) if found else sentence
+    clauses = clause_owners(rest, known)
+    if len(clauses) < 2:
+        single = owned_sentence(rest, known)
+        return found + ([single] if single else [])
+    ends = [at for at, _ in clauses[1:]] + [len(rest)]
+    for (at, names), end in zip(clauses, ends, strict=True):
+        start = 0 if at < len(rest) // 3 and at == clauses[0][0] else at
+        found.append((names, re.sub(r"(?:,|;|\s+and)\s*$", "", rest[start:end].strip())))
+    return found
+
+
+BARE_DEED = re.compile(  # a plenum's note: "Fazli contact Faisal", "Bob talk to Luther"
+    r"^(?P<who>[A-Z][a-z'’-]+(?:\s*[+&/]\s*[A-Z][a-z'’-]+)*)\s+(?:ask|talk|contact|call|email|"
+    r"e-mail|phone|ring|check|chase|send|write|speak|arrange|prepare|draft|circulate|update|"
+    r"organi[sz]e|book|print|review|find|look|follow|investigate|confirm|invite|approach|liaise|"
+    r"ping|remind|share|source|order|buy|purchase|obtain|collect|post|upload|research|enquire|"
+    r"inquire)\s+\S"
+)
+
+
+def bare_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str] | None:
+    """A note-style action, a name and a bare verb ("Fazli contact Faisal and apologise"):
+    only for names the minutes list as present or absent, never any capitalised word."""
+    found = BARE_DEED.match(sentence)
+    if not found or not known:
+        return None
+    names = owners(found["who"])
+    if names and all(n in known and n not in HEDGES for n in names):
+        return names, sentence
+    return None
+
+
+def clause_owners(
+    sentence: str, known: set[str] | None, *, loose: bool = False
+) -> list[tuple[int, list[str]]]:
+    """Where each clause that gives someone something to do starts, and its owners."""
+    found = []
+    start = 0
+    for clause in CLAUSE.split(sentence):
+        at = sentence.find(clause, start)
+        start = at + len(clause) if at >= 0 else start
+        text = re.sub(
+            r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that|again|also|then|finally)\s+",
+            "",
+            clause,
+            flags=re.I,
+        )
+        match = OWNED.match(text)
+        not_a_deed = NOT_A_DEED_ON_ACTION_LINE if loose else NOT_A_DEED
+        if match and OUTCOME_WORD.match(match["who"]):
+            match = None  # "Resolved to pay ...", "Deferred to Item 110d": a decision's words
+        if match and not not_a_deed.match(match["what"]):
+            who = match["who"]
+            if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
+                also = PAIRED.search(sentence[:at])  # "the Chairman and Clerk will ..."
+                also = also if also and person(also["who"], known) else None
+                found.append(
+                    (
+                        also.start() if also else at,
+                        owners(also["who"] if also else "") + owners(who),
+                    )
+                )
+    return found
+
+
+def other_owner(sentence: str, known: set[str] | None) -> tuple[list[str], str] | None:
+    """An owner named otherwise than at a clause's head: "X asked the Clerk to ...", "the
+    Head of IT said that he would ...", "... - DT to action"."""
+    found = ASKED_OF.search(sentence)
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), deed_text(sentence, found.start("who"))
+    found = PROMISED.match(sentence) or next(
+        (m for m in (PROMISED.match(c) for c in CLAUSE.split(sentence)[1:]) if m), None
+    )  # "... could be done quickly but the Head of X reported that she would check ..."
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), sentence
+    found = TO_ACTION.search(sentence)
+    if found and person(found["who"], known):
+        return [found["who"]], sentence
+    found = WHICH_OWNER.search(sentence)
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), sentence
+    return None
+
+
+PRONOUN_DEED = re.compile(
+    r"^(?:he|she)\s+(?:would|will|is\s+to|agreed\s+to|undertook\s+to|offered\s+to)\s+"
+    r"(?:also\s+|again\s+|then\s+)?(?!be\b|have\b|not\b|like\b)[a-z]+\s+\S",
+    re.IGNORECASE,
+)
+SUBJECT = re.compile(
+    rf"^(?P<who>{TITLED}|{INITIALS}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:had|has|was|is|would|will|[a-z]+ed)\b"
+)
+
+
+def subject(sentence: str, known: set[str] | None) -> str:
+    """The person a sentence opens on ("JF had again contacted ..."), or ""."""
+    found = SUBJECT.match(sentence)
+    who = found["who"] if found else ""
+    return who if who and person(who, known) and not OUTCOME_WORD.match(who) else ""
+
+
+def pronoun_deed(sentence: str) -> bool:
+    """A sentence giving "he" or "she" something to do ("He would again seek to do so")."""
+    return bool(PRONOUN_DEED.match(sentence))
+
+
+POINTS_BACK = re.compile(
+    r"^\W*(?:[\w.']+\s+){1,3}?(?:to|will|would)\s+(?:action|investigate|progress|pursue|"
+    r"(?:look\s+into|deal\s+with|follow\s+up|take\s+forward|chase|check)\s+(?:this|it|these)|"
+    r"(?:action|progress|follow\s+up)\s+(?:this|it))\W*$",
+    re.IGNORECASE,
+)
+
+
+def points_back(deed: str) -> bool:
+    """Whether an action only points at the sentence before ("DD to look into this.",
+    "Clerk to action."): its words are in that sentence."""
+    return bool(POINTS_BACK.match(deed))
+
+
+def deed_text(sentence: str, at: int) -> str:
+    """The sentence from its owning clause on; the whole sentence where the clause is
+    most of it (a lead-in such as "Following discussion," adds nothing to keep)."""
+    if at <= 0 or at < len(sentence) // 3:
+        return sentence
+    return sentence[at:].strip()
