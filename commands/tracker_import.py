@@ -24,6 +24,7 @@ KINDS = (
     ("NoteAdded", "updates"),
     ("FieldsRevised", "changed fields"),
     ("KeyRecorded", "key"),
+    ("ColumnsRecorded", "columns"),
 )
 
 

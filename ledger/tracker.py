@@ -46,6 +46,15 @@ class Tracker(Record):
         def apply(self, aggregate: Tracker) -> None:
             aggregate.enter(self, "key", heading=self.heading, key=self.key)
 
+    class ColumnsRecorded(Record.Event):
+        """The columns of a tracker's file, in order: each heading and the field it was read as."""
+
+        TOPIC = "govledger:Tracker.ColumnsRecorded"
+        columns: list[dict[str, str]]  # {"heading": ..., "field": ...}; field "" is extra
+
+        def apply(self, aggregate: Tracker) -> None:
+            aggregate.enter(self, "columns", columns=self.columns)
+
     class EntryCorrected(Record.EntryCorrected):
         """A mistaken entry on a tracker was put right; both stay in the log."""
 
@@ -87,3 +96,24 @@ class Tracker(Record):
         self.trigger_event(
             self.KeyRecorded, heading=heading, key=key, actor=actor, on=on, reason=reason
         )
+
+    def columns(self, at: date | None = None) -> list[dict[str, str]]:
+        """The columns of the file the tracker was last imported from (as in effect on
+        ``at``): ``heading`` as written and ``field`` as read, ``""`` for a column kept as
+        the tracker's own; empty when none is recorded (or the headings were erased)."""
+        found = self.live("columns", at=at)
+        said = found[-1].values["columns"] if found else []
+        if not all(type(c) is dict and {"heading", "field"} <= set(c) for c in said):
+            return []  # erased: the text is gone, so the tracker has no layout to give back
+        return [{"heading": c["heading"], "field": c["field"]} for c in said]
+
+    def record_columns(
+        self, columns: list[dict[str, str]], *, actor: str, on: date, reason: str
+    ) -> bool:
+        """Record the columns a file was read in, unless they are those last recorded;
+        whether they were recorded."""
+        if columns == self.columns():
+            return False
+        self.check_exists_by(on)
+        self.trigger_event(self.ColumnsRecorded, columns=columns, actor=actor, on=on, reason=reason)
+        return True

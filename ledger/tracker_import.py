@@ -69,8 +69,8 @@ class TrackerImport:
         dry_run: bool = False,
     ) -> Imported:
         """Read ``path`` and record, in one transaction, every action that is new and every
-        rating, owner, timescale, update or field that differs from the ledger; nothing on
-        any error."""
+        rating, owner, timescale, update or field that differs from the ledger, and the
+        file's columns when they differ from those last recorded; nothing on any error."""
         plan = self.tracker(tracker)
         from ledger.readers.tracker_draft import TrackerFileError
         from ledger.readers.tracker_files import read_tracker  # only an import reads files
@@ -92,6 +92,12 @@ class TrackerImport:
         unchanged, text_differs = [], []
         if (draft.heading, draft.key) != plan.key and (draft.heading or draft.key):
             plan.record_key(draft.heading, draft.key, actor=actor, on=day, reason=step.reason)
+            changed.append(plan)
+        layout = draft.layout()  # the file's columns, so that an export gives them back
+        recorded = bool(layout) and plan.record_columns(
+            layout, actor=actor, on=day, reason=step.reason
+        )
+        if recorded and not any(r is plan for r in changed):
             changed.append(plan)
         refs = self.refs_for(tracker, draft)
         held = self.action_ids()

@@ -246,7 +246,8 @@ def test_a_dry_run_shows_the_plan_and_records_nothing(seeds, db):
         str(seeds / "hf-2019-06-send-action-tracker.tsv.txt"),
         "--dry-run",
     ).output
-    assert "Would record 29 events" in out and "hf-send-2019#14a" in out
+    assert "Would record 30 events" in out and "hf-send-2019#14a" in out
+    assert "(23 new actions, 5 new action lines, 1 key, 1 columns)" in out
     assert event_count(db) == before
 
 
@@ -478,8 +479,9 @@ def test_every_action_event_is_stored_and_loaded_under_the_topic_it_always_had(d
     clerk.ok("action", "note", ref, "Started", *on, *why)
     path = write_csv(tmp_path / "t.csv", [["No.", "Issue", "Cost"], ["7", "Checks", "10"]])
     clerk.ok("tracker", "import", "hf-send-2019", str(path), *on)
-    position = json.loads(clerk.ok("log", "--format", "json", "--limit", "1").output)[0]
-    clerk.ok("correct", str(position["position"] - 1), "--text", "Begun", *why)
+    logged = json.loads(clerk.ok("log", "--format", "json", "--limit", "5").output)
+    noted = next(e for e in logged if e["event"] == "NoteAdded")
+    clerk.ok("correct", str(noted["position"]), "--text", "Begun", *why)
     ledger = open_ledger(db)
     try:
         found = ledger.recorder.select_notifications(start=None, limit=1000)
@@ -540,7 +542,8 @@ def test_an_import_prints_a_summary_and_the_events_only_when_asked(db, tmp_path)
         tmp_path / "t.csv", [["No", "Action", "Owner"], ["1", "One", "Ann"], ["2", "Two", "Bob"]]
     )
     out = clerk.ok("tracker", "import", "hf-send-2019", str(path), "--on", "2019-06-12").output
-    assert "Recorded 2 events" in out and "(2 new actions)" in out and "ActionAdded" not in out
+    assert "Recorded 3 events" in out and "(2 new actions, 1 columns)" in out
+    assert "ActionAdded" not in out
     path = write_csv(
         tmp_path / "t.csv", [["No", "Action", "Owner"], ["1", "One", "Cy"], ["2", "Two", "Bob"]]
     )
@@ -563,7 +566,7 @@ def test_a_kpi_table_keyed_by_name_records_its_changed_columns(db, tmp_path):
     out = clerk.ok(
         "tracker", "import", "hf-send-2019", str(path), "--key", "KPI", "--verbose"
     ).output
-    assert "Recorded 2 events" in out and "(2 changed fields)" in out
+    assert "Recorded 3 events" in out and "(2 changed fields, 1 columns)" in out  # Q2 is new
     rows = {r["no"]: r for r in shown(clerk)}
     assert rows["Calls answered"]["fields"] == {"Target": "95%", "Q1": "91%", "Q2": "96%"}
     assert rows["Days to pay invoices"]["update"] == "Better"

@@ -10,6 +10,7 @@ column given with ``--key`` (``"column"``), or, with neither, by their order in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 256
 
 Rows = list[tuple[int, list[str]]]  # (row number in the source, its cells as text)
+UNHEADED = re.compile(r"Column \d+")  # how a table with no header row names its columns
 
 
 class TrackerFileError(InvalidEntry):
@@ -85,10 +87,21 @@ class TrackerDraft:
     extra: list[str] = field(default_factory=list)  # headers kept as extra fields
     keyed: str = "column"  # "column" or "order"
     notes: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)  # every header, in the file's order
 
     def header_of(self, name: str) -> str:
         """The tracker's own header for a field (``ragb`` -> ``Progress rating``)."""
         return next((h for h, f in self.columns.items() if f == name), name)
+
+    def layout(self) -> list[dict[str, str]]:
+        """The file's columns as the tracker's layout: each header as written, in the
+        file's order, with the field it was read as (``""`` for one kept as an extra field);
+        none for a table with no header row (its columns were told by what they hold).
+        Without ``headings`` the recognised columns come first, then the extra ones."""
+        names = self.headings or [*self.columns, *(h for h in self.extra if h not in self.columns)]
+        if not names or all(UNHEADED.fullmatch(name) for name in names):
+            return []
+        return [{"heading": name, "field": self.columns.get(name, "")} for name in names]
 
     def as_data(self) -> dict[str, Any]:
         return asdict(self)
