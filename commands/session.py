@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ledger.application import Ledger, Recorded
     from ledger.keys import Signer
     from ledger.organisation import Identity
+    from projections.stored_views import StoredViews
     from projections.views import Views
 
 UNKNOWN: Any = object()  # identity not looked up yet
@@ -99,7 +100,10 @@ class Session:
         return self._signer
 
     def views(self) -> Views:
-        """The panel's views, brought level with the log before they are read."""
+        """The panel's views, brought level with the log before they are read: as stored,
+        through a plain connection, when they already are (no event library loaded)."""
+        if self._views is None and self._ledger is None:
+            self._views = self.stored_views()  # type: ignore[assignment]
         if self._views is None:
             from projections.views import Views
 
@@ -116,6 +120,18 @@ class Session:
                 )
         return self._views
 
+    def stored_views(self) -> StoredViews | None:
+        """The stored views if one query finds them level with the log, on a ledger this
+        login writes without roles (an auditor's read-only copy builds its own, in memory)."""
+        from ledger.storage import locate, prepare
+        from projections.stored_views import level_views
+
+        location = locate(self.db)
+        if location.read_only or self.identity is not None:
+            return None
+        prepare(location, create=False)  # refused in one line as the ledger would be
+        return level_views(location)
+
     def create(self) -> Ledger:
         from ledger.application import open_ledger
 
@@ -123,6 +139,8 @@ class Session:
         return self._ledger
 
     def close(self) -> None:
+        if self._views is not None and hasattr(self._views, "close"):
+            self._views.close()
         if self._ledger is not None:
             if self._identity is not UNKNOWN and getattr(self._ledger.recorder, "recorded", False):
                 level_stored_views(self._ledger)

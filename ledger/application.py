@@ -8,7 +8,13 @@ from typing import TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Notification
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    Mapper,
+    Notification,
+    Transcoding,
+)
 
 from ledger.action import Action
 from ledger.board import Board
@@ -25,14 +31,27 @@ from ledger.redaction import Redactions
 from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref, tracker_id
 from ledger.seal import Seal
 from ledger.signing import SignedBatches
-from ledger.storage import DateAsISO, locate, prepare
+from ledger.storage import locate, prepare
 from ledger.tracker import Tracker
 from ledger.tracker_import import TrackerImport
 from ledger.verify import origin_of
 from ledger.witness import signed_checkpoint
 
 R = TypeVar("R", bound=Record)
-__all__ = ["Ledger", "Recorded", "open_ledger"]
+__all__ = ["DateAsISO", "Ledger", "Recorded", "open_ledger"]
+
+
+class DateAsISO(Transcoding):
+    """Effective dates are stored as ISO 8601 text (the library has no date transcoding)."""
+
+    type = date
+    name = "date"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
 
 
 class Ledger(

@@ -6,7 +6,8 @@ place is a ledger at the schema this govledger writes (or free to become one).
 
 The tables are made once, by ``init`` (see ``ledger.schema``); every other command opens
 them with the library's ``CREATE_TABLE`` off and issues no DDL, so commands run side by
-side never wait on each other's schema locks.
+side never wait on each other's schema locks. Nothing here imports the event library, so a
+read answered from the stored views (``projections.stored_views``) never loads it.
 """
 
 from __future__ import annotations
@@ -14,12 +15,8 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
-
-from eventsourcing.persistence import Transcoding
 
 from ledger.errors import AlreadyExists, StorageError
 
@@ -27,19 +24,6 @@ DEFAULT_PATH = "govledger.db"
 APPLICATION = "Ledger"  # the application's name: PostgreSQL tables are named after it
 EVENTS_TABLE = {"sqlite": "stored_events", "postgres": "ledger_events"}
 WAIT_SECONDS = 5  # how long one attempt waits for the write lock (SQLite busy timeout too)
-
-
-class DateAsISO(Transcoding):
-    """Effective dates are stored as ISO 8601 text (the library has no date transcoding)."""
-
-    type = date
-    name = "date"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
 
 
 @dataclass(frozen=True)
@@ -85,6 +69,8 @@ class Location:
 
 def masked(url: str) -> str:
     """``url`` with any password replaced by ``***``: passwords are never ours to print."""
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url)
     if parts.password is None:
         return url
@@ -112,6 +98,8 @@ def locate(db: str | None) -> Location:
 
 
 def postgres_settings(url: str) -> dict[str, str]:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
     parts = urlsplit(url)
     query = parse_qs(parts.query)
     dbname = parts.path.lstrip("/")

@@ -226,7 +226,7 @@ class TrackerView(View):
 
     def state(self, tracker: str, at: date, known: str = LATEST) -> list[ActionState]:
         """Every action of ``tracker`` as in effect on ``at``, as recorded by ``known``."""
-        statement = NEWEST_FACTS[self.view.dialect]
+        statement = NEWEST_FACTS[self.dialect]
         facts = self.rows(statement, [tracker, at.isoformat(), known, known])
         return fold({(fact["ref"], fact["attr"]): fact for fact in facts})
 

@@ -1,50 +1,45 @@
 """How a view is kept: tables in the ledger's own database, fed from the event stream.
 
-A view is a library ``Projection`` whose materialised view is a tracking recorder of the
-ledger's backend (SQLite or PostgreSQL) with the view's own tables added. Each batch of
+A view writes through a tracking recorder of the ledger's backend (SQLite or PostgreSQL,
+``projections.view_sqlite`` and ``view_postgres``) with the view's own tables added. Each batch of
 events is applied and its tracking position written in one transaction, so a crash
 never applies an event twice or skips one. On SQLite the library cannot follow a log
 live, so :func:`catch_up` pulls what is new before every read, on both backends alike.
+
+This module imports no part of the event library until a view is written: a view that is
+level with the log is read through a plain connection (``projections.stored_views``).
 """
 
 from __future__ import annotations
 
-import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
 import orjson
-from eventsourcing.persistence import IntegrityError, Tracking
-from eventsourcing.projection import Projection
-from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from ledger.contention import immediate, queued
-from ledger.storage import WAIT_SECONDS
+from ledger.storage import APPLICATION, WAIT_SECONDS
+
+try:  # the interpreter's own SHA-256: a read need not load OpenSSL (~4 ms) for one digest
+    from _sha256 import sha256  # type: ignore[import-not-found]
+except ImportError:  # Python 3.12 on: _sha2; or a build without it
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
+    except ImportError:
+        from hashlib import sha256
 
 BATCH = 10_000
 META = "CREATE TABLE IF NOT EXISTS gl_views (name TEXT PRIMARY KEY, digest TEXT NOT NULL)"
 Progress = Callable[[int, int], None]
 
 
-class SQLiteViewStore(SQLiteTrackingRecorder):
-    """A view's tables beside the ledger's events in the same SQLite file."""
-
-    ddl: ClassVar[Sequence[str]] = ()
-    dialect = "sqlite"
-    tracking_table = tracking_name = "tracking"
-    index_names: tuple[str, ...] = ("SELECT name FROM sqlite_master WHERE type = 'index'",)
-    relation_names: tuple[str, ...] = ("SELECT name FROM sqlite_master",)
-
-    def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), *map(self.sql, self.ddl)]
-
-    def tracking_statements(self) -> list[str]:
-        """The library's statements for the tracking table alone."""
-        return SQLiteTrackingRecorder.construct_create_table_statements(self)
-
-    def sql(self, statement: str) -> str:
-        return statement
+def in_schema(statement: str, schema: str) -> str:
+    """A view's statement for PostgreSQL: our tables qualified with the schema, psycopg's
+    placeholders, 64-bit keys."""
+    statement = re.sub(r"\b(gl_\w+)", lambda m: f'"{schema}".{m.group(1)}', statement)
+    statement = re.sub(r'(INDEX IF NOT EXISTS )"[^"]+"\.', r"\1", statement)
+    return statement.replace("?", "%s").replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")
 
 
 def scratch_factory(name: str) -> Any:
@@ -56,8 +51,13 @@ def scratch_factory(name: str) -> Any:
     return SQLiteFactory(Environment(name, {"SQLITE_DBNAME": ":memory:"}))
 
 
-class View(Projection[Any]):
-    """A read model: tables, how each event changes them, and the queries panels ask."""
+class View:
+    """A read model: tables, how each event changes them, and the queries panels ask.
+
+    Opened on a ledger, it reads and writes through the library's tracking recorder
+    (``view``); opened with :meth:`reading` on a plain connection to views that are level
+    with the log, it answers its queries alone, with no part of the event library loaded.
+    """
 
     name: ClassVar[str] = ""
     ddl: ClassVar[Sequence[str]] = ()
@@ -65,20 +65,39 @@ class View(Projection[Any]):
     # Indexes only the panel's queries use: a replay from the first event drops them and
     # builds them once at the end, which is faster than keeping them up row by row.
     read_indexes: ClassVar[Sequence[str]] = ()
+    source: Any = None  # the plain connection a view opened with ``reading`` answers from
 
     def __init__(self, ledger: Any, factory: Any = None) -> None:
         self.ledger = ledger
         self.key = f"{ledger.name}.{self.name}"
-        super().__init__(view=self.open_store(ledger, factory or ledger.factory))
+        self.view = self.open_store(ledger, factory or ledger.factory)
         self.ensure_schema()
 
     @classmethod
-    def open_store(cls, ledger: Any, factory: Any) -> Any:
-        base: type = SQLiteViewStore
-        if type(factory).__module__ == "eventsourcing.postgres":
-            from projections.view_postgres import PostgresViewStore
+    def reading(cls, source: Any) -> Any:
+        """This view answering from ``source`` (a :class:`~projections.stored_views.
+        StoredViews`), which found its tables level with the log: queries only."""
+        view = cls.__new__(cls)
+        view.ledger = None
+        view.key = f"{APPLICATION}.{cls.name}"
+        view.source = source
+        return view
 
-            base = PostgresViewStore
+    @classmethod
+    def digest(cls) -> str:
+        """Names the definitions the view's tables were made from (kept in gl_views)."""
+        return sha256("\n".join(cls.ddl).encode()).hexdigest()[:16]
+
+    @property
+    def dialect(self) -> str:
+        return self.source.dialect if self.source is not None else self.view.dialect
+
+    @classmethod
+    def open_store(cls, ledger: Any, factory: Any) -> Any:
+        if type(factory).__module__ == "eventsourcing.postgres":
+            from projections.view_postgres import PostgresViewStore as base
+        else:
+            from projections.view_sqlite import SQLiteViewStore as base
         store_class = type(f"{cls.__name__}Store", (base,), {"ddl": cls.ddl})
         return factory.tracking_recorder(store_class)
 
@@ -86,7 +105,9 @@ class View(Projection[Any]):
         """Make the view's tables if they are missing, or drop and rebuild them from the
         events when their definitions changed. Opening a view that is in place only reads
         the catalog: no DDL, which on PostgreSQL would lock the tables against others."""
-        digest = hashlib.sha256("\n".join(self.ddl).encode()).hexdigest()[:16]
+        from eventsourcing.persistence import Tracking
+
+        digest = self.digest()
         if self.in_place(digest):
             return
         with self.writing(schema=True) as curs:
@@ -131,6 +152,8 @@ class View(Projection[Any]):
         (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock per view, or one for the
         views' schema), so two readers bringing it level take turns, never deadlock."""
         if self.view.dialect == "sqlite":
+            from ledger.contention import immediate
+
             with immediate(self.view.datastore) as curs:
                 yield curs
             return
@@ -165,7 +188,7 @@ class View(Projection[Any]):
 
     # -- writing -------------------------------------------------------------------
 
-    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+    def process_event(self, domain_event: Any, tracking: Any) -> None:
         """The library's entry point (used by a ProjectionRunner): one event, one transaction."""
         self.process_batch([(domain_event, tracking.notification_id)])
 
@@ -173,12 +196,16 @@ class View(Projection[Any]):
         """Apply ``events`` and stand at ``upto`` (default the last of them): past an
         unreadable event that was left out, too. Events another reader applied while this
         one waited for the view's lock are skipped. A busy moment is tried again."""
+        from ledger.contention import queued
+
         queued(
             lambda: self.apply(events, upto or events[-1][1]),
             undone=f"the {self.name} view could not be brought up to date",
         )
 
     def apply(self, events: Sequence[tuple[Any, int]], upto: int) -> None:
+        from eventsourcing.persistence import Tracking
+
         with self.writing() as curs:
             at = self.view._max_tracking_id(self.key, curs) or 0
             if upto <= at:
@@ -196,9 +223,13 @@ class View(Projection[Any]):
     # -- reading -------------------------------------------------------------------
 
     def position(self) -> int:
+        if self.source is not None:
+            return self.source.positions.get(self.key, 0)
         return self.view.max_tracking_id(self.key) or 0
 
     def rows(self, statement: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        if self.source is not None:
+            return self.source.rows(statement, params)
         with self.view.datastore.transaction(commit=False) as curs:
             curs.execute(self.view.sql(statement), list(params))
             return [dict(row) for row in curs.fetchall()]
@@ -263,6 +294,8 @@ def catch_up(
     An event whose stored bytes no longer decode is left out and named in ``damaged``
     (position: what failed), so the views go on; ``govledger verify`` tells the rest.
     """
+    from eventsourcing.persistence import IntegrityError
+
     done = 0
     head = ledger.recorder.max_notification_id() or 0
     while True:

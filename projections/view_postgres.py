@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from eventsourcing.postgres import PostgresTrackingRecorder
+
+from projections.view import in_schema
 
 
 class PostgresViewStore(PostgresTrackingRecorder):
@@ -39,7 +40,4 @@ class PostgresViewStore(PostgresTrackingRecorder):
 
     def sql(self, statement: str) -> str:
         """Qualify our tables with the schema and use psycopg's placeholders."""
-        schema = self.datastore.schema
-        statement = re.sub(r"\b(gl_\w+)", lambda m: f'"{schema}".{m.group(1)}', statement)
-        statement = re.sub(r'(INDEX IF NOT EXISTS )"[^"]+"\.', r"\1", statement)
-        return statement.replace("?", "%s").replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")
+        return in_schema(statement, self.datastore.schema)
