@@ -104,6 +104,11 @@ COMMANDS = {
         "projections",
         "The views (projections) that read commands use, rebuilt from the event log.",
     ),
+    "owner": Entry(
+        "commands.owner",
+        "owner",
+        "Owners: the email addresses govledger remind writes to.",
+    ),
     "prove": Entry(
         "commands.audit",
         "prove",
@@ -114,6 +119,12 @@ COMMANDS = {
         "commands.redact",
         "redact",
         "Remove a field's words from the event at POSITION, keeping every proof.",
+    ),
+    "remind": Entry(
+        "commands.remind",
+        "remind",
+        "Email each owner one message listing their due and overdue items (ref, board, what, "
+        "days overdue), to the address recorded with govledger owner email.",
     ),
     "report": Entry(
         "commands.report",

@@ -181,9 +181,18 @@ def board_history(
 
 @click.command("due")
 @click.option("--board", metavar="BOARD", help="Only this board.")
+@click.option(
+    "--ics",
+    "ics",
+    metavar="FILE",
+    default=None,
+    help="Write the dated items as an iCalendar file instead (- for standard output): one "
+    "all-day event per item, its ref, board, owner and whether overdue in its summary; "
+    "importing it again updates the events rather than adding copies.",
+)
 @format_option
 @pass_session
-def due(session: Session, board: str | None, fmt: str) -> None:
+def due(session: Session, board: str | None, ics: str | None, fmt: str) -> None:
     """What each board is owed by its next meeting, and what is overdue (with how many
     days): follow-ups until closed (decision follow-up done), minute actions until done
     (minute-action done), and tracker actions whose timescale names a day
@@ -192,6 +201,7 @@ def due(session: Session, board: str | None, fmt: str) -> None:
     \b
     Example:
       govledger due --board seb
+      govledger due --ics due.ics
     """
     from ledger.errors import NotFound
     from projections.board_history import DUE_COLUMNS
@@ -201,8 +211,44 @@ def due(session: Session, board: str | None, fmt: str) -> None:
     if board is not None and board not in views.trail.refs("board"):
         raise NotFound("board", board, views.trail.refs("board"))
     rows = due_items(views, board, session.today())
+    if ics is not None:
+        write_calendar(session, rows, board, ics)
+        return
     if not rows and fmt == "table":
         click.echo("Nothing is due or overdue.")
         return
     title = f"Due at {board}" if board else "Due at every board"
     click.echo(render(rows, DUE_COLUMNS, fmt, wrap=("what", "owner"), title=title))
+
+
+def write_calendar(session: Session, rows: list[dict], board: str | None, target: str) -> None:
+    """``due --ics``: the calendar to a file (written whole) or standard output; what was
+    left out (items with no day) said on standard error."""
+    from pathlib import Path
+
+    from commands.written_file import written_whole
+    from ledger.errors import Refused
+    from projections.calendar import calendar, dated
+
+    try:
+        ledger_id = session.ledger.origin().rpartition("/")[2]
+    except Refused:
+        ledger_id = "empty"  # nothing recorded, so nothing is due either
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    name = f"govledger: due at {board}" if board else "govledger: due at every board"
+    text = calendar(rows, ledger_id, session.today(), now, name)
+    shown, undated = dated(rows)
+    if target == "-":
+        click.echo(text.decode("utf-8"), nl=False)
+    else:
+        path = Path(target)
+        with written_whole(path, "--ics") as temporary:
+            temporary.write_bytes(text)
+        events = f"{len(shown)} event{'s' if len(shown) != 1 else ''}"
+        click.echo(f"Wrote {events} to {path}.", err=True)
+    if undated:
+        click.echo(
+            f"{undated} open item{'s' if undated != 1 else ''} with no day (and no meeting "
+            "ahead) left out of the calendar; govledger due lists them.",
+            err=True,
+        )
