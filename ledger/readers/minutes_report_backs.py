@@ -38,7 +38,7 @@ AGENDA_LIST = re.compile(
     r"(?:agenda|meeting)|agenda\s+(?:of|for)\s+(?:the\s+)?next\s+meeting)",
     re.IGNORECASE,
 )
-MEETING_NAMED = re.compile(r"\b(?:meeting|board|committee|panel|back)\b", re.IGNORECASE)
+MEETING_NAMED = re.compile(r"\b(?:meeting|board|committee|panel|back|agenda)\b", re.IGNORECASE)
 BEFORE = re.compile(r"\b(?:before|prior\s+to|in\s+advance\s+of|ahead\s+of)\s*$", re.I)
 KEPT_ADVISED = re.compile(r"\bkept\s+(?:advised|informed|updated)\b", re.IGNORECASE)
 
@@ -47,25 +47,123 @@ def asked_back(
     sentence: str, *, year: int | None, meeting: date | None, body: str = ""
 ) -> When | None:
     """When ``sentence`` asks for something to come back, or None if it asks nothing."""
-    if SCHEDULE.search(sentence):
+    if SCHEDULE.search(sentence) or gone_back(sentence):
         return None
     found = when(sentence, year_hint=year)
     if found is None:
-        kept = KEPT_ADVISED.search(sentence)
-        return When(kept.group(0)) if kept else None
+        return open_return(sentence, body)
     if found.relative and not_after(found.relative, meeting):
         return None  # "the December meeting" in December's minutes is this one or past
     if found.relative and (said_past(sentence, found.said) or elsewhere(found.said, body)):
         return None  # "worked on in the December meeting"; "the next SNAP meeting"
     if before_it(sentence, found.said):
         return None  # "agreed by email before the next meeting" is a deadline, not a return
+    if found.relative and not MEETING_NAMED.search(found.said) and found.relative != "next":
+        return found if asks_then(sentence, found.said) else None  # "in March 2022": a time
     if found.relative or (found.day is None and MEETING_NAMED.search(found.said)):
         return found  # a meeting named for it is a request on its own
-    if not ASKS_BACK.search(sentence):
+    if not asks_then(sentence, found.said):
         return None
-    if found.day and (meeting is not None and found.day <= meeting):
+    if found.day and meeting is not None and not after(found, meeting):
         return None
     return found
+
+
+CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s+|\s+(?:while|whereas)\s+")
+PERIOD = re.compile(
+    r"\b(?:from|until|till|since|through|throughout|during|between|(?:end|start|beginning|"
+    r"middle)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+YEAR_WRITTEN = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
+
+
+def asks_then(sentence: str, said: str) -> bool:
+    """Whether the clause that names a date or a month asks for something to come back
+    ("the Clerk to report back by 31 March"), not another clause ("... a review of FOI, and
+    was seeking evidence by 3 February"); a month that bounds a period ("approved until
+    the end of August 2018", "from April 2024") asks nothing."""
+    at = sentence.find(said)
+    if at < 0:
+        return bool(ASKS_BACK.search(sentence))
+    if PERIOD.search(sentence[max(0, at - 25) : at]):
+        return False
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
+    return bool(ASKS_BACK.search(sentence[start:end]))
+
+
+def after(found: When, meeting: date) -> bool:
+    """Whether a date falls after the meeting. A day and month written without a year
+    ("took place on 12 December" in January's minutes) is the one nearest the meeting:
+    more than half a year ahead, it is last year's."""
+    if found.day is None:
+        return True
+    if not YEAR_WRITTEN.search(found.said) and (found.day - meeting).days > 183:
+        return False
+    return found.day > meeting
+
+
+WORK_AFTER = re.compile(  # "the contractor will need to come back at a later date to complete"
+    r"\bcome\s+back\b(?:\s+(?:at\s+a\s+later\s+date|later|next\s+\w+|on\s+\w+|in\s+\w+"
+    r"(?:\s+\w+)?))?\s+to\s+(?!(?:the|this|that|these|those|it|us|them|him|her|a|an|any|"
+    r"members|report|update|present|discuss|consider|explain|advise|brief|inform)\b)[a-z]+\b"
+)
+
+
+def gone_back(sentence: str) -> bool:
+    """Whether "come back" means returning to a place to do work ("the contractor will
+    come back to complete the reinstatement"), not to the board with news."""
+    return bool(WORK_AFTER.search(sentence))
+
+
+PUT_OFF = re.compile(  # "deferred so that it can be considered alongside the strategy"
+    r"\b(?:defer(?:red|s)?|postpone[ds]?|(?:left|held)\s+in\s+abeyance)\b[^.;]{0,60}?\b"
+    r"(?P<why>(?:so\s+(?:\S+\s+){0,2}?(?:it|this|they|the\s+\w+)\s+(?:can|could|may|might|will)|"
+    r"pending|to\s+(?:allow|enable|await)|awaiting|until\s+(?:further|more|such\s+time|the\s+"
+    r"outcome|receipt|the\s+results?))\b[^.;]{0,80})",
+    re.IGNORECASE,
+)
+AGAIN_WHEN = re.compile(  # "keen to consider this again once the arrangements are confirmed"
+    r"\b(?:re-?consider(?:ed)?|re-?visit(?:ed)?|consider(?:ed)?\s+(?:this|it|the\s+\w+)\s+again|"
+    r"look\s+at\s+(?:this|it)\s+again)\b[^.;]{0,40}?\b(?P<why>(?:once|when|after|following)\b"
+    r"[^.;]{0,80})",
+    re.IGNORECASE,
+)
+BODY = (
+    r"(?P<body>(?:[A-Z][\w&'-]*\s+){0,4}?(?:[A-Z]{2,6}|"
+    r"(?i:board|committee|panel|council|group|forum|cabinet)))\b"
+)
+BY_BODY = re.compile(  # "(to be agreed by the SIG)", "to be approved by the Board"
+    r"\bto\s+be\s+(?:agreed|approved|decided|ratified|considered|discussed|reviewed|"
+    rf"signed\s+off|endorsed)\s+by\s+the\s+{BODY}"
+)
+TO_BODY = re.compile(  # "CLG to provide the Transparency Board with a copy ... for comment"
+    r"\b(?:(?:provide|supply|furnish)\s+the\s+(?=[^.;]{0,60}?\s+with\b)|(?:circulate|send|present|"
+    r"bring|submit|take)\b[^.;]{0,60}?\bto\s+the\s+(?=[^.;]{0,60}?\s+for\s+(?:comment|approval|"
+    rf"agreement|consideration|decision|review)\b)){BODY}"
+)
+
+
+def open_return(sentence: str, body: str) -> When | None:
+    """A return the minutes ask for with no meeting or date: the board "to be kept
+    advised", an item deferred pending something, a matter to be considered again once
+    something happens, a matter to be agreed by this body, or a paper to be given to it."""
+    if kept := KEPT_ADVISED.search(sentence):
+        return When(kept.group(0))
+    if found := PUT_OFF.search(sentence) or AGAIN_WHEN.search(sentence):
+        return When(found["why"].strip())
+    for found in (BY_BODY.search(sentence), TO_BODY.search(sentence)):
+        if found and found["body"] and own(found["body"], body):
+            return When(found.group(0).strip())
+    return None
+
+
+def own(named: str, body: str) -> bool:
+    """Whether a body named in the minutes is the one whose minutes they are: all its
+    words are the minutes' title's or a body's generic words ("the Board")."""
+    mine = {w.lower() for w in re.findall(r"[\w&'-]+", body)}
+    return all(w.lower() in GENERIC or w.lower() in mine for w in named.split())
 
 
 PAST_BEFORE = re.compile(r"\b(?:was|were|had)\b[^.;]{0,30}$", re.I)
@@ -136,7 +234,8 @@ def agenda_heading(title: str) -> bool:
 
 def listed(text: str) -> list[str]:
     """The matters of a list given on one line ("- Parish Partnership - Risk Assessment")
-    or one per line (a lettered part, a bullet)."""
+    or one per line (a lettered part, a bullet); a heading that ends in a colon introduces
+    the matters below it and is none itself."""
     if text[:1] in "-•●*" and " - " in text:
         return [m.strip() for m in text.lstrip("-•●* ").split(" - ") if m.strip()]
-    return [text]
+    return [] if text.rstrip().endswith(":") else [text]  # "i. Policies:" heads what follows

@@ -1,0 +1,113 @@
+"""Report-backs the minutes ask for without a meeting or a date (an item deferred pending
+something, a matter to be agreed by this board, a paper to be given to it), and sentences
+that only look like one: a contractor coming back to finish work, a month that bounds a
+period, another body's deadline, a day last year written without its year."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+
+def follow_ups(text: str) -> list[tuple[str, str]]:
+    """(what, when said) of every report-back and decision follow-up the reader drafts."""
+    draft = parse_minutes(text)
+    found = [(r.what, r.when.said) for item in draft.items for r in item.report_backs]
+    found += [
+        (d.text, d.follow_up.said) for item in draft.items for d in item.decisions if d.follow_up
+    ]
+    return found
+
+
+COMMITTEE = """\
+Minutes of the Leisure Committee held on 13 March 2018
+
+61 Youth Project
+Committee resolved to defer the proposal so that it can be considered alongside the
+strategy on young people.
+
+62 Fun Run
+Committee agreed that they would be keen to consider this again once the insurance for the
+event is confirmed.
+
+63 Playing field
+The pitch is very wet so the contractor will need to come back at a later date to complete
+the reseeding of the goalmouths.
+
+64 Advice sessions
+Committee were advised that funding for the sessions is approved until the end of August
+2018.
+
+65 Café
+Mrs Brown will come back to this once she has spoken to the tenants.
+"""
+
+
+def test_an_item_deferred_pending_its_strategy_comes_back_with_no_date():
+    found = dict(follow_ups(COMMITTEE))
+    deferred = next(when for what, when in found.items() if "defer the proposal" in what)
+    assert deferred.startswith("so that it can be considered")
+
+
+def test_a_matter_to_be_considered_again_once_something_happens_comes_back_with_no_date():
+    found = dict(follow_ups(COMMITTEE))
+    again = next(when for what, when in found.items() if "consider this again" in what)
+    assert again.startswith("once the insurance")
+
+
+def test_a_contractor_returning_to_finish_work_and_a_period_ending_ask_nothing_back():
+    whats = [what for what, _ in follow_ups(COMMITTEE)]
+    assert not any("contractor" in w or "August" in w for w in whats), whats
+    assert any("Mrs Brown will come back to this" in w for w in whats), whats
+
+
+BOARD = """\
+Title: Open Data Board Minutes - 17 January 2012
+
+Item 3: Codes
+We need a list of codes and the bands they fall into (to be agreed by the Board).
+The codes used by the county are to be approved by the Highways Authority.
+
+Item 4: Agreement
+Action: DCLG to provide the Open Data Board with a copy of the draft agreement for comment.
+Action: DCLG to provide the Highways Agency with a copy of the data.
+
+Item 5: Updates
+The Select Committee was reviewing the operation of the Act, and was seeking written
+evidence by 3 February.
+The officials' group reviewed the figures at its first meeting on 12 December.
+The Treasury will report to the Board on the figures by 14 February.
+"""
+
+
+def test_a_matter_to_be_agreed_by_this_board_comes_back_but_not_one_for_another_body():
+    whats = [what for what, _ in follow_ups(BOARD)]
+    assert any("We need a list of codes" in w for w in whats), whats
+    assert not any("Highways Authority" in w for w in whats), whats
+
+
+def test_a_paper_to_be_given_to_this_board_comes_back_but_not_one_for_another_body():
+    whats = [what for what, _ in follow_ups(BOARD)]
+    assert any("Open Data Board with a copy" in w for w in whats), whats
+    assert not any("Highways Agency" in w for w in whats), whats
+
+
+def test_another_bodys_deadline_and_a_day_last_year_without_its_year_ask_nothing_back():
+    found = follow_ups(BOARD)
+    assert not any("Select Committee" in w or "12 December" in w for w, _ in found), found
+    assert (
+        "The Treasury will report to the Board on the figures by 14 February.",
+        "14 February",
+    ) in found
+
+
+def test_a_heading_in_a_list_for_the_next_agenda_is_not_a_matter_of_its_own():
+    found = follow_ups(
+        "Minutes of the Governing Board held on 23 May 2022\n\n"
+        "114 Matters for the next agenda\n"
+        "The following matters were agreed for the next agenda:\n"
+        "a. Lettings policy\n"
+        "b. Policies and other documents:\n\n"
+        "115 Date of next meeting\n"
+    )
+    whats = [what for what, when in found if when == "the next meeting"]
+    assert "a. Lettings policy" in whats and not any("Policies" in w for w in whats), found
