@@ -52,7 +52,7 @@ def fmt(value: float | None) -> str:
 def table(results: list[dict]) -> str:
     from tabulate import tabulate
 
-    notes = ("peak_mb", "p95_ms", "ratios")
+    notes = ("peak_mb", "p95_ms", "ratios", "cpu")
     body = [
         [
             r["operation"],

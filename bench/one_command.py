@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,22 +33,45 @@ def environment() -> dict[str, str]:
     return {**env, "GOVLEDGER_USER": "Bench", "COLUMNS": "120"}
 
 
+#: CPU seconds (user + system) of the last ``seconds`` call's processes, median: less
+#: disturbed than wall time when other work shares the cores.
+CPU: dict[str, float] = {}
+
+
+def timed(
+    args: list[str], runs: int, before: Callable[[], None] | None = None
+) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds) of ``runs`` new processes."""
+    wall = seconds(args, runs, before)
+    return wall, CPU["last"]
+
+
 def seconds(args: list[str], runs: int, before: Callable[[], None] | None = None) -> float:
     """The median wall time of ``runs`` new processes (after one warm-up run); ``before``
-    runs before each, untimed."""
+    runs before each, untimed. Their median CPU time is left in ``CPU["last"]``."""
     env = environment()
-    times = []
+    times, cpu = [], []
     for run in range(runs + 1):
         if before is not None:
             before()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(args, capture_output=True, env=env)
         took = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(args[:6])} ... failed: {done.stderr.decode()[-300:]}")
         if run:
             times.append(took)
+            cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+    CPU["last"] = statistics.median(cpu)
     return statistics.median(times)
+
+
+def with_cpu(ours: float, fair: float, bare: float, scale: float) -> str:
+    """The CPU figures of a row, in its unit: ours / fair floor / bare floor."""
+    places = 0 if scale > 1 else 2
+    return "/".join(f"{value * scale:,.{places}f}" for value in (ours, fair, bare))
 
 
 def govledger(db: str, *args: str) -> list[str]:
@@ -61,8 +85,19 @@ def floor(*args: str) -> list[str]:
 BARE = [sys.executable, "-c", "pass"]
 
 
-def row(operation: str, size: Any, ours: float, fair: float, bare: float, unit: str) -> dict:
+def row(
+    operation: str,
+    size: Any,
+    ours: float,
+    fair: float,
+    bare: float,
+    unit: str,
+    cpu: tuple[float, float, float] | None = None,
+) -> dict:
+    """One line of the table; ``cpu`` is (ours, fair, bare) CPU seconds, shown in the unit."""
+    scale = 1000 if unit == "ms" else 1
     return {
+        **({"cpu": with_cpu(*cpu, scale)} if cpu else {}),
         "operation": operation,
         "size": size,
         "ours": ours,
@@ -78,42 +113,54 @@ def command_rows(db: str, tracker: str, action: str, size: Any, runs: int) -> li
     from ledger.refs import ActionRef, action_id
 
     ref = ActionRef.parse(action)
-    bare = seconds(BARE, runs) * 1000
+    bare = timed(BARE, runs)
     notes = iter(range(10**6))
     floor_processes.make_tables(db)
     try:
         subprocess.run(govledger(db, "tracker", "show", tracker), capture_output=True)  # views
-        read = seconds(govledger(db, "tracker", "show", tracker), runs) * 1000
-        read_floor = seconds(floor("read", db, tracker), runs) * 1000
-        clerk = seconds(
+        read = timed(govledger(db, "tracker", "show", tracker), runs)
+        read_floor = timed(floor("read", db, tracker), runs)
+        clerk = timed(
             govledger(db, "action", "note", action, f"bench {next(notes)}", "--reason", "b"), runs
         )
-        clerk_floor = seconds(floor("clerk", db, action_id(ref).hex), runs)
+        clerk_floor = timed(floor("clerk", db, action_id(ref).hex), runs)
     finally:
         floor_processes.drop_tables(db)
     return [
-        row("one read command: tracker show (new process)", size, read, read_floor, bare, "ms"),
-        row(
-            "one clerk command: action note (new process)",
-            size,
-            clerk * 1000,
-            clerk_floor * 1000,
-            bare,
-            "ms",
-        ),
+        command_row("one read command: tracker show (new process)", size, read, read_floor, bare),
+        command_row("one clerk command: action note (new process)", size, clerk, clerk_floor, bare),
     ]
+
+
+def command_row(
+    operation: str,
+    size: Any,
+    ours: tuple[float, float],
+    fair: tuple[float, float],
+    bare: tuple[float, float],
+) -> dict:
+    """A row in ms of wall time, with the CPU times beside (ours/fair/bare)."""
+    return row(
+        operation,
+        size,
+        ours[0] * 1000,
+        fair[0] * 1000,
+        bare[0] * 1000,
+        "ms",
+        (ours[1], fair[1], bare[1]),
+    )
 
 
 def help_row(runs: int) -> dict:
     """`govledger --help` beside a new process that prints the same text (its essential work)."""
-    bare = seconds(BARE, runs) * 1000
-    ours = seconds([sys.executable, "-m", "commands", "--help"], runs) * 1000
+    bare = timed(BARE, runs)
+    ours = timed([sys.executable, "-m", "commands", "--help"], runs)
     text = subprocess.run(
         [sys.executable, "-m", "commands", "--help"], capture_output=True, text=True, check=True
     ).stdout
     printing = [sys.executable, "-c", "import sys; sys.stdout.write(sys.argv[1])", text]
-    fair = seconds(printing, runs) * 1000
-    return row("govledger --help (new process)", "", ours, fair, bare, "ms")
+    fair = timed(printing, runs)
+    return command_row("govledger --help (new process)", "", ours, fair, bare)
 
 
 def tracker_file(path: Path, rows: int = IMPORT_ROWS, seed: int = 15) -> None:
@@ -160,11 +207,27 @@ def import_rows(folder: Path, runs: int, rows: int = IMPORT_ROWS) -> list[dict]:
         floor_processes.make_tables(db)
 
     args = ["tracker", "import", "t", str(path), "--on", "2019-06-12"]
-    ours = seconds(govledger(db, *args), runs, fresh)
-    verbose = seconds(govledger(db, *args, "--verbose"), runs, fresh)
-    fair = seconds(floor("import", db, str(path), "t"), runs, fresh)
-    bare = seconds(floor("bare", db, str(path)), runs, fresh)
+    ours = timed(govledger(db, *args), runs, fresh)
+    verbose = timed(govledger(db, *args, "--verbose"), runs, fresh)
+    fair = timed(floor("import", db, str(path), "t"), runs, fresh)
+    bare = timed(floor("bare", db, str(path)), runs, fresh)
     return [
-        row(f"tracker import, {rows:,} rows (new process)", rows, ours, fair, bare, "s"),
-        row(f"tracker import --verbose, {rows:,} rows", rows, verbose, fair, bare, "s"),
+        row(
+            f"tracker import, {rows:,} rows (new process)",
+            rows,
+            ours[0],
+            fair[0],
+            bare[0],
+            "s",
+            (ours[1], fair[1], bare[1]),
+        ),
+        row(
+            f"tracker import --verbose, {rows:,} rows",
+            rows,
+            verbose[0],
+            fair[0],
+            bare[0],
+            "s",
+            (verbose[1], fair[1], bare[1]),
+        ),
     ]
