@@ -1,6 +1,8 @@
 """A meeting: a dated sitting of a board, with its decisions and minute actions.
 
-``Outcome`` lives in ``ledger.outcome`` and is named here too, where it always was.
+Its events are in ``ledger.meeting_events``, the rules of calling its decisions in in
+``ledger.call_in``. ``Outcome`` lives in ``ledger.outcome`` and is named here too, where it
+always was, as are ``said`` and ``whole``.
 """
 
 from __future__ import annotations
@@ -8,15 +10,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from eventsourcing.domain import Aggregate
-
+from ledger import meeting_events as events
+from ledger.call_in import CallIns, Window
 from ledger.errors import Refused
+from ledger.meeting_events import said, whole
 from ledger.outcome import Outcome
 from ledger.record import Entry, Record
 from ledger.refs import meeting_id, meeting_ref
 
+__all__ = ["Meeting", "Outcome", "said", "whole"]
 
-class Meeting(Record):
+
+class Meeting(CallIns, Record):
     """A board's sitting on one date; known as ``BOARD@DATE``."""
 
     TOPIC = "govledger:Meeting"
@@ -27,136 +32,32 @@ class Meeting(Record):
         "completed": (),
         "follow_up_closed": (),
         "vote": (),
+        "called_in": (),
+        "call_in_outcome": (),
     }
-    VOIDABLE = frozenset({"decision", "minute_action", "completed", "follow_up_closed", "vote"})
+    VOIDABLE = frozenset(
+        {
+            "decision",
+            "minute_action",
+            "completed",
+            "follow_up_closed",
+            "vote",
+            "called_in",
+            "call_in_outcome",
+        }
+    )
 
-    class Created(Aggregate.Created, Record.Event):
-        TOPIC = "govledger:Meeting.Created"
-
-    class MeetingScheduled(Created):
-        """A meeting of a board was put in the ledger (its date may lie ahead)."""
-
-        TOPIC = "govledger:Meeting.MeetingScheduled"
-        board: str
-        held_on: date
-        title: str
-
-        @property
-        def subject(self) -> str:
-            return meeting_ref(self.board, self.held_on)
-
-        def apply(self, aggregate: Meeting) -> None:
-            aggregate.board = self.board
-            aggregate.held_on = self.held_on
-            aggregate.first_said = {}
-            aggregate.enter(self, "scheduled", title=self.title)
-
-    class DecisionRecorded(Record.Event):
-        """The board decided on an agenda item, perhaps asking to hear back later.
-
-        ``parts`` are its lettered or numbered parts; ``vote`` how it was reached, where the
-        minutes say (counts and names). ``report_back`` keeps the words of a follow-up asked
-        for ("the next meeting", "in due course"); ``follow_up`` is its date where one is
-        known, and None for an open follow-up that has no date yet.
-        """
-
-        TOPIC = "govledger:Meeting.DecisionRecorded"
-        class_version = 2
-        number: int
-        item: str
-        text: str
-        outcome: str
-        follow_up: date | None
-        parts: list[str]
-        proposer: str
-        seconder: str
-        vote: dict[str, Any] | None
-        report_back: str
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            """A decision recorded before parts, votes and report-back words were kept."""
-            state.update(parts=[], proposer="", seconder="", vote=None, report_back="")
-
-        def apply(self, aggregate: Meeting) -> None:
-            words = whole(self.text, self.parts)
-            aggregate.first_said[self.originator_version] = said(self.item, words)
-            aggregate.enter(
-                self,
-                "decision",
-                number=self.number,
-                item=self.item,
-                text=self.text,
-                outcome=self.outcome,
-                follow_up=self.follow_up,
-                parts=self.parts,
-                proposer=self.proposer,
-                seconder=self.seconder,
-                vote=self.vote,
-                report_back=self.report_back,
-            )
-
-    class MinuteActionRaised(Record.Event):
-        """The minutes named who owes an action ("ACTION: Anita Parkin"); several owners
-        are joined with " / ". ``due_said`` keeps the minutes' words for when it is due."""
-
-        TOPIC = "govledger:Meeting.MinuteActionRaised"
-        class_version = 2
-        number: int
-        owner: str
-        text: str
-        due: date | None
-        due_said: str
-
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            """A minute action recorded before the words of its due date were kept."""
-            state["due_said"] = ""
-
-        def apply(self, aggregate: Meeting) -> None:
-            aggregate.first_said[self.originator_version] = said(self.owner, self.text)
-            aggregate.enter(
-                self,
-                "minute_action",
-                number=self.number,
-                owner=self.owner,
-                text=self.text,
-                due=self.due,
-                due_said=self.due_said,
-            )
-
-    class MinuteActionCompleted(Record.Event):
-        """A minute action was reported done."""
-
-        TOPIC = "govledger:Meeting.MinuteActionCompleted"
-        number: int
-
-        def apply(self, aggregate: Meeting) -> None:
-            aggregate.enter(self, "completed", number=self.number)
-
-    class FollowUpClosed(Record.Event):
-        """The update a decision's follow-up asked for was given, so the follow-up is closed."""
-
-        TOPIC = "govledger:Meeting.FollowUpClosed"
-        number: int
-
-        def apply(self, aggregate: Meeting) -> None:
-            aggregate.enter(self, "follow_up_closed", number=self.number)
-
-    class VoteRecorded(Record.Event):
-        """How decision D<number> was reached: the counts, the named votes, the result."""
-
-        TOPIC = "govledger:Meeting.VoteRecorded"
-        number: int
-        vote: dict[str, Any]
-
-        def apply(self, aggregate: Meeting) -> None:
-            aggregate.enter(self, "vote", number=self.number, vote=self.vote)
-
-    class EntryCorrected(Record.EntryCorrected):
-        """A mistaken entry in a meeting's record was put right; both stay in the log."""
-
-        TOPIC = "govledger:Meeting.EntryCorrected"
+    # The events, each under its stable topic (see ledger.meeting_events).
+    Created = events.Created
+    MeetingScheduled = events.MeetingScheduled
+    DecisionRecorded = events.DecisionRecorded
+    MinuteActionRaised = events.MinuteActionRaised
+    MinuteActionCompleted = events.MinuteActionCompleted
+    FollowUpClosed = events.FollowUpClosed
+    VoteRecorded = events.VoteRecorded
+    DecisionCalledIn = events.DecisionCalledIn
+    CallInConcluded = events.CallInConcluded
+    EntryCorrected = events.EntryCorrected
 
     @classmethod
     def schedule(
@@ -202,9 +103,14 @@ class Meeting(Record):
         seconder: str = "",
         vote: dict[str, Any] | None = None,
         report_back: str = "",
+        key_decision: bool = False,
+        call_in: Window | None = None,
     ) -> int:
+        """Record a decision; a key decision, or one subject to call-in, with its period."""
         self.check_held_by(on)
         self.check_follow_up(follow_up)
+        if call_in is not None:
+            self.check_held_by(call_in.published)
         number = len(self.numbered("decision")) + 1
         self.trigger_event(
             self.DecisionRecorded,
@@ -218,6 +124,8 @@ class Meeting(Record):
             seconder=seconder,
             vote=vote,
             report_back=report_back,
+            key_decision=key_decision,
+            call_in=call_in.stored() if call_in else None,
             actor=actor,
             on=on,
             reason=reason,
@@ -279,10 +187,7 @@ class Meeting(Record):
 
     def close_follow_up(self, number: int, *, actor: str, on: date, reason: str) -> None:
         """Close decision D<number>'s follow-up: the update it asked for was heard."""
-        decided = self.numbered("decision").get(number)
-        if decided is None or decided.voided:
-            known = ", ".join(f"D{n}" for n in self.numbered("decision")) or "none"
-            raise Refused(f"{self.ref} has no decision D{number}; it has: {known}")
+        decided = self.decided(number)
         if not (decided.values["follow_up"] or decided.values.get("report_back")):
             raise Refused(f"{self.ref}/D{number} asked for no follow-up; there is none to close")
         self.check_held_by(on)
@@ -294,10 +199,7 @@ class Meeting(Record):
         self, number: int, vote: dict[str, Any], *, actor: str, on: date, reason: str
     ) -> None:
         """Record how D<number> was reached; a decision has one vote (void a wrong one)."""
-        decided = self.numbered("decision").get(number)
-        if decided is None or decided.voided:
-            known = ", ".join(f"D{n}" for n in self.numbered("decision")) or "none"
-            raise Refused(f"{self.ref} has no decision D{number}; it has: {known}")
+        decided = self.decided(number)
         self.check_held_by(on)
         if decided.values.get("vote") or any(
             e.values["number"] == number for e in self.live("vote")
@@ -323,13 +225,3 @@ class Meeting(Record):
             self.check_follow_up(values["follow_up"])
         if entry.kind == "minute_action":
             self.check_follow_up(values["due"])
-
-
-def said(heading: str, text: str) -> tuple[str, str]:
-    """Two entries say the same when their words match, spacing and case aside."""
-    return (" ".join(heading.split()).casefold(), " ".join(text.split()).casefold())
-
-
-def whole(text: str, parts: list[str]) -> str:
-    """A decision's words with its parts after them (those its text does not already hold)."""
-    return " ".join([text, *(p for p in parts if p not in text)])

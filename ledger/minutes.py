@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from ledger.board import Board
-from ledger.errors import Refused
+from ledger.call_in import Window, days_checked, nation_named
+from ledger.errors import InvalidEntry, Refused
 from ledger.forms import BoardRef, Day, OutcomeName, Reason, Text, checked
 from ledger.meeting import Meeting, Outcome
 from ledger.record import Recorded
@@ -28,19 +29,60 @@ class Minutes:
 
     @checked
     def register_board(
-        self, ref: BoardRef, name: Text, *, actor: Text, on: Day | None = None, reason: str = ""
+        self,
+        ref: BoardRef,
+        name: Text,
+        *,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+        call_in_days: int | None = None,
+        nation: str | None = None,
     ) -> Recorded:
         """Register a board; without ``on`` its start is unknown, so earlier meetings and
-        minutes may still be recorded (with ``on``, nothing before that day)."""
+        minutes may still be recorded (with ``on``, nothing before that day). With
+        ``call_in_days`` its constitution's call-in period is set from the same day."""
+        day = self.effective(on)
         board = Board.register(
-            ref,
-            name,
-            actor=actor,
-            on=self.effective(on),
-            reason=reason,
-            start_known=on is not None,
+            ref, name, actor=actor, on=day, reason=reason, start_known=on is not None
         )
+        if call_in_days is not None:
+            board.set_call_in_period(
+                days_checked(call_in_days),
+                nation_named(nation) if nation else None,
+                actor=actor,
+                on=day,
+                reason=reason,
+            )
+        elif nation:
+            raise InvalidEntry(
+                "--nation says whose bank holidays a call-in period skips; "
+                "give it with --call-in-days N"
+            )
         return self.save_new(board)
+
+    @checked
+    def set_call_in_period(
+        self,
+        board: BoardRef,
+        days: int,
+        *,
+        nation: str | None = None,
+        actor: Text,
+        on: Day | None = None,
+        reason: str = "",
+    ) -> Recorded:
+        """Set the working days the board's constitution allows for calling in its
+        decisions (0: its decisions are not subject to call-in), from ``on``."""
+        owner = self.board(board)
+        owner.set_call_in_period(
+            days_checked(days),
+            nation_named(nation) if nation else None,
+            actor=actor,
+            on=self.effective(on, since=owner),
+            reason=reason,
+        )
+        return self.store(owner, subject=owner.ref)
 
     @checked
     def schedule_meeting(
@@ -88,24 +130,91 @@ class Minutes:
         outcome: OutcomeName = Outcome.AGREED,
         follow_up: Day | None = None,
         report_back: str = "",
+        key_decision: bool = False,
+        call_in_days: int | None = None,
+        published: Day | None = None,
         actor: Text,
         on: Day | None = None,
         reason: str = "",
     ) -> Recorded:
         """Record a decision; ``report_back`` keeps the words of a follow-up asked for,
-        with ``follow_up`` its date, or without one an open follow-up ("in due course")."""
+        with ``follow_up`` its date, or without one an open follow-up ("in due course").
+        A key decision is subject to call-in for the board's period, or ``call_in_days``
+        (0: not subject to call-in), from ``published`` (default the day it took effect)."""
         sitting, day = self.held_meeting(board, meeting, on)
+        window = self.call_in_window(
+            board, key_decision, call_in_days, self.effective(published or day)
+        )
+        if published is not None and not key_decision and call_in_days is None:
+            raise InvalidEntry(
+                "--published is the day a decision subject to call-in was published; give "
+                "--key-decision or --call-in-days N with it"
+            )
         number = sitting.record_decision(
             item=item,
             text=text,
             outcome=outcome,
             follow_up=follow_up,
             report_back=report_back.strip(),
+            key_decision=key_decision,
+            call_in=window,
             actor=actor,
             on=day,
             reason=reason,
         )
         return self.store(sitting, subject=f"{sitting.ref}/D{number}")
+
+    def call_in_window(
+        self, board: str, key_decision: bool, days: int | None, published: date
+    ) -> Window | None:
+        """The call-in period of a decision published on ``published``: ``days`` working
+        days if given, else the board's period then (for a key decision); None when it is
+        not subject to call-in."""
+        if days is None and not key_decision:
+            return None
+        owner = self.board(board)
+        period = owner.call_in_period(published)
+        if days is None:
+            if period is None:
+                raise owner.no_call_in_period(published)
+            days = period[0]
+        if days_checked(days) == 0:
+            return None
+        return Window.reckoned(published, days, period[1] if period else owner.nation)
+
+    @checked
+    def call_in_decision(
+        self, ref: str, *, members: list[str], actor: Text, on: Day | None = None, reason: Reason
+    ) -> Recorded:
+        """Scrutiny members call decision ``ref`` in, within its call-in period, saying why."""
+        named = [m.strip() for m in members]
+        if not named or not all(named):
+            raise InvalidEntry("name who called it in: --by NAME, repeated for each member")
+        item = ItemRef.parse(ref, "D")
+        sitting = self.meeting(item.board, item.held_on)
+        sitting.call_in(item.number, named, actor=actor, on=self.effective(on), reason=reason)
+        return self.store(sitting, subject=str(item))
+
+    @checked
+    def conclude_call_in(
+        self, ref: str, *, outcome: str, actor: Text, on: Day | None = None, reason: Reason
+    ) -> Recorded:
+        """Record scrutiny's outcome on decision ``ref``, called in: upheld (it may be
+        implemented from ``on``) or referred back to the decision-maker."""
+        item = ItemRef.parse(ref, "D")
+        sitting = self.meeting(item.board, item.held_on)
+        sitting.conclude_call_in(
+            item.number, outcome, actor=actor, on=self.effective(on), reason=reason
+        )
+        return self.store(sitting, subject=str(item))
+
+    def call_in_of(self, ref: str) -> tuple[bool, Window | None]:
+        """Whether decision ``ref`` is a key decision, and its call-in period if any."""
+        item = ItemRef.parse(ref, "D")
+        sitting = self.meeting(item.board, item.held_on)
+        return bool(sitting.decided(item.number).values.get("key_decision")), sitting.window(
+            item.number
+        )
 
     @checked
     def raise_minute_action(

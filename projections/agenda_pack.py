@@ -1,6 +1,7 @@
 """The scrutiny panel's agenda pack: a board's trackers as they stood at a date, what moved
 since the last meeting, the exceptions (red and overdue actions), counts by rating, theme
-and KLOE, and the checkpoint that lets a reader check every rating against the log.
+and KLOE, the board's key decisions and where their call-in stands, and the checkpoint
+that lets a reader check every rating against the log.
 
 Everything here is read from the views; ``commands/report.py`` turns it into a page.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from projections.call_ins import key_decisions
 from projections.changes import movement
 from projections.checkpoint import Checkpoint, checkpoint
 from projections.tracker import LATEST, ActionState, Rated
@@ -88,18 +90,26 @@ LINE_OPTIONAL = ("health", "la")
 class Pack:
     trackers: list[TrackerPack]
     checkpoint: Checkpoint
+    decisions: list[dict[str, Any]] = field(default_factory=list)  # key decisions, call-in
 
 
 def build(views: Views, ledger: Any, trackers: list[dict[str, Any]], when: Period) -> Pack:
-    """The whole pack: each tracker's part, and the checkpoint behind its events."""
+    """The whole pack: the board's key decisions and call-ins, each tracker's part, and the
+    checkpoint behind its events."""
     parts = [tracker_pack(views, t["ref"], t["title"], when) for t in trackers]
+    known = None if when.known == LATEST else when.known
+    boards = dict.fromkeys(t["board"] for t in trackers if t.get("board"))
+    decisions = [
+        d for board in boards for d in key_decisions(views.trail, board, when.since, when.at, known)
+    ]
     positions = [
         p
         for part in parts
         for p in [*(r["event"] for r in part.rows), *(m["position"] for m in part.moved)]
         if p
     ]
-    return Pack(parts, checkpoint(ledger, positions))
+    positions += [d["position"] for d in decisions]
+    return Pack(parts, checkpoint(ledger, positions), decisions)
 
 
 def meetings(views: Views, board: str) -> list[Meeting]:

@@ -41,6 +41,9 @@ ENTRY_KIND = {
     "MinuteActionCompleted": "completed",
     "FollowUpClosed": "follow_up_closed",
     "VoteRecorded": "vote",
+    "DecisionCalledIn": "called_in",
+    "CallInConcluded": "call_in_outcome",
+    "CallInPeriodSet": "call_in_period",
 }
 
 
@@ -112,6 +115,7 @@ class AuditTrail(View):
     # A meeting's decisions and minute actions, their completions and closed follow-ups,
     # are kept under the entry's own ref (seb@2019-06-12/D1): see ``entry``.
     on_DecisionRecorded = on_FollowUpClosed = on_VoteRecorded = on_change
+    on_DecisionCalledIn = on_CallInConcluded = on_CallInPeriodSet = on_change
     on_MinuteActionRaised = on_MinuteActionCompleted = on_change
 
     def on_EntryCorrected(self, w: Writer, e: Any, position: int) -> None:

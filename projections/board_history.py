@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from projections.call_ins import CallIn, call_in_due, call_ins, told
+from projections.call_ins import standing as call_in_standing
 from projections.due_dates import days_overdue, standing, tracker_actions_due
 from projections.history import Stories
 from projections.log import with_parts
@@ -25,7 +27,9 @@ DUE_COLUMNS = (
     "what",
 )
 UNTITLED = "(untitled item)"  # what an import names an item the minutes give no heading
-STATUS_ORDER = {"overdue": 0, "due": 1, "open": 2}  # open: owed, with no date to fall due by
+# open: owed, with no date to fall due by; called in: a decision waiting for scrutiny's
+# outcome; call-in: a decision in its call-in period (due: the day the period closes)
+STATUS_ORDER = {"overdue": 0, "called in": 1, "due": 2, "call-in": 3, "open": 4}
 
 
 def history(
@@ -35,16 +39,17 @@ def history(
     rows = [r for r in views.trail.of_board(board, start, end) if not r["voided"]]
     done = completions(rows)
     closed = views.trail.closed_follow_ups(board)
+    called = call_ins(views.trail, board)
     stories = Stories(views.trail, rows, end or today)
-    told = []
+    said = []
     for row in rows:
-        entry = describe(row, done, closed, today, stories)
+        entry = describe(row, done, closed, today, stories, called)
         if entry is None:
             continue
         day = date.fromisoformat(entry["date"])
         if (start and day < start) or (end and day > end):
             continue
-        told.append(
+        said.append(
             {
                 **entry,
                 "ref": row["ref"],
@@ -53,7 +58,7 @@ def history(
                 "position": row["position"],
             }
         )
-    return sorted(told, key=lambda r: (r["date"], r["position"]))
+    return sorted(said, key=lambda r: (r["date"], r["position"]))
 
 
 def describe(
@@ -62,6 +67,7 @@ def describe(
     closed: dict[str, str],
     today: date,
     stories: Stories,
+    called: dict[str, CallIn],
 ) -> dict[str, Any] | None:
     c, kind = row["current"], row["kind"]
     if kind == "scheduled":
@@ -74,7 +80,14 @@ def describe(
             "date": row["effective_on"],
             "kind": "decision",
             "what": f"{c['outcome'].upper()}: {under(c['item'], with_parts(c['text'], parts))}",
-            "status": follow_up_status(c, closed.get(row["ref"])),
+            "status": "; ".join(
+                said
+                for said in (
+                    call_in_standing(c, called.get(row["ref"]), today),
+                    follow_up_status(c, closed.get(row["ref"])),
+                )
+                if said
+            ),
         }
     if kind == "vote":
         return {
@@ -90,6 +103,8 @@ def describe(
             "what": f"ACTION: {c['owner']}: {c['text']}",
             "status": action_status(row, done, today),
         }
+    if kind in ("called_in", "call_in_outcome", "call_in_period"):
+        return told(row)
     if kind in ("rating", "reopen"):
         moved = stories.change(row)
         return {
@@ -137,7 +152,8 @@ def action_status(row: dict[str, Any], done: dict[str, str], today: date) -> str
 def due(views: Views, board: str | None, today: date) -> list[dict[str, Any]]:
     """What each board is owed: follow-ups and minute actions until closed or done, and
     tracker actions whose timescale names a day until completed; each overdue, due by the
-    board's next meeting, or open (owed with no date)."""
+    board's next meeting, or open (owed with no date). And decisions in their call-in
+    period (due the day it closes), or called in and waiting for scrutiny's outcome."""
     boards = [board] if board else sorted(views.trail.refs("board"))
     found = []
     for name in boards:
@@ -145,10 +161,17 @@ def due(views: Views, board: str | None, today: date) -> list[dict[str, Any]]:
         meetings = sorted(r["current"]["held_on"] for r in rows if r["kind"] == "scheduled")
         upcoming = next((m for m in meetings if m >= today.isoformat()), None)
         done = {**completions(rows), **views.trail.closed_follow_ups(name)}
+        called = call_ins(views.trail, name)
         items = [
             {"ref": row["ref"], **item}
             for row in rows
             if (item := due_item(row, done, today, upcoming)) is not None
+        ]
+        items += [
+            {"ref": row["ref"], **item}
+            for row in rows
+            if row["kind"] == "decision"
+            and (item := call_in_due(row["current"], called.get(row["ref"]), today, said_of(row)))
         ]
         items += tracker_actions_due(views, name, today, upcoming)
         found += [{"board": name, "next_meeting": upcoming or "none scheduled", **i} for i in items]
@@ -184,6 +207,12 @@ def due_item(
         "owner": c["owner"],
         "what": c["text"],
     }
+
+
+def said_of(decision: dict[str, Any]) -> str:
+    """A decision's item and words, as ``due`` names it."""
+    c = decision["current"]
+    return under(c["item"], with_parts(c["text"], c.get("parts")))
 
 
 def follow_up_due(c: dict[str, Any], today: date, upcoming: str | None) -> dict[str, Any] | None:

@@ -11,6 +11,10 @@ from eventsourcing.application import Application
 from projections.signatures import mark, signed_by
 from projections.wording import (
     added_text,
+    call_in_outcome,
+    call_in_period,
+    call_in_said,
+    called_in_by,
     columns_moved,
     follow_up_closed,
     item_ref,
@@ -119,7 +123,9 @@ def summary(kind: str, e: Any) -> str:
         follow = f" (follow-up {e.follow_up.isoformat()})" if e.follow_up else ""
         if not e.follow_up and e.report_back:
             follow = f" (open follow-up: {e.report_back})"
-        return f"{e.outcome.upper()}: {e.item}: {with_parts(e.text, e.parts)}{follow}"
+        published = call_in_said(e.key_decision, e.call_in)
+        published = f" [{published}]" if published else ""
+        return f"{e.outcome.upper()}: {e.item}: {with_parts(e.text, e.parts)}{follow}{published}"
     if kind == "MinuteActionRaised":
         due = f" (due {e.due.isoformat()})" if e.due else ""
         due = f" (due {e.due_said})" if not e.due and e.due_said else due
@@ -130,6 +136,12 @@ def summary(kind: str, e: Any) -> str:
         return f"vote on D{e.number}: {vote_said(e.vote)}"
     if kind == "FollowUpClosed":
         return follow_up_closed(e.reason)
+    if kind == "DecisionCalledIn":
+        return called_in_by(e.members, e.on.isoformat())
+    if kind == "CallInConcluded":
+        return call_in_outcome(e.outcome, e.on.isoformat())
+    if kind == "CallInPeriodSet":
+        return f"call-in period: {call_in_period(e.days, e.nation)}"
     if kind == "TrackerAdopted":
         return f"tracker of {e.board}: {e.title}"
     if kind == "ActionAdded":

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from ledger.call_in import NATION_NAMES
+
 NONE = "(none)"
 # A meeting's entries each have a ref of their own: a decision (and the closing of its
-# follow-up) ``/D<n>``, a minute action (and its completion) ``/A<n>``.
+# follow-up, its vote, its call-in) ``/D<n>``, a minute action (and its completion) ``/A<n>``.
 ITEM_LETTER = {
     "DecisionRecorded": "D",
     "FollowUpClosed": "D",
     "VoteRecorded": "D",
+    "DecisionCalledIn": "D",
+    "CallInConcluded": "D",
     "MinuteActionRaised": "A",
     "MinuteActionCompleted": "A",
 }
@@ -83,3 +87,37 @@ def vote_said(vote: dict[str, Any]) -> str:
     ]
     said = ", ".join(counts) or vote.get("said", "")
     return "; ".join(p for p in (f"{vote.get('result') or 'result not said'}: {said}", *names) if p)
+
+
+def call_in_period(days: int, nation: str) -> str:
+    """'5 working days (England)', or 'not subject to call-in' for 0."""
+    if not days:
+        return "not subject to call-in"
+    return f"{days} working day{'s' if days != 1 else ''} ({NATION_NAMES.get(nation, nation)})"
+
+
+def call_in_said(key_decision: bool, call_in: dict[str, Any] | None) -> str:
+    """What a decision was published with: 'key decision; call-in closes 2019-06-19; may be
+    implemented from 2019-06-20' (empty for a decision neither key nor subject to call-in)."""
+    said = ["key decision"] if key_decision else []
+    if call_in:
+        said += [
+            f"call-in closes {call_in['closes']}",
+            f"may be implemented from {call_in['implementable_from']}",
+        ]
+    elif key_decision:
+        said.append("not subject to call-in")
+    return "; ".join(said)
+
+
+def called_in_by(members: list[str], on: str) -> str:
+    """'called in by Cllr Ann Lee and Cllr Bo Chan on 2019-06-14'."""
+    names = ", ".join(members[:-1]) + " and " + members[-1] if len(members) > 1 else members[0]
+    return f"called in by {names} on {on}"
+
+
+def call_in_outcome(outcome: str, on: str) -> str:
+    """Scrutiny's outcome on a decision called in, and what it means for implementing it."""
+    if outcome == "upheld":
+        return f"call-in upheld on {on}: may be implemented from {on}"
+    return f"referred back to the decision-maker on {on}: not to be implemented as it stands"
