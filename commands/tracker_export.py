@@ -43,12 +43,15 @@ def tracker_export(
 ) -> None:
     """Write TRACKER as a sheet that govledger tracker import reads back unchanged.
 
-    One row per action line, in the columns the import reads (No., Action, Who,
-    Timescale, RAGB, Update ...) and the tracker's own columns by their names, its heading
-    above and its key below; in xlsx the RAGB cells are filled red, amber, green or blue.
-    Importing the file again records nothing; after a rating changes, only that change.
-    In csv a cell starting with =, +, -, @, a tab or a carriage return starts with an
-    apostrophe, so no spreadsheet runs it as a formula.
+    One row per action line, in the columns of the file the tracker was last imported
+    from, under its own headings and in its order, its own extra columns holding the words
+    last imported ("Ref", "Action required", "Lead officer", "RAG", "Comments" ...); a
+    tracker never imported gets the columns the import reads (No., Action, Who, Timescale,
+    RAGB, Update ...). Its heading above, its key below; in xlsx the rating cells are
+    filled red, amber, green or blue. Importing the file again records nothing; after a
+    rating changes, only that change. In csv a cell starting with =, +, -, @, a tab or a
+    carriage return starts with an apostrophe, so no spreadsheet runs it as a formula; the
+    import takes the apostrophe off again. In xlsx every cell is text, never a formula.
 
     \b
     Example:
@@ -92,10 +95,11 @@ def tracker_export(
     )
     if neutralised:
         cells = "cell starts" if neutralised == 1 else "cells start"
+        begin = "begins" if neutralised == 1 else "begin"
         click.echo(
             f"Note: {neutralised} {cells} with =, +, -, @, a tab or a carriage return and "
-            "begin with an apostrophe, so no spreadsheet runs them as formulas; a re-import "
-            "reads the apostrophe as part of the text (xlsx keeps them exactly, as text).",
+            f"{begin} with an apostrophe, so no spreadsheet runs them as formulas; tracker "
+            "import takes the apostrophe off again.",
             err=True,
         )
 
@@ -171,10 +175,8 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
     for row in sheet.above:
         page.append([text_cell(c, bold=True) for c in row])
     page.append([text_cell(h, bold=True) for h in sheet.header])
-    for row in sheet.body:
-        page.append(
-            [text_cell(c, fill=c if i == rating and c in FILLS else "") for i, c in enumerate(row)]
-        )
+    for row, rated in zip(sheet.body, sheet.fills, strict=True):
+        page.append([text_cell(c, fill=rated if i == rating else "") for i, c in enumerate(row)])
     for row in sheet.below:
         page.append([text_cell(c) for c in row])
     book.save(path)

@@ -6,14 +6,21 @@ each further line's health, LA, owners and timescale on a row of its own), and t
 tracker's key (its legend) below, in the seed's layout (a ``KEY`` row naming the key's
 sections, each term with its meaning in the next column).
 
-The import keeps the tracker's own columns (``fields``) under their headers as written,
-but not the headers of the columns it recognised ("Lead officer" read as the owner): those
-are written under headers the import reads as the same fields (``No.``, ``Action``,
-``Who``, ``Timescale``, ``RAGB``, ``Update``...), in the seed's order, the tracker's own
-columns after them in the order the tracker had them. A header the import would read as a
-field it already has is kept as the tracker's own column (a second ``Status`` beside
-``RAGB``), so a column is written whenever one of the tracker's own columns is named like
-it, and no header is written twice.
+The import records the columns of the file it read (the tracker's layout: each heading as
+written, in order, and the field it was read as); the sheet is written in those columns,
+under those headings, the tracker's own columns holding the words last imported, so that
+the council gets its own sheet back and importing it again records nothing. A column the
+layout lacks but the ledger holds words for (an action line's health text typed at the
+terminal) comes after the layout's columns; the themes of a file that gave them as section
+rows are written as section rows again.
+
+With no layout recorded (a tracker typed at the terminal, or imported before layouts were
+recorded), the recognised fields are written under headers the import reads as the same
+fields (``No.``, ``Action``, ``Who``, ``Timescale``, ``RAGB``, ``Update``...), in the seed's
+order, the tracker's own columns after them in the order the tracker had them. A header the
+import would read as a field it already has is kept as the tracker's own column (a second
+``Status`` beside ``RAGB``), so a column is written whenever one of the tracker's own
+columns is named like it, and no header is written twice.
 """
 
 from __future__ import annotations
@@ -69,6 +76,11 @@ class Sheet:
     body: list[list[str]] = field(default_factory=list)
     below: list[list[str]] = field(default_factory=list)
     actions: int = 0
+    fills: list[str] = field(default_factory=list)  # each body row's rating, if any
+
+    def add(self, row: list[str], fill: str = "") -> None:
+        self.body.append(row)
+        self.fills.append(fill)
 
     @property
     def header(self) -> list[str]:
@@ -86,14 +98,34 @@ class Sheet:
 
 
 def tracker_sheet(ledger: Any, views: Views, tracker: str, at: date) -> Sheet:
-    """``tracker`` as it stood on ``at`` (as the ledger knows it now), laid out to be read
-    back by the import; :class:`~ledger.errors.NotFound` for a tracker the ledger lacks."""
+    """``tracker`` as it stood on ``at`` (as the ledger knows it now), in the columns of
+    the file it was last imported from, laid out to be read back by the import;
+    :class:`~ledger.errors.NotFound` for a tracker the ledger lacks."""
+    from projections.tracker_columns import (
+        earlier_headings,
+        in_sections,
+        layout_columns,
+        own_columns,
+    )
+
     plan = ledger.tracker(tracker)
     actions = views.tracker.state(tracker, at)
-    columns = columns_for(actions, own_columns(ledger, tracker, actions))
+    own = own_columns(ledger, tracker, actions)
+    layout = plan.columns(at)
+    columns = (
+        layout_columns(layout, actions, own, earlier_headings(plan, at))
+        if layout
+        else columns_for(actions, own)
+    )
     sheet = Sheet(tracker, at, columns, actions=len(actions))
+    sections = bool(layout) and in_sections(actions) and all(c.field != "theme" for c in columns)
+    theme = ""
     for action in actions:
-        sheet.body.extend(action_rows(action, columns))
+        if sections and action.details.get("theme", "") != theme:
+            theme = action.details.get("theme", "")
+            sheet.add([theme] + [""] * (len(columns) - 1))
+        for n, row in enumerate(action_rows(action, columns)):
+            sheet.add(row, RATING_WORDS.get(action.rating or "", "") if n == 0 else "")
     recorded = plan.live("key", at=at)
     if recorded:
         heading, key = recorded[-1].values["heading"], recorded[-1].values["key"]
@@ -147,6 +179,7 @@ def cells_of(action: ActionState, line: int) -> dict[str, str]:
         "action": details.get("action", ""),
         **cells,
         "ragb": RATING_WORDS.get(action.rating or "", ""),
+        "rated_on": (action.rated_on or "") if action.rating else "",
         "update": action.update,
     }
 
@@ -156,15 +189,32 @@ def action_rows(action: ActionState, columns: list[Column]) -> list[list[str]]:
     rows = []
     for line in range(1, len(action.lines) + 1):
         cells = cells_of(action, line)
-        row = [
-            (action.fields.get(c.field, "") if line == 1 else "")
-            if c.own
-            else cells.get(c.field, "")
-            for c in columns
-        ]
+        row = [cell(action, c, cells) if line == 1 or not c.own else "" for c in columns]
         if line == 1 or any(row):
             rows.append(row)
     return rows
+
+
+def cell(action: ActionState, column: Column, cells: dict[str, str]) -> str:
+    """One cell of an action's row: the tracker's own column's words; in a rating column
+    the council's own word ("Complete", "Ongoing") when it was kept and still says what
+    the action's rating says, else the rating."""
+    if column.own:
+        return action.fields.get(column.field, "")
+    said = action.fields.get(column.header, "") if column.field == "ragb" else ""
+    return said if said and means(said) == (action.rating or "") else cells.get(column.field, "")
+
+
+def means(word: str) -> str | None:
+    """The rating a kept word means ("" for none: a word of progress, Not started)."""
+    from ledger.rating import is_progress, read_rating
+
+    if is_progress(word):
+        return ""
+    try:
+        return str(read_rating(word).rating or "")
+    except ValueError:
+        return None
 
 
 def legend_rows(key: dict[str, dict[str, str]]) -> list[list[str]]:
@@ -201,47 +251,3 @@ def lines_of(key: dict[str, dict[str, str]]) -> list[list[str]]:
             rows.append([f"{name}:"])
         rows.extend([f"{bullet}{term}: {meaning}".rstrip()] for term, meaning in terms.items())
     return rows
-
-
-def own_columns(ledger: Any, tracker: str, actions: list[ActionState]) -> list[str]:
-    """The tracker's own columns its actions hold, in the order its files gave them (the
-    order the import recorded them in; the view keeps them sorted)."""
-    held = [name for a in actions for name in a.fields]
-    order = recorded_order(ledger, tracker)
-    known = {name: n for n, name in enumerate(order)}
-    names = dict.fromkeys(held)
-    return sorted(names, key=lambda name: (known.get(name, len(order)), name))
-
-
-def recorded_order(ledger: Any, tracker: str) -> list[str]:
-    """Column names in the order the tracker's actions were recorded with them: each name
-    placed after the one before it in the action that first gave it."""
-    from ledger.action import Action
-
-    topics = [Action.ActionAdded.TOPIC, Action.FieldsRevised.TOPIC]
-    found = ledger.recorder.select_notifications(start=None, limit=10**9, topics=topics)
-    ours: set = set()
-    order: list[str] = []
-    for notification in found:
-        if notification.topic == Action.ActionAdded.TOPIC:
-            event = ledger.mapper.to_domain_event(notification)
-            if event.tracker != tracker:
-                continue
-            ours.add(notification.originator_id)
-        elif notification.originator_id not in ours:
-            continue
-        else:
-            event = ledger.mapper.to_domain_event(notification)
-        if isinstance(event.fields, dict):
-            merge(order, list(event.fields))
-    return order
-
-
-def merge(order: list[str], names: list[str]) -> None:
-    """Put each of ``names`` not yet in ``order`` just before the next of ``names`` that
-    ``order`` holds, else at the end (a column an earlier action left blank sits where
-    this one has it)."""
-    for n, name in enumerate(names):
-        if name not in order:
-            after = next((m for m in names[n + 1 :] if m in order), None)
-            order.insert(order.index(after) if after is not None else len(order), name)

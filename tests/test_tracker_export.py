@@ -132,10 +132,7 @@ def test_the_export_keeps_the_trackers_own_columns_heading_and_key(db, tmp_path)
 
     rows = sheet_of(tmp_path / "aud.xlsx")
     assert rows[0][0] == HEADING
-    assert rows[1] == [
-        "No.", "Action", "Who", "Timescale", "RAGB", "Update",
-        "Directorate", "Cost (£k)", "Status",
-    ]  # fmt: skip
+    assert rows[1] == HEADER  # the council's own headings, in its order
     assert rows[2] == [
         "R-01", "Publish the register of interests", "Jo Bloggs / Head of Audit",
         "2024-03-31", "Green", "Draft ready", "Corporate", "12", "",
@@ -210,7 +207,7 @@ def test_at_a_date_the_tracker_as_it_stood_that_day(db, tmp_path):
     def ratings(*options: str) -> dict[str, str]:
         text = clerk.ok("tracker", "export", "aud", "--format", "csv", *options).stdout
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-        rag = rows[0].index("RAGB")
+        rag = rows[0].index("RAG")
         return {r[0]: r[rag] for r in rows[1:] if r[0]}
 
     assert ratings("--at", "2024-04-30") == {
@@ -333,10 +330,27 @@ def test_the_trackers_own_columns_come_in_the_order_its_file_gave_them(ledger, t
 
     sheet = tracker_sheet(ledger, caught_up(ledger), "aud", date(2024, 4, 2))
 
-    assert sheet.header == ["No.", "Action", "Who", "RAGB", "Zeta", "Alpha", "Middle"]
+    assert sheet.header == ["ID", "Action", "Zeta", "Alpha", "Owner", "Middle"]
+    assert sheet.body == [
+        ["1", "First", "", "a1", "Jo", ""],
+        ["2", "Second", "z2", "a2", "Sam", "m2"],
+    ]
     assert sheet.above == [] and sheet.below == []
     with pytest.raises(Exception, match="no tracker 'other'"):
         tracker_sheet(ledger, caught_up(ledger), "other", date(2024, 4, 2))
+
+    # The next file drops three of its own columns: the ledger still holds their words, so
+    # they follow the new file's columns, in the order the first file gave them.
+    path.write_text("ID,Action,Owner,New\n1,First,Jo,n1\n", encoding="utf-8")
+    ledger.import_tracker("aud", str(path), actor="Jo", on=date(2024, 4, 3))
+
+    sheet = tracker_sheet(ledger, caught_up(ledger), "aud", date(2024, 4, 3))
+
+    assert sheet.header == ["ID", "Action", "Owner", "New", "Zeta", "Alpha", "Middle"]
+    assert sheet.body[1] == ["2", "Second", "Sam", "", "z2", "a2", "m2"]
+    assert tracker_sheet(ledger, caught_up(ledger), "aud", date(2024, 4, 2)).header == [
+        "ID", "Action", "Zeta", "Alpha", "Owner", "Middle",
+    ]  # fmt: skip
 
 
 def test_a_copy_ledger_reads_the_export_as_the_same_tracker(db, copy_db, tmp_path):

@@ -4,6 +4,11 @@ Spreadsheets save CSV with the delimiter of the clerk's locale (a semicolon wher
 comma is the decimal mark) and quote cells that hold the delimiter or line breaks; a cell
 may hold pages of commentary. The delimiter is the one that splits the first records into
 the same number of cells most often.
+
+A cell that a formula-safe export (``govledger tracker export``, and OWASP's advice that
+it follows) wrote with an apostrophe before ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return, so that no spreadsheet runs it, is read without that apostrophe: the text as it
+was before it was written out. Any other apostrophe is the tracker's own and stays.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections import Counter
 from ledger.readers.tracker_draft import MAX_BYTES, MAX_COLUMNS, MAX_ROWS, Rows, TrackerFileError
 
 DELIMITERS = (",", ";", "\t")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run
 SAMPLE_RECORDS = 50
 
 
@@ -27,6 +33,8 @@ def csv_rows(text: str, source: str, delimiter: str | None = None) -> Rows:
     try:
         for number, cells in enumerate(reader, start=1):
             check_size(source, number, cells)
+            if any(c[:1] == "'" for c in cells):
+                cells = [formula_text(c) for c in cells]
             rows.append((number, cells))
     except csv.Error as error:
         raise TrackerFileError(
@@ -35,6 +43,12 @@ def csv_rows(text: str, source: str, delimiter: str | None = None) -> Rows:
             row=number + 1,
         ) from None
     return rows
+
+
+def formula_text(cell: str) -> str:
+    """A cell without the apostrophe a formula-safe writer put before ``=1+1`` (``'=1+1``
+    is the text ``=1+1``); any other cell as it is."""
+    return cell[1:] if cell[:1] == "'" and cell[1:].startswith(FORMULA_STARTS) else cell
 
 
 def check_size(source: str, number: int, cells: list[str]) -> None:

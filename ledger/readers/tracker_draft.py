@@ -87,7 +87,6 @@ class TrackerDraft:
     extra: list[str] = field(default_factory=list)  # headers kept as extra fields
     keyed: str = "column"  # "column" or "order"
     notes: list[str] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)  # every header, in the file's order
 
     def header_of(self, name: str) -> str:
         """The tracker's own header for a field (``ragb`` -> ``Progress rating``)."""
@@ -95,13 +94,14 @@ class TrackerDraft:
 
     def layout(self) -> list[dict[str, str]]:
         """The file's columns as the tracker's layout: each header as written, in the
-        file's order, with the field it was read as (``""`` for one kept as an extra field);
-        none for a table with no header row (its columns were told by what they hold).
-        Without ``headings`` the recognised columns come first, then the extra ones."""
-        names = self.headings or [*self.columns, *(h for h in self.extra if h not in self.columns)]
+        file's order (each header read from a header row knows its column), with the field
+        it was read as (``""`` for one kept as an extra field); none for a table with no
+        header row, whose columns were told by what they hold."""
+        names = [*self.columns, *(h for h in self.extra if h not in self.columns)]
         if not names or all(UNHEADED.fullmatch(name) for name in names):
             return []
-        return [{"heading": name, "field": self.columns.get(name, "")} for name in names]
+        first = sorted(names, key=lambda name: getattr(name, "place", MAX_COLUMNS))
+        return [{"heading": str(name), "field": self.columns.get(name, "")} for name in first]
 
     def as_data(self) -> dict[str, Any]:
         return asdict(self)

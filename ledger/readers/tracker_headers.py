@@ -161,6 +161,18 @@ def no_text_column(source: str, row: int) -> TrackerFileError:
     )
 
 
+class Heading(str):
+    """A column's header as written, knowing which column of the file it heads (``place``),
+    so that the columns of a draft can be given back in the file's order."""
+
+    place: int
+
+    def __new__(cls, text: str, place: int) -> Heading:
+        heading = super().__new__(cls, text)
+        heading.place = place
+        return heading
+
+
 @dataclass
 class Header:
     """A header of one row or two: each column's field and name, and the rows it spans."""
@@ -192,7 +204,7 @@ def header_at(rows: Rows, index: int, mapping: dict[str, str]) -> Header:
         while name in names.values():
             count += 1
             name = f"{header_text(' '.join(pieces))} ({count})"
-        names[i] = name
+        names[i] = Heading(name, i)
         for said in (" ".join(pieces), *reversed(pieces)):
             found = field_of(said, mapping)
             if found and found not in columns.values():

@@ -5,7 +5,9 @@ dozen cells; the declared size is never trusted. The sheet's XML is streamed and
 cells it really holds are read, so memory follows the cells present and time is bounded
 by :data:`MAX_CELLS`. Dates come back as dates; a merged cell's value stands in its first
 cell and the rest read as empty, which is how the layout rules read a title or section
-merged across, or an item's ID and issue merged down over its action lines.
+merged across, or an item's ID and issue merged down over its action lines. A text cell
+holding a formula-safe CSV's ``'=...`` (a CSV export opened and saved as a workbook) is
+read as the CSV reader reads it: without the apostrophe.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
+from ledger.readers.tracker_csv import formula_text
 from ledger.readers.tracker_draft import MAX_COLUMNS, MAX_ROWS, Rows, TrackerFileError
 
 MAX_CELLS = 1_000_000  # cells the sheet's XML may hold, empty styled ones included
@@ -116,4 +119,4 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return formula_text(value) if isinstance(value, str) else str(value)
