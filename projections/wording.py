@@ -112,6 +112,8 @@ def call_in_said(key_decision: bool, call_in: dict[str, Any] | None) -> str:
 
 def called_in_by(members: list[str], on: str) -> str:
     """'called in by Cllr Ann Lee and Cllr Bo Chan on 2019-06-14'."""
+    if not members:
+        return f"called in on {on}"
     names = ", ".join(members[:-1]) + " and " + members[-1] if len(members) > 1 else members[0]
     return f"called in by {names} on {on}"
 

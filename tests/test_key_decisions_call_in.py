@@ -1,8 +1,8 @@
 """Key decisions and call-in, as a council works them: a cabinet's key decision is published,
 scrutiny members may call it in within the constitution's working days, and a decision
 called in waits for scrutiny's outcome. The clerk records; the panel reads it in `due`,
-`board history`, `log` and the agenda pack. Application (the ledger on a real SQLite file
-and PostgreSQL) and CLI levels."""
+`board history`, `log` and the agenda pack. CLI level, on a real SQLite file and PostgreSQL
+(the ledger's own rules: tests/test_call_in_ledger.py)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,6 @@ from pathlib import Path
 import pytest
 
 from commands.session import Session
-from ledger.errors import Refused
-from projections.board_history import due
-from projections.views import Views
 from tests.conftest import Clerk, event_count
 
 TRANSPORT = "cab@2019-06-12/D1"  # Wednesday 12 June 2019: call-in closes Wednesday 19th
@@ -297,64 +294,3 @@ def test_the_agenda_pack_shows_key_decisions_and_where_their_call_in_stands(
     assert "Opening hours &lt;to&gt; be reduced" in page
     before = clerk.ok("report", "cab-plan", "--at", "2019-06-11").output
     assert "Key decisions and call-in" not in before
-
-
-# -- application level: the ledger itself, SQLite file and PostgreSQL ----------------------
-
-
-def test_a_key_decision_takes_the_period_in_effect_on_the_day_it_is_published(ledger):
-    ledger.today = lambda: date(2019, 12, 20)
-    ledger.register_board("cab", "Cabinet", actor="Jo Clerk", on="2019-01-10", call_in_days=5)
-    ledger.set_call_in_period(
-        "cab", 3, nation="wales", actor="Jo Clerk", on="2019-09-01", reason="New constitution"
-    )
-    for held in ("2019-06-12", "2019-12-18"):
-        ledger.schedule_meeting("cab", held, actor="Jo Clerk", on="2019-01-10")
-        ledger.record_decision(
-            "cab", held, item="Budget", text="Approved", key_decision=True, actor="Jo Clerk"
-        )
-    june = ledger.call_in_of("cab@2019-06-12/D1")[1]
-    december = ledger.call_in_of("cab@2019-12-18/D1")[1]
-    assert (june.days, june.nation, june.closes) == (5, "england", date(2019, 6, 19))
-    assert (december.days, december.nation, december.closes) == (3, "wales", date(2019, 12, 23))
-
-
-def test_the_ledger_refuses_a_late_call_in_and_keeps_the_log_as_it_was(ledger, db):
-    ledger.today = lambda: date(2019, 6, 24)
-    ledger.register_board("cab", "Cabinet", actor="Jo Clerk", on="2019-01-10", call_in_days=5)
-    ledger.schedule_meeting("cab", "2019-06-12", actor="Jo Clerk", on="2019-01-10")
-    ledger.record_decision(
-        "cab", "2019-06-12", item="Budget", text="Approved", key_decision=True, actor="Jo Clerk"
-    )
-    before = event_count(db)
-    with pytest.raises(Refused, match="closed on 2019-06-19"):
-        ledger.call_in_decision(
-            TRANSPORT, members=["Cllr Ann Lee"], actor="Jo Clerk", on="2019-06-20", reason="Late"
-        )
-    assert event_count(db) == before
-
-
-def test_due_lists_the_period_and_then_the_call_in_from_the_stored_views(ledger):
-    ledger.today = lambda: date(2019, 6, 17)
-    ledger.register_board("cab", "Cabinet", actor="Jo Clerk", on="2019-01-10", call_in_days=5)
-    ledger.schedule_meeting("cab", "2019-06-12", actor="Jo Clerk", on="2019-01-10")
-    ledger.schedule_meeting("cab", "2019-07-10", actor="Jo Clerk", on="2019-01-10")
-    ledger.record_decision(
-        "cab", "2019-06-12", item="Budget", text="Approved", key_decision=True, actor="Jo Clerk"
-    )
-    views = Views(ledger)
-    views.catch_up()
-    [row] = due(views, "cab", date(2019, 6, 17))
-    assert (row["status"], row["due"], row["next_meeting"]) == (
-        "call-in",
-        "2019-06-19",
-        "2019-07-10",
-    )
-    assert "2 working days left" in row["what"]
-    ledger.call_in_decision(
-        TRANSPORT, members=["Cllr Ann Lee"], actor="Jo Clerk", reason="Parents not consulted"
-    )
-    views.catch_up()
-    [row] = due(views, "cab", date(2019, 6, 17))
-    assert row["status"] == "called in"
-    assert "called in by Cllr Ann Lee on 2019-06-17 (Parents not consulted)" in row["what"]
