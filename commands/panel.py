@@ -239,7 +239,7 @@ def write_calendar(session: Session, rows: list[dict], board: str | None, target
     text = calendar(rows, ledger_id, session.today(), now, name)
     shown, undated = dated(rows)
     if target == "-":
-        click.echo(text.decode("utf-8"), nl=False)
+        click.echo(text, nl=False)  # bytes, as written: CRLF line ends, as RFC 5545 says
     else:
         path = Path(target)
         with written_whole(path, "--ics") as temporary:

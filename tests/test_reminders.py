@@ -385,3 +385,87 @@ def test_an_address_must_be_one_plain_address():
     assert checked_address("  anita.parkin@council.gov.uk ") == ANITA
     with pytest.raises(InvalidEntry, match="no name or <>, no spaces"):
         checked_address("Anita Parkin <anita.parkin@council.gov.uk>")
+
+
+# -- an encrypted, logged-in connection ----------------------------------------------------
+
+
+def self_signed(folder) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 and its key, as PEM files."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return str(cert_file), str(key_file)
+
+
+def test_reminders_go_over_starttls_with_a_login_whose_password_is_never_shown(
+    clerk, today, tmp_path, monkeypatch
+):
+    import ssl
+
+    from aiosmtpd.smtp import AuthResult
+
+    cert, key = self_signed(tmp_path)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        login, password = (bytes(v).decode() for v in (auth_data.login, auth_data.password))
+        logins.append((login, password))
+        return AuthResult(success=password == "s3cret-Pa55", handled=False)
+
+    mailbox = Mailbox()
+    controller = Controller(
+        mailbox, hostname="127.0.0.1", port=free_port(), tls_context=server_tls,
+        require_starttls=True, authenticator=authenticator, auth_require_tls=True,
+    )  # fmt: skip
+    controller.start()
+    try:
+        owed(clerk, today)
+        addressed(clerk)
+        monkeypatch.setenv("SSL_CERT_FILE", cert)  # the client trusts this server's certificate
+        where = f"127.0.0.1:{controller.port}"
+        monkeypatch.setenv("GOVLEDGER_SMTP_PASSWORD", "wrong")
+        refused = clerk("remind", "--smtp", where, "--from", SENDER, "--starttls", "--user", "jo")
+        assert refused.exit_code == 1 and "the mail server said 535" in refused.output
+        assert "none of 2 was sent" in refused.output and mailbox.received == []
+        monkeypatch.setenv("GOVLEDGER_SMTP_PASSWORD", "s3cret-Pa55")
+        done = clerk.ok("remind", "--smtp", where, "--from", SENDER, "--starttls", "--user", "jo")
+    finally:
+        controller.stop()
+    assert "Sent 2 reminders" in done.output
+    assert logins[-1] == ("jo", "s3cret-Pa55") and set(sent_to(mailbox)) == {ANITA, BOB}
+    assert "s3cret-Pa55" not in done.output + refused.output and "wrong" not in refused.output
