@@ -90,10 +90,12 @@ def add(
 def set_call_in(
     session: Session, ref: str, days: int, nation: str | None, on: str | None, reason: str
 ) -> None:
-    """Set the call-in period of board REF: the DAYS working days its constitution allows
-    scrutiny members to call in a key decision after it is published (0: its decisions
-    are not subject to call-in). Working days skip weekends and the bank holidays of
-    --nation. A key decision takes the period in effect on the day it is published.
+    """Set board REF's call-in period: DAYS working days.
+
+    The working days its constitution allows scrutiny members to call in a key decision
+    after it is published (0: its decisions are not subject to call-in). Working days
+    skip weekends and the bank holidays of --nation. A key decision takes the period in
+    effect on the day it is published.
 
     \b
     Example:

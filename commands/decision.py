@@ -203,9 +203,10 @@ def follow_up_done(session: Session, ref: str, on: str | None, reason: str) -> N
 def call_in(
     session: Session, ref: str, members: tuple[str, ...], on: str | None, reason: str
 ) -> None:
-    """Record that scrutiny members called in the decision BOARD@DATE/Dn, within its
-    call-in period: it may not be implemented until scrutiny's outcome is recorded
-    (decision call-in-outcome).
+    """Scrutiny members call in decision BOARD@DATE/Dn.
+
+    Within its call-in period, once; it may not be implemented until scrutiny's outcome
+    is recorded (decision call-in-outcome).
 
     \b
     Example:
@@ -237,7 +238,10 @@ def call_in(
 @reason_option(required=True)
 @pass_session
 def call_in_outcome(session: Session, ref: str, outcome: str, on: str | None, reason: str) -> None:
-    """Record scrutiny's outcome on the decision BOARD@DATE/Dn, called in.
+    """Scrutiny's outcome on decision BOARD@DATE/Dn, called in.
+
+    upheld: it stands and may be implemented; referred-back: the decision-maker is to
+    reconsider it, and it is not to be implemented as it stands.
 
     \b
     Example:
