@@ -207,6 +207,8 @@ def due(session: Session, board: str | None, ics: str | None, fmt: str) -> None:
     from projections.board_history import DUE_COLUMNS
     from projections.board_history import due as due_items
 
+    if ics is not None and fmt != "table":
+        raise click.UsageError(f"--ics writes a calendar, not {fmt}; give one or the other")
     views = session.views()
     if board is not None and board not in views.trail.refs("board"):
         raise NotFound("board", board, views.trail.refs("board"))

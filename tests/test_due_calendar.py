@@ -171,6 +171,12 @@ def test_a_calendar_that_cannot_be_written_is_one_line_and_leaves_nothing(clerk,
     assert len(done.output.strip().splitlines()) == 1 and event_count(db) == before
 
 
+def test_a_calendar_is_not_also_a_table_format(clerk):
+    done = clerk("due", "--ics", "-", "--format", "csv")
+    assert done.exit_code == 2
+    assert done.output.startswith("Error: --ics writes a calendar, not csv; give one or the other")
+
+
 @pytest.mark.parametrize("status", ["call-in", "called in"])
 def test_any_kind_of_row_due_gives_becomes_an_event(status):
     """Rows of kinds this module does not know (a decision's call-in) flow through, their
