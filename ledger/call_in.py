@@ -165,7 +165,7 @@ class CallIns:
             raise Refused(
                 f"the call-in period of {ref} closed on {window.closes.isoformat()}; it may be "
                 f"implemented from {window.implementable_from.isoformat()} and can no longer "
-                "be called in"
+                "be called in (if it was called in by then, give that day with --on)"
             )
         earlier = self.called_in(number)
         if earlier is not None:

@@ -149,7 +149,8 @@ def test_the_window_closes_and_a_late_call_in_is_refused_in_one_line(clerk, monk
     assert late.exit_code == 1
     assert late.output.strip() == (
         f"Error: the call-in period of {TRANSPORT} closed on 2019-06-19; it may be implemented "
-        "from 2019-06-20 and can no longer be called in"
+        "from 2019-06-20 and can no longer be called in (if it was called in by then, give "
+        "that day with --on)"
     )
     assert event_count(clerk.db) == before
 
