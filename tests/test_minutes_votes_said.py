@@ -1,0 +1,154 @@
+"""Recorded votes kept with their decision, and a motion lost read as lost: a tally and
+"The motion was lost." under a RESOLVED line, a proposal "put to the vote and LOST", a
+proposal whose counts stand a line each ("For: 12") before "The proposal was not agreed",
+an amendment not carried beside a recommendation "carried by 22 votes to one", named votes
+and a roll call. Every fixture is invented, in the layouts councils use."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+from ledger.readers.minutes_vote_counts import vote
+
+
+def decisions(text: str) -> list:
+    return [d for item in parse_minutes(text).items for d in item.decisions]
+
+
+HALL_HIRE = """\
+Minutes of Upper Brook Parish Council held on 4 March 2024
+
+12. Village hall
+RESOLVED that the hall hire charges be increased by 10% from April.
+4 votes for, 5 against. The motion was lost.
+
+13. Bus shelter
+RESOLVED that the bus shelter be repainted green. 6 votes for, 1 against. The motion was carried.
+"""
+
+
+def test_a_resolution_then_its_tally_and_the_motion_lost_is_one_lost_decision_with_its_votes():
+    found = [d for d in decisions(HALL_HIRE) if "hall hire" in d.text]
+    assert len(found) == 1, [d.text for d in decisions(HALL_HIRE)]
+    assert not any(d.text.startswith(("The motion", "4 votes")) for d in decisions(HALL_HIRE))
+    assert found[0].outcome == "lost"
+    assert (found[0].vote.votes_for, found[0].vote.against, found[0].vote.result) == (4, 5, "lost")
+
+
+def test_a_resolution_carried_on_its_own_line_keeps_its_outcome_and_its_votes():
+    found = [d for d in decisions(HALL_HIRE) if "bus shelter" in d.text]
+    assert len(found) == 1
+    assert found[0].outcome == "resolved"
+    assert (found[0].vote.votes_for, found[0].vote.against, found[0].vote.result) == (
+        6,
+        1,
+        "carried",
+    )
+
+
+PRECEPT = """\
+Minutes of Lower Brook Parish Council held on 9 January 2024
+
+5. Precept
+It was proposed by Cllr Smith and seconded by Cllr Jones that the precept be approved at
+£20,000. This was put to the vote and was LOST.
+
+6. Grants
+It was proposed by Cllr Jones, seconded by Cllr Moss, that the grant to the youth club be
+approved. Put to the vote: 3 for, 5 against. LOST
+"""
+
+
+def test_a_proposal_put_to_the_vote_and_lost_is_lost_not_approved():
+    found = decisions(PRECEPT)
+    precept = [d for d in found if "precept" in d.text]
+    assert len(precept) == 1, [d.text for d in found]
+    assert precept[0].outcome == "lost"
+    assert (precept[0].proposer, precept[0].seconder) == ("Cllr Smith", "Cllr Jones")
+    assert precept[0].vote is not None and precept[0].vote.result == "lost"
+
+
+def test_a_proposal_then_its_tally_then_lost_is_one_lost_decision_with_its_counts():
+    grant = [d for d in decisions(PRECEPT) if "youth club" in d.text or d.text == "LOST"]
+    assert len(grant) == 1, [d.text for d in decisions(PRECEPT)]
+    assert grant[0].outcome == "lost"
+    assert (grant[0].vote.votes_for, grant[0].vote.against) == (3, 5)
+
+
+ORDER_OF_BUSINESS = """\
+39. Order of business
+
+Minutes:
+
+Councillor Amber moved and Councillor Birch seconded a proposal to take the depot item next.
+
+The proposal was put to the vote, with the following result:
+
+For: 12
+
+Against: 19
+
+Abstention: 1
+
+The proposal was not agreed and the business continued in the order of the agenda.
+
+40. Land at Mill Lane
+
+Councillor Cole presented the report and proposed the recommendation. Councillor Dale
+seconded the proposal.
+
+A vote was taken on the amendment, which was not carried.
+
+The vote on the recommendation was then taken, and carried by 22 votes to one, with two
+abstentions.
+"""
+
+
+def test_a_proposal_whose_counts_stand_a_line_each_and_which_was_not_agreed_is_lost():
+    found = [d for d in decisions(ORDER_OF_BUSINESS) if "depot" in d.text]
+    assert len(found) == 1, [d.text for d in decisions(ORDER_OF_BUSINESS)]
+    moved = found[0]
+    assert moved.outcome == "lost"
+    assert moved.text.endswith(
+        "The proposal was not agreed and the business continued in the order of the agenda."
+    )
+    assert (moved.proposer, moved.seconder) == ("Councillor Amber", "Councillor Birch")
+    counts = (moved.vote.votes_for, moved.vote.against, moved.vote.abstained, moved.vote.result)
+    assert counts == (12, 19, 1, "lost")
+
+
+def test_an_amendment_not_carried_and_the_recommendation_carried_by_votes_are_two_decisions():
+    found = [d for d in decisions(ORDER_OF_BUSINESS) if "depot" not in d.text]
+    amendment = [d for d in found if "amendment" in d.text]
+    carried = [d for d in found if "recommendation" in d.text]
+    assert [d.outcome for d in amendment] == ["lost"], [d.text for d in found]
+    assert [d.outcome for d in carried] == ["carried"]
+    assert carried[0].text.startswith("Councillor Cole presented the report")
+    assert (carried[0].proposer, carried[0].seconder) == ("Councillor Cole", "Councillor Dale")
+    counts = (carried[0].vote.votes_for, carried[0].vote.against, carried[0].vote.abstained)
+    assert counts == (22, 1, 2)
+
+
+def test_a_clerk_sees_who_voted_which_way_where_the_minutes_name_them():
+    said = vote("Those voting for: Cllrs Hale, Pike and Moss. Against: Cllr Dunn. Carried.")
+    assert said is not None
+    assert said.names_for == ["Cllr Hale", "Cllr Pike", "Cllr Moss"]
+    assert said.names_against == ["Cllr Dunn"]
+    assert (said.votes_for, said.against, said.result) == (3, 1, "carried")
+
+
+def test_a_roll_call_names_each_members_vote():
+    said = vote("Upon a roll call vote Berg yea, Ortiz yea, Lindqvist nay, the motion passed.")
+    assert said is not None
+    assert (said.names_for, said.names_against) == (["Berg", "Ortiz"], ["Lindqvist"])
+    assert said.result == "carried"
+
+
+def test_counts_with_the_label_first_are_read_label_first():
+    said = vote("For 3 Against 5 Abstentions 0 LOST")
+    assert said is not None
+    assert (said.votes_for, said.against, said.abstained, said.result) == (3, 5, 0, "lost")
+
+
+def test_work_carried_out_and_two_benches_are_no_vote():
+    assert vote("The hedge work was carried out by the contractor.") is None
+    assert vote("2 no. benches were ordered for the green.") is None
