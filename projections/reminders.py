@@ -96,13 +96,13 @@ def reminders(
             continue
         for owner in owners_of(row):
             found = address_of(owner, known)
+            person = owner.split(",")[0].strip() or owner  # as the item writes them
             if found is None or found.address == ERASED:
-                person = owner.split(",")[0].strip() or owner  # the fix names them so
                 if owner_key(person) not in map(owner_key, unaddressed):
                     unaddressed.append(person)
                 continue
             reminder = by_address.setdefault(
-                owner_key(found.owner), Reminder(found.owner, found.address)
+                owner_key(found.owner), Reminder(person, found.address)
             )
             if row not in reminder.items:
                 reminder.items.append(row)
@@ -122,21 +122,32 @@ def item_line(row: dict[str, Any]) -> str:
 
 
 def body(reminder: Reminder, today: date) -> str:
+    """The message's text, in lines of at most 76 characters (words are never split), so
+    that it reads the same in any mail program and travels unencoded where it is ASCII."""
     count = len(reminder.items)
-    lines = [
-        f"Dear {reminder.owner},",
-        "",
-        f"The ledger names you as owner of {count} item{'s' if count != 1 else ''} due or "
-        f"overdue as of {today.isoformat()}:",
-        "",
-        *(f"- {item_line(item)}" for item in reminder.items),
-        "",
-        "Each item's story: govledger action history REF (tracker actions) or govledger "
-        "board history BOARD. When an item is done, tell the clerk, who records it.",
-        "",
-        "Sent by govledger remind.",
+    paragraphs = [
+        [f"Dear {reminder.owner},"],
+        wrapped(
+            f"The ledger names you as owner of {count} item{'s' if count != 1 else ''} due or "
+            f"overdue as of {today.isoformat()}:"
+        ),
+        [line for item in reminder.items for line in wrapped(item_line(item), "- ", "  ")],
+        wrapped(
+            "Each item's story: govledger action history REF (tracker actions) or govledger "
+            "board history BOARD. When an item is done, tell the clerk, who records it."
+        ),
+        ["Sent by govledger remind."],
     ]
-    return "\n".join(lines) + "\n"
+    return "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"
+
+
+def wrapped(text: str, first: str = "", rest: str = "") -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(
+        text, 76, initial_indent=first, subsequent_indent=rest, break_long_words=False,
+        break_on_hyphens=False,
+    )  # fmt: skip
 
 
 def subject(reminder: Reminder) -> str:
