@@ -174,7 +174,8 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
 
     for row in sheet.above:
         page.append([text_cell(c, bold=True) for c in row])
-    page.append([text_cell(h, bold=True) for h in sheet.header])
+    if sheet.headed:
+        page.append([text_cell(h, bold=True) for h in sheet.header])
     for row, rated in zip(sheet.body, sheet.fills, strict=True):
         page.append([text_cell(c, fill=rated if i == rating else "") for i, c in enumerate(row)])
     for row in sheet.below:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ledger.readers.tracker_draft import unheaded
 from ledger.readers.tracker_headers import field_of, normal
 from ledger.readers.tracker_legend import starts_legend
 from projections.tracker import ActionState
@@ -77,6 +78,7 @@ class Sheet:
     below: list[list[str]] = field(default_factory=list)
     actions: int = 0
     fills: list[str] = field(default_factory=list)  # each body row's rating, if any
+    headed: bool = True  # False for a tracker whose file had no header row
 
     def add(self, row: list[str], fill: str = "") -> None:
         self.body.append(row)
@@ -94,7 +96,7 @@ class Sheet:
 
     def rows(self) -> list[list[str]]:
         """Every row, top to bottom."""
-        return [*self.above, self.header, *self.body, *self.below]
+        return [*self.above, *([self.header] if self.headed else []), *self.body, *self.below]
 
 
 def tracker_sheet(ledger: Any, views: Views, tracker: str, at: date) -> Sheet:
@@ -117,7 +119,7 @@ def tracker_sheet(ledger: Any, views: Views, tracker: str, at: date) -> Sheet:
         if layout
         else columns_for(actions, own)
     )
-    sheet = Sheet(tracker, at, columns, actions=len(actions))
+    sheet = Sheet(tracker, at, columns, actions=len(actions), headed=not unheaded(layout))
     sections = bool(layout) and in_sections(actions) and all(c.field != "theme" for c in columns)
     theme = ""
     for action in actions:

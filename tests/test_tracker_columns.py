@@ -109,17 +109,25 @@ def test_the_draft_gives_the_files_columns_in_its_order_with_what_each_was_read_
     assert draft.layout() == LAYOUT
 
 
-def test_a_table_with_no_header_row_has_no_layout_to_record(tmp_path):
+BARE = (
+    "1,Publish the register of interests and the gifts,Jo Bloggs,2024-03-31,Green\n"
+    "2,Review the scheme of delegation for officers,Sam Patel,2024-06-30,Amber\n"
+    "3,Train all members on the code of conduct,Ann Lee,2024-09-30,Red\n"
+)
+
+
+def test_a_table_with_no_header_row_gives_its_columns_as_read_by_what_they_hold(tmp_path):
     path = tmp_path / "bare.csv"
-    path.write_text(
-        "1,Publish the register of interests and the gifts,Jo Bloggs,2024-03-31,Green\n"
-        "2,Review the scheme of delegation for officers,Sam Patel,2024-06-30,Amber\n"
-        "3,Train all members on the code of conduct,Ann Lee,2024-09-30,Red\n",
-        encoding="utf-8",
-    )
+    path.write_text(BARE, encoding="utf-8")
     draft = read_tracker(str(path))
     assert draft.notes[0].startswith("no header row")
-    assert draft.layout() == []
+    assert draft.layout() == [
+        {"heading": "Column 1", "field": "id"},
+        {"heading": "Column 2", "field": "action"},
+        {"heading": "Column 3", "field": "who"},
+        {"heading": "Column 4", "field": "timescale"},
+        {"heading": "Column 5", "field": "ragb"},
+    ]
 
 
 @pytest.mark.parametrize(
@@ -186,6 +194,23 @@ def test_the_export_is_the_councils_sheet_with_its_own_columns_last_imported(led
     ]  # fmt: skip
     assert sheet.fills == ["Green", "", "Blue"]  # "Ongoing" is no rating; "Complete" is blue
     assert tracker_sheet(ledger, views, "aud", date(2024, 4, 2)).body[1][3] == "C-200"
+
+
+def test_a_table_with_no_header_row_goes_out_with_none_and_reads_back_unchanged(ledger, tmp_path):
+    adopted(ledger)
+    path = tmp_path / "bare.csv"
+    path.write_text(BARE, encoding="utf-8")
+    ledger.import_tracker("aud", str(path), actor="Jo", on=date(2024, 4, 2))
+    views = Views(ledger)
+    views.catch_up()
+
+    sheet = tracker_sheet(ledger, views, "aud", date(2024, 4, 2))
+
+    assert sheet.rows() == list(csv.reader(io.StringIO(BARE)))  # no header row added
+    out = tmp_path / "out.csv"
+    out.write_text("\n".join(",".join(r) for r in sheet.rows()) + "\n", encoding="utf-8")
+    again = ledger.import_tracker("aud", str(out), actor="Jo", on=date(2024, 4, 3))
+    assert again.events == []
 
 
 def test_themes_given_as_section_rows_go_out_as_section_rows(ledger, tmp_path):

@@ -95,13 +95,27 @@ class TrackerDraft:
     def layout(self) -> list[dict[str, str]]:
         """The file's columns as the tracker's layout: each header as written, in the
         file's order (each header read from a header row knows its column), with the field
-        it was read as (``""`` for one kept as an extra field); none for a table with no
-        header row, whose columns were told by what they hold."""
+        it was read as (``""`` for one kept as an extra field). A table with no header row
+        gives its columns as the reader names them, ``Column 1`` on, each with the field
+        its cells were read as."""
         names = [*self.columns, *(h for h in self.extra if h not in self.columns)]
-        if not names or all(UNHEADED.fullmatch(name) for name in names):
-            return []
-        first = sorted(names, key=lambda name: getattr(name, "place", MAX_COLUMNS))
-        return [{"heading": str(name), "field": self.columns.get(name, "")} for name in first]
+        return [
+            {"heading": str(name), "field": self.columns.get(name, "")}
+            for name in sorted(names, key=place)
+        ]
 
     def as_data(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def place(name: str) -> int:
+    """Which column of its file a header heads: as read from a header row, or as named in
+    a table with none (``Column 3``); past the last column when neither says."""
+    if hasattr(name, "place"):
+        return int(name.place)
+    return int(name.split()[-1]) - 1 if UNHEADED.fullmatch(name) else MAX_COLUMNS
+
+
+def unheaded(layout: list[dict[str, str]]) -> bool:
+    """A layout of a table with no header row (its columns told by what they hold)."""
+    return bool(layout) and all(UNHEADED.fullmatch(c["heading"]) for c in layout)
