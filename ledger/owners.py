@@ -124,7 +124,7 @@ class Owner(Record):
 
     def change_email(self, name: str, address: str, *, actor: str, on: date, reason: str) -> None:
         if address.casefold() == self.address.casefold() and name == self.owner:
-            raise Refused(f"{self.owner}'s address is already {address}; nothing was recorded")
+            raise Refused(f"{self.owner}'s address is already {self.address}; nothing was recorded")
         self.trigger_event(
             self.OwnerEmailChanged,
             owner=name,
