@@ -111,3 +111,57 @@ def test_a_heading_in_a_list_for_the_next_agenda_is_not_a_matter_of_its_own():
     )
     whats = [what for what, when in found if when == "the next meeting"]
     assert "a. Lettings policy" in whats and not any("Policies" in w for w in whats), found
+
+
+PARISH = """\
+Title: Ashby Parish Council Minutes June 2014
+
+4. Free trees
+This will be discussed in more detail at a forthcoming Committee Meeting.
+The policies will be discussed at a Committee Meeting then referred to the next parish
+council meeting for final approval.
+
+5. Correspondence
+Cllr Mrs Hale advised the next meeting for the Rural Forum will be on the 24 June.
+Residents are unhappy with minutes only being released following approval at next meeting.
+The bus service would be discussed at Westminster on Thursday 10 July 2014.
+
+{reports}
+
+7. Telephone box
+The box may be considered by the Council as part of the village plan at a future meeting.
+Cllr Ross asked if the telephone box could be put on the next agenda.
+""".format(
+    reports="6. Reports from Councillors/items for the next agenda 1. Dog fouling to be an "
+    "agenda item for the next meeting 2. The public bridleway sign on Mill Lane needs re-erecting."
+)
+
+
+def test_a_parish_councils_minutes_name_another_bodys_meeting_and_ask_nothing_of_it():
+    whats = [what for what, _ in follow_ups(PARISH)]
+    for elsewhere in ("forthcoming Committee", "Rural Forum", "following approval", "Westminster"):
+        assert not any(elsewhere in w for w in whats), (elsewhere, whats)
+    assert any("referred to the next parish council meeting" in w for w in whats), whats
+
+
+def test_a_heading_naming_the_next_agenda_and_a_possibility_ask_nothing_back():
+    whats = [what for what, _ in follow_ups(PARISH)]
+    assert not any(w.startswith(("6. Reports", "Reports from")) for w in whats), whats
+    assert any(w.startswith("Dog fouling") for w in whats), whats
+    assert not any("may be considered" in w for w in whats), whats
+    assert any(w.startswith("Cllr Ross asked if") for w in whats), whats
+
+
+def test_a_team_to_attend_and_present_comes_back_and_a_year_written_later_is_not_past():
+    found = follow_ups(
+        "Minutes of the Schools Forum held on 31 October 2018\n\n"
+        "3. Membership\n"
+        "MW explained that at the next meeting, the team working on admissions were to attend "
+        "and present.\n"
+        "Cllr Bell will attend the next meeting of the Highways Forum.\n"
+        "This will need to be re-visited after the elections and no later than July 2019.\n"
+    )
+    whats = [what for what, _ in found]
+    assert any("were to attend and present" in w for w in whats), found
+    assert not any("Highways Forum" in w for w in whats), found
+    assert any("no later than July 2019" in w for w in whats), found

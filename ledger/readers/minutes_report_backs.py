@@ -11,26 +11,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ledger.readers.minutes_dates import MONTHS, when
+from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_draft import When
+from ledger.readers.minutes_report_back_lookalikes import (
+    GENERIC,
+    after,
+    before_it,
+    elsewhere,
+    no_request,
+    not_after,
+    said_past,
+)
 
 ASKS_BACK = re.compile(
-    r"\b(?:report(?:ing)?(?:\s+back)?|reported\s+(?:back|to)|updates?|updated|bring|brought|come\s+back|return|"
-    r"reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|"
-    r"review(?:ed)?|revisit(?:ed)?|agenda|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
+    r"\b(?:report(?:ing)?(?:\s+back)?|reported\s+(?:back|to)|updates?|updated|bring|brought|"
+    r"come\s+back|return|reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|"
+    r"review(?:ed)?|re-?visit(?:ed)?|agenda|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
     r"(?:to|will|be)\s+present|presented|presentation|"
     r"kept\s+(?:advised|informed)|progress)\b",
-    re.IGNORECASE,
-)
-SCHEDULE = re.compile(
-    r"\b(?:next\s+meeting\s+(?:of\s+[^.]{0,60}?)?(?:was|is|has\s+been)\s+(?:confirmed|arranged|"
-    r"set|fixed|agreed)\b|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|next\s+meeting\s+"
-    r"(?:will\s+be|is|to\s+be)\s+(?:held|on)|next\s+meeting\s*[:\-–]|"
-    r"(?:was|were)\s+(?:not\s+)?(?:present|held|attended)|did\s+not\s+attend|no\s+one\s+appeared|"
-    r"\battend(?:ing)?\b|(?:has\s+been|is|was)\s+(?:re)?scheduled|will\s+take\s+place|"
-    r"\b(?:i|we)\s+will\s+move\b|notice\s+of\s+motion|^next\s+meeting\s+(?:is|will\s+be)\b|"
-    r"(?:for|until|subject\s+to)\s+(?:approval|agreement|confirmation|agreed|approved|signature)\s+"
-    r"(?:at|by)\s+the\s+next|^to\s+(?:receive|consider)\b.{0,80}\b(?:items?|matters)\b)",
     re.IGNORECASE,
 )
 AGENDA_LIST = re.compile(
@@ -39,7 +37,6 @@ AGENDA_LIST = re.compile(
     re.IGNORECASE,
 )
 MEETING_NAMED = re.compile(r"\b(?:meeting|board|committee|panel|back|agenda)\b", re.IGNORECASE)
-BEFORE = re.compile(r"\b(?:before|prior\s+to|in\s+advance\s+of|ahead\s+of)\s*$", re.I)
 KEPT_ADVISED = re.compile(r"\bkept\s+(?:advised|informed|updated)\b", re.IGNORECASE)
 
 
@@ -47,17 +44,17 @@ def asked_back(
     sentence: str, *, year: int | None, meeting: date | None, body: str = ""
 ) -> When | None:
     """When ``sentence`` asks for something to come back, or None if it asks nothing."""
-    if SCHEDULE.search(sentence) or gone_back(sentence):
+    if no_request(sentence):
         return None
     found = when(sentence, year_hint=year)
     if found is None:
         return open_return(sentence, body)
-    if found.relative and not_after(found.relative, meeting):
+    if found.relative and not_after(found, meeting):
         return None  # "the December meeting" in December's minutes is this one or past
-    if found.relative and (said_past(sentence, found.said) or elsewhere(found.said, body)):
-        return None  # "worked on in the December meeting"; "the next SNAP meeting"
-    if before_it(sentence, found.said):
-        return None  # "agreed by email before the next meeting" is a deadline, not a return
+    if said_past(sentence, found.said) and found.relative:
+        return None  # "worked on in the December meeting"
+    if elsewhere(sentence, found.said, body) or before_it(sentence, found.said):
+        return None  # "the next SNAP meeting"; "agreed by email before the next meeting"
     if found.relative and not MEETING_NAMED.search(found.said) and found.relative != "next":
         return found if asks_then(sentence, found.said) else None  # "in March 2022": a time
     if found.relative or (found.day is None and MEETING_NAMED.search(found.said)):
@@ -75,7 +72,6 @@ PERIOD = re.compile(
     r"middle)\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-YEAR_WRITTEN = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 
 
 def asks_then(sentence: str, said: str) -> bool:
@@ -91,30 +87,6 @@ def asks_then(sentence: str, said: str) -> bool:
     start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
     end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
     return bool(ASKS_BACK.search(sentence[start:end]))
-
-
-def after(found: When, meeting: date) -> bool:
-    """Whether a date falls after the meeting. A day and month written without a year
-    ("took place on 12 December" in January's minutes) is the one nearest the meeting:
-    more than half a year ahead, it is last year's."""
-    if found.day is None:
-        return True
-    if not YEAR_WRITTEN.search(found.said) and (found.day - meeting).days > 183:
-        return False
-    return found.day > meeting
-
-
-WORK_AFTER = re.compile(  # "the contractor will need to come back at a later date to complete"
-    r"\bcome\s+back\b(?:\s+(?:at\s+a\s+later\s+date|later|next\s+\w+|on\s+\w+|in\s+\w+"
-    r"(?:\s+\w+)?))?\s+to\s+(?!(?:the|this|that|these|those|it|us|them|him|her|a|an|any|"
-    r"members|report|update|present|discuss|consider|explain|advise|brief|inform)\b)[a-z]+\b"
-)
-
-
-def gone_back(sentence: str) -> bool:
-    """Whether "come back" means returning to a place to do work ("the contractor will
-    come back to complete the reinstatement"), not to the board with news."""
-    return bool(WORK_AFTER.search(sentence))
 
 
 PUT_OFF = re.compile(  # "deferred so that it can be considered alongside the strategy"
@@ -164,58 +136,6 @@ def own(named: str, body: str) -> bool:
     words are the minutes' title's or a body's generic words ("the Board")."""
     mine = {w.lower() for w in re.findall(r"[\w&'-]+", body)}
     return all(w.lower() in GENERIC or w.lower() in mine for w in named.split())
-
-
-PAST_BEFORE = re.compile(r"\b(?:was|were|had)\b[^.;]{0,30}$", re.I)
-STILL_TO_COME = re.compile(  # "was deferred to the next meeting" sends it forward
-    r"\b(?:to\s+be|will|would|shall|should|until|asked|requested|deferred|referred|adjourned|"
-    r"postponed|carried\s+forward|put\s+back|added|placed)\b",
-    re.I,
-)
-GENERIC = {
-    *("board", "committee", "council", "parish", "town", "full", "panel", "forum", "group"),
-    *("governing", "body", "cabinet", "ordinary", "annual", "meeting", "meetings", "general"),
-    *("scheduled", "monthly", "regular", "quarterly", "members", "public", "our", "its"),
-    *("the", "this", "a"),
-}
-OTHER_BODY = re.compile(
-    r"\bnext\s+(?P<words>(?:[\w&'-]+,?\s+){1,5}?)(?i:meeting)"
-    r"|\bnext\s+(?i:meeting)\s+(?:for|of)\s+(?P<of>[A-Z0-9]\w+)"
-)
-
-
-def said_past(sentence: str, said: str) -> bool:
-    """Whether a meeting is named as one that has been ("worked on in the December meeting")."""
-    at = sentence.find(said)
-    found = PAST_BEFORE.search(sentence[max(0, at - 45) : at]) if at > 0 else None
-    return bool(found) and not STILL_TO_COME.search(found.group(0))
-
-
-def elsewhere(said: str, body: str) -> bool:
-    """Whether "the next ... meeting" is another body's ("the next Watlington SNAP
-    Meeting", "the next meeting for 2Agriculture"): a name in it that is not this body's."""
-    found = OTHER_BODY.search(said)
-    if not found:
-        return False
-    own = {w.lower() for w in re.findall(r"[\w&'-]+", body)}
-    names = re.findall(r"[\w&'-]+", found["words"] or found["of"] or "")
-    return any(
-        w[:1].isupper() or w[:1].isdigit()
-        for w in names
-        if w.lower() not in GENERIC and w.lower() not in own
-    )
-
-
-def before_it(sentence: str, said: str) -> bool:
-    at = sentence.find(said)
-    return at > 0 and bool(BEFORE.search(sentence[max(0, at - 25) : at]))
-
-
-def not_after(relative: str, meeting: date | None) -> bool:
-    """Whether "the <month> meeting" names a month that is not in the half-year after
-    these minutes' own meeting (in December's minutes "the November meeting" is past)."""
-    month = MONTHS.get(relative.lower())
-    return bool(month and meeting and not 1 <= (month - meeting.month) % 12 <= 6)
 
 
 NEXT_AGENDA = When("the next meeting", None, "next")  # where listed matters come back
