@@ -186,6 +186,8 @@ def deliver(
 
 def record(session: Session, sent: list[Reminder], server: tuple[str, int]) -> str | None:
     """Record the reminders sent; a failure to record is said, since the mail has gone."""
+    from eventsourcing.persistence import PersistenceError
+
     from ledger.errors import LedgerError
     from ledger.owners import record_reminders_sent
 
@@ -194,8 +196,9 @@ def record(session: Session, sent: list[Reminder], server: tuple[str, int]) -> s
         recorded = record_reminders_sent(
             session.ledger, done, server=f"{server[0]}:{server[1]}", actor=session.actor
         )
-    except LedgerError as error:
-        click.echo(f"Warning: the reminders went but could not be recorded: {error}", err=True)
+    except (LedgerError, PersistenceError) as error:  # a role that may not write, say
+        said = " ".join(str(error).split())[:200] or type(error).__name__
+        click.echo(f"Warning: the reminders went but could not be recorded: {said}", err=True)
         return None
     return f"Recorded RemindersSent for {recorded.subject} at position {recorded.positions[0]}."
 

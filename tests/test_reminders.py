@@ -503,3 +503,36 @@ def test_an_owners_address_changes_by_a_new_event_and_the_old_one_stays():
     with pytest.raises(Refused, match=r"already a\.p@council\.gov\.uk"):
         owner.change_email("Anita Parkin", "A.P@council.gov.uk", actor="Jo", on=date(2026, 2, 2),
                            reason="")  # fmt: skip
+
+
+def test_reminders_for_one_board_name_a_board_the_ledger_knows(clerk, today):
+    owed(clerk, today)
+    addressed(clerk)
+    done = clerk("remind", "--board", "sbe", "--from", SENDER, "--dry-run")
+    assert done.exit_code == 1 and "no board 'sbe'; did you mean seb?" in done.output
+    done = clerk.ok("remind", "--board", "seb", "--from", SENDER, "--dry-run")
+    assert "Dry run: 2 messages for 3 items" in done.output
+
+
+def test_a_read_only_copy_shows_the_reminders_but_sends_none(tmp_path, smtp, today):
+    import shutil
+
+    from tests.test_damaged_and_read_only import make_read_only, writable_again
+
+    mailbox, server = smtp
+    clerk = Clerk(str(tmp_path / "ledger.db"))
+    clerk.ok("init")
+    owed(clerk, today)
+    addressed(clerk)
+    copy = tmp_path / "copy" / "ledger.db"
+    copy.parent.mkdir()
+    shutil.copy(tmp_path / "ledger.db", copy)
+    make_read_only(copy)
+    try:
+        auditor = Clerk(str(copy), "Audit")
+        assert "Dry run: 2 messages" in auditor.ok("remind", "--from", SENDER, "--dry-run").output
+        refused = auditor("remind", "--smtp", server, "--from", SENDER)
+    finally:
+        writable_again(copy)
+    assert refused.exit_code == 1 and "read-only here" in refused.output
+    assert "Nothing was sent" in refused.output and mailbox.received == []
