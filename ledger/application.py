@@ -179,6 +179,13 @@ class Ledger(
             positions=[r.notification.id for r in recordings],
         )
 
+    def store_in_bulk(self, *aggregates: Record, subject: str) -> Recorded:
+        """As :meth:`store`, for many events at once (a tracker import): the same rows,
+        written with ``executemany`` under one lock (``ledger.bulk_record``)."""
+        from ledger.bulk_record import record_in_bulk
+
+        return record_in_bulk(self, *aggregates, subject=subject)
+
     # -- reading the log -------------------------------------------------------------
 
     def notification_at(self, position: int) -> Notification:

@@ -50,7 +50,7 @@ class TrackerImport:
     recorder: Any
     repository: Any
     effective: Any
-    store: Any
+    store_in_bulk: Any
     known_refs: Any
     today: Any
 
@@ -119,7 +119,9 @@ class TrackerImport:
         ]
         events = [(r.ref, e) for r in changed for e in r.pending_events]
         notes = [*draft.notes, *step.notes]
-        recorded = None if dry_run or not changed else self.store(*changed, subject=tracker)
+        if dry_run or not changed:
+            return Imported(events, unchanged, text_differs, None, unrated, notes)
+        recorded = self.store_in_bulk(*changed, subject=tracker)  # the same rows, in bulk
         return Imported(events, unchanged, text_differs, recorded, unrated, notes)
 
     def refs_for(self, tracker: str, draft: TrackerDraft) -> list[ActionRef]:
