@@ -39,10 +39,12 @@ from ledger.readers.minutes_report_backs import (
     agenda_heading,
     agenda_list,
 )
+from ledger.readers.minutes_reviews import reviewed
 from ledger.readers.minutes_tables import Seen, action_table, repeats, table_columns
 
 BULLET = re.compile(r"^[-*•●]\s+\S")
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
+PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
 
@@ -148,6 +150,7 @@ class Walk(Prose):
             self.listing = None
             self.last_text = self.movers = ""
             self.block = 0
+            self.motions, self.polled = [], []  # a motion's result is given under its item
             number, title = found
             if prose(title) and not (agenda_heading(title) and len(title) <= 120):
                 self.draft.items.append(DraftItem(number, ""))
@@ -174,6 +177,10 @@ class Walk(Prose):
         if (deed := acts.action_line(line.text)) is not None:
             self.flush(keep=True)
             self.action_from_line(deed, line)
+            return index + 1
+        if (review := reviewed(line)) is not None and not self.mid_sentence():
+            self.flush()  # "Financial Regulations      No change": the document re-adopted
+            self.decide("approved", review, [], line.number, None, context=review)
             return index + 1
         if (outcome := decide.marker(line.text)) is not None and self.movers_only():
             self.movers, self.paragraph = joined(self.paragraph), []
@@ -208,6 +215,8 @@ class Walk(Prose):
         """Whether the paragraph so far only says who moved the resolution that follows
         ("MOVED by A, SECONDED by B and" / "RESOLVED – That ...")."""
         said = joined(self.paragraph)
+        if said.rsplit(" ", 1)[-1].lower() in PASSIVE_RUNS_ON:
+            return False  # "... that the grant be" / "approved. Put to the vote ...": one sentence
         return bool(said) and about_the_vote(said) and decide.outcome(said) is None
 
     def mid_sentence(self) -> bool:

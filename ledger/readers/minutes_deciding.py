@@ -11,8 +11,10 @@ from dataclasses import replace
 from ledger.readers import minutes_votes as votes
 from ledger.readers.minutes_assent import title_only
 from ledger.readers.minutes_draft import DraftDecision, DraftItem, MinutesDraft, When
+from ledger.readers.minutes_layout import sentences
 from ledger.readers.minutes_lookalikes import procedural
-from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT
+from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT, moves, settles
+from ledger.readers.minutes_vote_counts import vote
 
 
 class Deciding:
@@ -22,6 +24,8 @@ class Deciding:
     draft: MinutesDraft
     movers: str  # "Moved A, seconded B and resolved": who moved the motion below
     block: int  # the item's decisions before its last "Decision:"/"Minutes:" label
+    motions: list[tuple[str, int]]  # motions moved in this item, their result not yet given
+    polled: list[str]  # what was said of the vote on them since ("For: 12", "put to the vote")
 
     @property
     def item(self) -> DraftItem:
@@ -44,6 +48,13 @@ class Deciding:
             text.startswith(f"{moved.text} ")
             or (MOTION_TEXT.match(moved.text) and f"{moved.text} " in f"{text} ")
         )
+        nominee = next((m for m in reversed(self.motions) if elected(text, m[0])), None)
+        if nominee is not None:  # "J.Ward, nominated by K.Lowe.", then "J.Ward duly elected."
+            text, context = f"{nominee[0]} {text}", f"{nominee[0]} {context}"
+            line = nominee[1]
+        elif moved and elected(text, moved.text):  # "F.Reid, proposed by A, seconded by B. All
+            text, context = f"{moved.text} {text}", f"{moved.text} {context}"  # in favour."
+            restated = True  # then "F.Reid duly elected.": the nomination and its result
         if moved and (declared or restated):  # the motion above, now with its outcome
             self.item.decisions.pop()  # the motion above declared carried: one decision
             proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
@@ -52,6 +63,9 @@ class Deciding:
             said = self.item.decisions.pop(again)  # a decision page's "Decision:" and
             proposer, seconder = said.proposer or proposer, said.seconder or seconder
             asked = asked or said.follow_up  # "Minutes:" blocks, or "X was duly elected"
+        if outcome not in LOST and closing(text) and settles(closing(text)) in LOST:
+            outcome = "lost"  # "RESOLVED that ... 4 votes for, 5 against. The motion was lost."
+        self.motions = [m for m in self.motions if m[0] not in text]
         self.item.decisions.append(
             DraftDecision(
                 outcome=outcome,
@@ -59,22 +73,87 @@ class Deciding:
                 parts=parts,
                 proposer=proposer,
                 seconder=seconder,
-                vote=votes.vote(context),
+                vote=vote(context),
                 follow_up=asked,
                 line=line,
             )
         )
 
     def attach_vote(self, sentence: str) -> None:
-        """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it."""
+        """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it;
+        a vote that says the motion was lost makes it lost."""
         last = self.item.decisions[-1]
         proposer, seconder = votes.mover(sentence)
+        polled = last.vote or vote(sentence)
+        lost = polled is not None and polled.result == "lost" and last.outcome not in LOST
         self.item.decisions[-1] = replace(
             last,
+            outcome="lost" if lost else last.outcome,
             proposer=last.proposer or proposer,
             seconder=last.seconder or seconder,
-            vote=last.vote or votes.vote(sentence),
+            vote=polled,
         )
+
+    def settle(
+        self, sentence: str, outcome: str, line: int, *, tally: str = "", only: bool = False
+    ) -> bool:
+        """A motion's result ("The proposal was not agreed.", "Motion carried.", "LOST")
+        settles the motion moved before it in this item, and the two are one decision with
+        the votes said between them; else it settles a motion recorded as the item's last
+        decision ("It was proposed ... that X be approved." then "Put to the vote, LOST").
+        Whether it settled one; ``only`` a motion still waiting for its result."""
+        if (at := self.pending(sentence)) is not None:
+            moved, first = self.motions.pop(at)
+            polled, self.polled = " ".join([*self.polled, tally]).strip(), []
+            text = " ".join(part for part in (moved, polled, sentence) if part)
+            self.decide(outcome, text, [], first, None, context=text)
+            return True
+        last = self.item.decisions[-1] if self.item.decisions else None
+        if only or last is None or last.parts or last.outcome in SETTLED or not moves(last.text):
+            return False
+        said = last.vote.said if last.vote else ""
+        context = f"{last.text} {said} {tally} {sentence}"
+        self.decide(outcome, f"{last.text} {sentence}", [], last.line, last.follow_up, context)
+        return True
+
+    def pending(self, sentence: str) -> int | None:
+        """Which motion moved and not yet settled a result is for: the amendment's result
+        is the last amendment's, the substantive motion's the last motion's."""
+        if not self.motions:
+            return None
+        said = sentence.lower()
+        amendments = [
+            at for at, (text, _) in enumerate(self.motions) if "amendment" in text.lower()
+        ]
+        if AMENDMENT.search(said):  # an amendment no one was minuted moving is no motion's
+            return amendments[-1] if amendments else None
+        if re.search(r"\b(?:substantive|original|main)\s+motion\b", said):
+            others = [at for at in range(len(self.motions)) if at not in amendments]
+            return others[-1] if others else None
+        return len(self.motions) - 1
+
+
+AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
+ELECTED = re.compile(
+    r"^(?P<who>[A-Z][\w.' -]{1,40}?)\s+(?:was\s+)?duly\s+(?:elected|appointed|co-opted)\b"
+)
+
+
+def elected(text: str, moved: str) -> bool:
+    """Whether ``text`` declares elected the person the motion ``moved`` nominated."""
+    found = ELECTED.match(text)
+    nominated = votes.PROPOSER.search(moved) or "nominat" in moved.lower()
+    return bool(found and nominated and found["who"].strip() in moved)
+
+
+LOST = ("lost", "rejected")
+SETTLED = ("lost", "rejected", "carried")
+
+
+def closing(text: str) -> str:
+    """A decision's last sentence, when it has more than one."""
+    said = sentences(text)
+    return said[-1] if len(said) > 1 else ""
 
 
 FORMAL = re.compile(r"^\W*that\b", re.IGNORECASE)  # a resolution's own words: "That ..."

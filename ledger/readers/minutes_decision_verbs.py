@@ -73,10 +73,14 @@ PASSIVE = re.compile(
     re.IGNORECASE,
 )
 
-ELLIPTICAL = re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "ratified for"
+ELLIPTICAL = re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "ratified for",
+    # "Councillor D.Cooper accepted as third authorised signatory."
     r"\b(?:duly\s+(?:completed\s+and\s+)?"
     r"(?P<verb>elected|appointed|co-opted|adopted|ratified|approved|signed)|"
-    r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b)",
+    r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b|"
+    r"(?P<role>accepted|appointed|elected|co-opted)\s+as\s+(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:chair\w*|vice[\w-]*|signator(?:y|ies)|member|representative|clerk|treasurer|"
+    r"secretary|officer|trustee|governor|councillor)\b)",
     re.IGNORECASE,
 )
 

@@ -32,10 +32,12 @@ from ledger.readers.minutes_decision_verbs import (
     VERB,
     VERBS,
 )
+from ledger.readers.minutes_layout import title_case
 from ledger.readers.minutes_lookalikes import DECISION_LABEL, NOTED_FACT, not_decided
-from ledger.readers.minutes_motions import DECLARED, MOTION, MOTION_PUT, MOTION_TEXT
+from ledger.readers.minutes_motions import DECLARED, MOTION, MOTION_PUT, MOTION_TEXT, settled
 from ledger.readers.minutes_planning import planning_verdict
-from ledger.readers.minutes_votes import PROPOSER, SECONDER, counted
+from ledger.readers.minutes_vote_counts import counted
+from ledger.readers.minutes_votes import PROPOSER, SECONDER
 
 MARKER = re.compile(
     r"^(?:(?:it\s+was\s+|and\s+)?(?:unanimously\s+|duly\s+)?(?P<verb>RESOLVED|AGREED|DECIDED|DECISION|"
@@ -113,6 +115,8 @@ def outcome(sentence: str) -> str | None:
         return planning
     if declared := DECLARED.search(sentence):
         return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
+    if (said := settled(sentence)) is not None:
+        return said  # "put to the vote and LOST": the vote's result, whatever was moved
     if MOTION_TEXT.match(sentence):
         return "resolved"
     for pattern in (
@@ -128,7 +132,10 @@ def outcome(sentence: str) -> str | None:
     ):
         found = pattern.search(sentence)
         if found and pattern is ELLIPTICAL:
-            return VERBS.get((found["verb"] or found["also"]).lower(), "approved")
+            said = found["verb"] or found["also"] or found["role"]
+            return VERBS.get(said.lower(), "approved")
+        if found and pattern is OPENING and heading_like(sentence):
+            return None  # "Authorised Bank Transaction Signatories": an item's heading
         if found and not (
             NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
             or HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
@@ -149,3 +156,10 @@ def tally(sentence: str) -> bool:
     return bool(counted(sentence)) and not (
         PROPOSER.search(sentence) or SECONDER.search(sentence) or outcome(sentence)
     )
+
+
+def heading_like(sentence: str) -> bool:
+    """Words in title case with no full stop, as a heading is set: "Authorised Bank
+    Transaction Signatories", not "Approved." nor "Agreed to write to the school."."""
+    said = sentence.strip()
+    return len(said.split()) >= 3 and not said.endswith((".", "!")) and title_case(said)

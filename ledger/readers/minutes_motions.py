@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ledger.readers.minutes_decision_verbs import ACTIVE, OPENING, PASSIVE
-from ledger.readers.minutes_votes import PROPOSER, SECONDER, counted
+from ledger.readers.minutes_vote_counts import counted
+from ledger.readers.minutes_votes import PROPOSAL, PROPOSER, SECONDER, opens_motion
 
 MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
     r"^(?:the\s+)?motion\s+(?:was\s+)?(?P<verb>carried|passed|failed|lost|defeated)\b", re.I
@@ -64,4 +65,84 @@ def about_the_vote(sentence: str) -> bool:
             OPENING.match(sentence)
             and not re.match(r"^(?:carried|lost)\b", sentence, re.IGNORECASE)
         )
+    )
+
+
+PUT_TO_VOTE = re.compile(  # "put to the vote", "a vote was taken", "on being put"
+    r"\b(?:put\s+to\s+(?:the\s+)?(?:vote|meeting)|(?:recorded\s+|named\s+)?vote\s+was\s+(?:then\s+)?"
+    r"(?:taken|held|called)|vote\s+(?:on|upon)\s+the\s+\w+\s+was\s+(?:then\s+)?taken|"
+    r"(?:on|upon)\s+being\s+put|when\s+put|voted\s+(?:up)?on|show\s+of\s+hands)\b",
+    re.IGNORECASE,
+)
+RESULT_WORD = r"(?P<verb>lost|fell|defeated|failed|carried(?!\s+(?:out|forward|over)\b)|passed)"
+NOT_CARRIED = re.compile(  # "The proposal was not agreed", "the amendment, which was not carried"
+    r"\b(?:amendment|motion|proposal|recommendation|resolution|change|which|it|this)\b[^.]{0,80}?"
+    r"\b(?:was|were)\s+(?:therefore\s+|then\s+|duly\s+)?not\s+(?:agreed|carried|approved|passed|"
+    r"supported|accepted|adopted)\b",
+    re.IGNORECASE,
+)
+VOTED_RESULT = re.compile(  # "carried by 22 votes to one", "lost by a majority of 5 votes to 3"
+    rf"\b{RESULT_WORD}\s+(?:by\s+)?(?:a\s+(?:majority|vote)\s+of\s+)?(?:\d{{1,3}}|[a-z]+)\s+"
+    r"(?:votes?\s+)?(?:to|-)\s+(?:\d{1,3}|[a-z]+)\b",
+    re.IGNORECASE,
+)
+ENDS_ON_RESULT = re.compile(rf"[-–—,;:]\s*(?:and\s+(?:was\s+)?)?{RESULT_WORD}\W*$", re.IGNORECASE)
+
+
+def settled(sentence: str) -> str | None:
+    """ "lost" or "carried" where a sentence gives the result of a vote on a motion: put to
+    the vote and LOST, "which was not carried", "carried by 22 votes to one", "... - LOST"."""
+    if NOT_CARRIED.search(sentence):
+        return "lost"
+    found = VOTED_RESULT.search(sentence) or ENDS_ON_RESULT.search(sentence)
+    if found is None and (put := PUT_TO_VOTE.search(sentence)):
+        found = re.compile(rf"\b{RESULT_WORD}\b", re.IGNORECASE).search(sentence, put.end())
+    if found is None:
+        return None
+    return "carried" if found["verb"].lower() in ("carried", "passed") else "lost"
+
+
+def settles(sentence: str) -> str | None:
+    """The outcome of a sentence that gives a motion's result, and nothing more of its own:
+    "Motion carried.", "The amendment was lost.", "put to the vote and LOST"."""
+    if said := settled(sentence):
+        return said
+    if found := MOTION_PUT.match(sentence) or MOTION.search(sentence):
+        verb = found["verb"].lower()
+        return "lost" if verb in ("lost", "defeated", "fell", "failed", "rejected") else "carried"
+    return None
+
+
+MOVES = re.compile(  # "Councillor A moved and Councillor B seconded a proposal to ..."
+    r"\b(?:moved|proposed|seconded)\s+(?:(?:and|,)\s+[^.]{0,60}?\bseconded\s+)?(?:a|an|the)\s+"
+    r"(?:proposal|motion|amendment|recommendations?|resolution)\b|"
+    r"^(?:it\s+was\s+)?(?:proposed|moved)\s+(?:by\b|and\s+seconded\b|that\b)",
+    re.IGNORECASE,
+)
+NOMINATION = re.compile(r"^[\w.' -]{2,60}?,\s+(?i:proposed|nominated)\s+(?i:by)\s+[A-Z]")
+
+
+def moves(sentence: str) -> bool:
+    """A sentence that moves a motion, whose result the minutes give later."""
+    return bool(
+        MOVES.search(sentence)
+        or NOMINATION.match(sentence)  # "J.Ward, proposed by K.Lowe"
+        or opens_motion(sentence)
+        or PROPOSAL.search(sentence)
+    )
+
+
+SECONDS = re.compile(  # "Councillor Dale seconded the proposal."
+    r"\bseconded\s+(?:the|this|that)\s+(?:proposal|motion|amendment|recommendations?)\b", re.I
+)
+
+
+def polls(sentence: str) -> bool:
+    """A sentence about the vote on a motion moved, with no result of its own: who seconded
+    it, that it was put to the vote, how the votes fell."""
+    return bool(
+        about_the_vote(sentence)
+        or SECONDS.search(sentence)
+        or PUT_TO_VOTE.search(sentence)
+        or counted(sentence)
     )

@@ -63,6 +63,8 @@ class Prose(Deciding):
     movers: str = ""  # "Moved A, seconded B and resolved": who moved the motion below
     block: int = 0  # the item's decisions before its last "Decision:"/"Minutes:" label
     restated: tuple[DraftItem, int, int] | None = None  # an "Action 3: ..." paragraph's start
+    motions: list[tuple[str, int]] = field(default_factory=list)  # moved, result not yet given
+    polled: list[str] = field(default_factory=list)  # said of the vote on them since
 
     def flush(self, *, keep: bool = False) -> None:
         lines, self.paragraph = self.paragraph, []
@@ -110,6 +112,21 @@ class Prose(Deciding):
                 and (len(self.item.decisions) > decided)
             ):  # "It was agreed that X. Clerk to action. Prop JB, 2nd DD, All agreed."
                 self.attach_vote(sentence)
+            elif (
+                assent.bare_marker(sentence)
+                and not before
+                and self.settle(
+                    sentence, decide.outcome(sentence) or "agreed", start, tally=tally, only=True
+                )
+            ):  # "Cllr A moved ...", "For: 12", "Against: 19", then "LOST."
+                pass
+            elif (
+                assent.bare_marker(sentence)
+                and not (before or self.last_text)
+                and self.item.decisions
+                and len(self.item.decisions) == decided
+            ):  # "RESOLVED that ...", then "4 votes for, 5 against. The motion was lost."
+                self.attach_vote(f"{tally} {sentence}".strip())
             elif assent.bare_marker(sentence) and (before or self.last_text):
                 outcome = decide.outcome(sentence) or "agreed"
                 text = f"{before or self.last_text} {sentence}"
@@ -143,11 +160,26 @@ class Prose(Deciding):
         if motions.leads_on(sentence) and motions.about_the_vote(sentence):
             self.movers = sentence  # the motion they moved is on the lines below
             return
+        outcome = decide.outcome(sentence)
+        if self.motions and outcome is None and motions.polls(sentence):
+            self.polled.append(sentence)  # "The proposal was put to the vote:", "For: 12"
+            return
+        settled = None if moved else motions.settles(sentence)
+        if self.motions and settled and self.settle(sentence, settled, line):
+            return  # "The proposal was not agreed ...": the motion moved above was lost
+        if outcome is None and motions.NOMINATION.match(sentence):
+            self.motions.append((sentence, line))  # "K.Lowe, proposed by J.Ward.": another
+            self.polled = []  # nomination, not the movers of the decision above
+            return
         if self.item.decisions and motions.about_the_vote(sentence):
             self.attach_vote(f"{moved} {sentence}".strip())
             return
-        outcome = decide.outcome(sentence)
+        if settled and self.settle(sentence, settled, line):
+            return  # "It was proposed that X be approved." then "Put to the vote, LOST."
         asked = self.asks_back(sentence)
+        if outcome is None and motions.moves(sentence):
+            self.motions.append((sentence, line))  # its result comes later
+            self.polled = []
         if outcome is not None:
             text = f"{moved} {sentence}".strip()
             self.decide(outcome, text, [], line, asked, context=text)

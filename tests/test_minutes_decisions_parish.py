@@ -1,0 +1,77 @@
+"""Decisions as parish clerks minute an annual meeting: a nomination, its votes and, a
+paragraph later, "duly elected" as one decision; the yearly review of standing documents a
+line each ("Financial Regulations      No change"); a member "accepted as" a signatory; and a
+heading that opens on a verb ("Authorised Bank Signatories") is no decision. Every fixture
+is invented, in the layouts parish councils use."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+AGM = """\
+Draft minutes of the Annual Meeting of Elmbridge Parish Council, 6 May 2024
+
+Election of Officers.
+
+ Chairman.   J.Ward, proposed by K.Lowe, seconded by T.Hart.   All in favour.
+
+ J.Ward duly elected.  Acceptance form signed.
+
+ Vice Chairman.        K.Lowe, proposed by J.Ward. Seconded by T.Hart.
+
+ All in favour.   K.Lowe duly elected.
+
+ Tree warden.   M.Dean, nominated by J.Ward.
+
+ M.Dean duly appointed.
+
+Review of Documents.
+
+    Play area risk assessment.      No change
+
+  Standing Orders.       Amended to allow agendas to be sent by e-mail.
+
+  Financial Regulations                        No change.
+
+  Grants Policy – reviewed and adopted
+
+  Village hall bookings            Two new bookings in June.
+
+ Authorised Bank Signatories For The Coming Year
+
+ Councillor T.Hart accepted as third bank signatory.
+"""
+
+
+def decisions() -> list:
+    return [d for item in parse_minutes(AGM).items for d in item.decisions]
+
+
+def test_a_nomination_and_its_duly_elected_a_paragraph_later_are_one_decision():
+    found = [d for d in decisions() if "duly" in d.text]
+    assert [d.text for d in found] == [
+        "J.Ward, proposed by K.Lowe, seconded by T.Hart. All in favour. J.Ward duly elected.",
+        "K.Lowe, proposed by J.Ward. Seconded by T.Hart. All in favour. K.Lowe duly elected.",
+        "M.Dean, nominated by J.Ward. M.Dean duly appointed.",
+    ]
+    assert [(d.outcome, d.proposer, d.seconder) for d in found] == [
+        ("appointed", "K.Lowe", "T.Hart"),
+        ("appointed", "J.Ward", "T.Hart"),
+        ("appointed", "", ""),
+    ]
+    assert found[0].vote is not None and found[0].vote.result == "unanimous"
+
+
+def test_each_line_of_a_document_review_is_a_decision_on_that_document():
+    texts = [d.text for d in decisions()]
+    assert "Play area risk assessment. No change" in texts
+    assert "Standing Orders. Amended to allow agendas to be sent by e-mail." in texts
+    assert "Financial Regulations No change." in texts
+    assert "Grants Policy reviewed and adopted" in texts
+    assert not any("bookings" in t for t in texts)
+
+
+def test_a_member_accepted_as_signatory_is_a_decision_and_a_verb_led_heading_is_not():
+    texts = [d.text for d in decisions()]
+    assert "Councillor T.Hart accepted as third bank signatory." in texts
+    assert not any(t.startswith("Bank Signatories") for t in texts)
