@@ -93,6 +93,13 @@ def tracker_export(
         f"in {rows} rows, {len(sheet.columns)} columns{where}.",
         err=True,
     )
+    if sheet.mapped:
+        maps = " ".join(f'--map "{pair}"' for pair in sheet.mapped)
+        click.echo(
+            f"Note: the tracker's file had columns read as fields not named by their "
+            f"headings; import this file with {maps}, as the tracker was.",
+            err=True,
+        )
     if neutralised:
         cells = "cell starts" if neutralised == 1 else "cells start"
         begin = "begins" if neutralised == 1 else "begin"

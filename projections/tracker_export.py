@@ -89,6 +89,18 @@ class Sheet:
         return [c.header for c in self.columns]
 
     @property
+    def mapped(self) -> list[str]:
+        """``HEADING=FIELD`` of each column its heading alone would not be read as (read
+        with ``--map``, or by what it held): what to give the import again."""
+        if not self.headed:
+            return []
+        return [
+            f"{c.header}={c.field}"
+            for c in self.columns
+            if not c.own and field_of(c.header, {}) != c.field
+        ]
+
+    @property
     def rating_column(self) -> int | None:
         return next(
             (i for i, c in enumerate(self.columns) if c.field == "ragb" and not c.own), None

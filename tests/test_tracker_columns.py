@@ -328,3 +328,23 @@ def test_a_next_version_with_a_column_more_records_the_new_columns_once(db, tmp_
     exported = csv_of(clerk.ok("tracker", "export", "aud", "--format", "csv").stdout)
     assert exported[0][:5] == ["Ref", "Budget code", "Action required", "Lead officer", "RAG"]
     assert exported[0][5:] == ["Target date", "Comments", "Cost centre"]  # still held
+
+
+def test_a_column_read_with_map_is_named_again_for_the_next_import(db, tmp_path):
+    clerk = ready(db)
+    path = tmp_path / "mapped.csv"
+    path.write_text(
+        "Ref,Action required,Lead officer,Progress\n1,Publish,Jo,Green\n2,Review,Sam,Red\n",
+        encoding="utf-8",
+    )
+    clerk.ok("tracker", "import", "aud", str(path), "--map", "Progress=ragb", "--on", "2024-04-02")
+    out = tmp_path / "aud.csv"
+
+    done = clerk.ok("tracker", "export", "aud", "-o", str(out))
+
+    assert csv_of(out.read_text(encoding="utf-8-sig"))[0] == [
+        "Ref", "Action required", "Lead officer", "Progress",
+    ]  # fmt: skip
+    assert 'import this file with --map "Progress=ragb", as the tracker was' in done.output
+    again = clerk.ok("tracker", "import", "aud", str(out), "--map", "Progress=ragb")
+    assert "Recorded 0 events" in again.output
