@@ -132,6 +132,16 @@ class Session:
         prepare(location, create=False)  # refused in one line as the ledger would be
         return level_views(location)
 
+    def signature_marks(self, positions: list[int]) -> dict[int, str]:
+        """Which key signed the entry at each position ("signed by NAME", "unsigned"): read
+        with the stored views when they answer this command, else through the ledger."""
+        views = self._views
+        if views is not None and hasattr(views, "marks_at"):
+            return views.marks_at(positions)
+        from projections.signatures import marks_at
+
+        return marks_at(self.ledger, positions)
+
     def create(self) -> Ledger:
         from ledger.application import open_ledger
 

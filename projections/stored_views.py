@@ -12,6 +12,7 @@ asked by the same queries (each view's own read methods), as the full path answe
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from ledger.storage import EVENTS_TABLE, WAIT_SECONDS, Location, postgres_connection
@@ -87,8 +88,59 @@ class StoredViews:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def marks_at(self, positions: Iterable[int]) -> dict[int, str]:
+        """Which key signed the entry at each position (``projections.signatures.marks_at``),
+        read from the stored events in the same snapshot: the batch signatures from the
+        first position on, and each entry's id, version and topic."""
+        from ledger.verify import BATCH_SIGNED
+        from projections.signatures import mark, signed_by
+
+        wanted = sorted(set(positions))
+        if not wanted:
+            return {}
+        events, at = self.events_table()
+        signatures = self.rows(
+            f"SELECT topic, state FROM {events} WHERE {at} >= ? AND topic = ? ORDER BY {at}",
+            [wanted[0], BATCH_SIGNED],
+        )
+        signed = signed_by(Stored(**r) for r in signatures)
+        found = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            for r in self.rows(
+                f"SELECT {at} AS position, originator_id, originator_version, topic "
+                f"FROM {events} WHERE {at} IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[r["position"]] = mark(
+                    signed, as_uuid(r["originator_id"]), r["originator_version"], r["topic"]
+                )
+        return found
+
+    def events_table(self) -> tuple[str, str]:
+        """The events table and its position column, as this backend names them."""
+        if self.dialect == "sqlite":
+            return EVENTS_TABLE["sqlite"], "rowid"
+        return f'"{self.schema}".{EVENTS_TABLE["postgres"]}', "notification_id"
+
     def close(self) -> None:
         self.conn.close()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored event's topic and state, as ``signed_by`` reads them."""
+
+    topic: str
+    state: bytes
+
+
+def as_uuid(value: Any) -> str:
+    """An aggregate id as UUID text with dashes (SQLite keeps 32 hex digits)."""
+    text = str(value)
+    if len(text) == 32:
+        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return text
 
 
 def level_views(location: Location) -> StoredViews | None:

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,27 @@ def test_views_made_from_other_definitions_are_not_read_as_stored(clerk: Clerk) 
     stored = level_views(locate(clerk.db))
     assert stored is not None
     stored.close()
+
+
+def test_who_signed_each_entry_reads_the_same_from_the_stored_log(clerk: Clerk, keys: Path) -> None:
+    from projections.signatures import marks_at
+
+    clerk.ok("keys", "new", "jo.clerk")
+    set_up(clerk)
+    clerk.ok("--key", "jo.clerk", "action", "rate", "wsoa#10", "red", "--reason", "Slipped")
+    clerk.ok("tracker", "show", "wsoa")  # level again
+    positions = list(range(1, 20))
+    session = Session(clerk.db, "Jo Clerk")
+    try:
+        stored = session.views()
+        assert hasattr(stored, "marks_at"), "answered from the stored views"
+        seen = session.signature_marks(positions)
+    finally:
+        session.close()
+    ledger = open_ledger(clerk.db)
+    try:
+        assert seen == marks_at(ledger, positions)
+    finally:
+        ledger.close()
+    assert "signed by jo.clerk" in seen.values() and "unsigned" in seen.values()
+    assert "(signature)" in seen.values()
