@@ -195,8 +195,9 @@ def board_history(
 def due(session: Session, board: str | None, ics: str | None, fmt: str) -> None:
     """What each board is owed by its next meeting, and what is overdue (with how many
     days): follow-ups until closed (decision follow-up done), minute actions until done
-    (minute-action done), and tracker actions whose timescale names a day
-    ("31/03/2020", "March 2021", "Q4 2020/21") until completed.
+    (minute-action done), tracker actions whose timescale names a day
+    ("31/03/2020", "March 2021", "Q4 2020/21") until completed, and decisions in their
+    call-in period (due the day it closes) or called in and awaiting scrutiny's outcome.
 
     \b
     Example:

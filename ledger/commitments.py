@@ -27,10 +27,10 @@ EMPTY = ("", None, [], {}, ())  # nothing to erase: stored as it is
 #: be erased. Refs, numbers, ratings, days and the log's own hashes and keys are not.
 FREE_TEXT = frozenset(
     {
-        "action", "address", "addresses", "due_said", "evidence", "fields", "health", "issue",
-        "item", "la", "note", "owner", "owners", "parts", "previous", "proposer", "reason",
-        "report_back", "seconder", "text", "theme", "timescale", "title", "update", "values",
-        "vote", "who",
+        "action", "address", "addresses", "columns", "due_said", "evidence", "fields", "health",
+        "issue", "item", "la", "members", "note", "owner", "owners", "parts", "previous",
+        "proposer", "reason", "report_back", "seconder", "text", "theme", "timescale", "title",
+        "update", "values", "vote", "who",
     }
 )  # fmt: skip
 
