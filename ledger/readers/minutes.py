@@ -39,6 +39,7 @@ from ledger.readers.minutes_report_backs import (
     agenda_heading,
     agenda_list,
 )
+from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
 from ledger.readers.minutes_reviews import reviewed
 from ledger.readers.minutes_tables import Seen, action_table, repeats, table_columns
 
@@ -70,9 +71,11 @@ def parse_minutes(
         title, first.titled = title or first.text, False
     draft = MinutesDraft(source, kind, title, meeting_date(lines, title))
     year = draft.meeting_date.year if draft.meeting_date else None
-    Walk(draft, people(lines), year, margin(lines)).read(lines)
+    walk = Walk(draft, people(lines), year, margin(lines))
+    walk.read(lines)
     once(draft)
     restated(draft)
+    listed_again(draft, walk.listed_from)
     draft.items = [item for item in draft.items if item.number or item.title or holds(item)]
     if not (draft.decisions or draft.actions or draft.report_backs):
         draft.notes.append("no decisions, actions or report-backs found in these minutes")
@@ -88,29 +91,6 @@ def once(draft: MinutesDraft) -> None:
         item.actions = [
             a for a in item.actions if not a.owners or not repeats(a.owners, a.text, seen)
         ]
-
-
-def restated(draft: MinutesDraft) -> None:
-    """Each decision once, where minutes restate it word for word in a closing list of
-    decisions ("Decisions: • The Board agreed that ..."), give or take an opening "It was
-    agreed" of up to four words: the later telling is dropped. Only long decisions: "She
-    was appointed as a Parent Governor" may be said of two. One set lookup per decision."""
-    whole: set[str] = set()  # each long decision's words
-    shorn: set[str] = set()  # and its words without one to four opening words
-    for item in draft.items:
-        kept = []
-        for decision in item.decisions:
-            words = re.findall(r"\w+", decision.text.lower())
-            if len(words) < 15:
-                kept.append(decision)
-                continue
-            heads = [" ".join(words[drop:]) for drop in range(5)]
-            if heads[0] in shorn or any(head in whole for head in heads):
-                continue
-            whole.add(heads[0])
-            shorn.update(heads[1:])
-            kept.append(decision)
-        item.decisions = kept
 
 
 def prose(title: str) -> bool:
@@ -163,6 +143,10 @@ class Walk(Prose):
                 self.listing = NEXT_AGENDA
             skip = line.text.lower().startswith("agenda item") and following is not None
             return lines.index(following, index) + 1 if skip else index + 1
+        if CLOSING_LIST.match(line.text):
+            self.flush()  # "Decisions": what follows restates what the narrative decided
+            self.listed_from = len(self.draft.decisions)
+            return index + 1
         if is_label(line):
             self.flush()
             self.block = len(self.item.decisions)  # "Decision:" / "Minutes:" may repeat it

@@ -111,6 +111,7 @@ PHRASES = re.compile(
 NOT_OURS = re.compile(
     r"\b(?:had\s+(?:been\s+)?|has\s+been\s+|previously\s+|already\s+|as\s+(?:was\s+)?|"
     r"once\s+|if\s+|unless\s+|until\s+|when\s+|would\s+be\s+|will\s+be\s+|should\s+be\s+|"
+    r"having\s+been\s+|(?:will|would|should|shall|could|can|may|might|must)\s+not\s+be\s+|"
     r"(?:could|can|may|might|must)\s+be\s+|"
     r"(?:before|after|once|until|unless|when|if|since)\s+(?:it|they|this|these|that|the\s+\w+)\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+|"
@@ -131,3 +132,26 @@ OTHER_MEETING = re.compile(
 )
 
 NOTED_THAT = re.compile(r"\bnot(?:ed|es)\s+that\b", re.IGNORECASE)  # a fact heard, not decided
+
+REPORTER = re.compile(  # "PB commented that ...", "The Parish Clerk also noted that ..."
+    r"^(?!(?i:the\s+)?(?:board|committee|council|councillors|members|governors|trustees|panel|"
+    r"group|forum|meeting|it|this|all|everyone|we)\b)"
+    r"(?:[A-Z]{2,4}|(?:(?i:cllr\.?|councillor|mr|mrs|ms|dr)\s+)+[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*)?|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?i:the\s+(?:parish\s+|town\s+|locum\s+)?(?:clerk|chair(?:man|"
+    r"person)?|treasurer|rfo|head(?:teacher)?|director|officer|manager|auditor)))\s+"
+    r"(?:(?i:also|further|then|had)\s+)?(?i:commented|reported|said|stated|explained|advised|"
+    r"informed\s+\w+|told\s+\w+|noted|added|confirmed|mentioned|remarked|suggested|felt|"
+    r"thought|believed|understood)\s+(?:(?i:to\s+)?\w+\s+)?(?i:that)\b"
+)
+OWN_CLAUSE = re.compile(  # "... and it was agreed", "; the Board agreed": the body speaks again
+    rf"(?:\band\b|;|,|\.)\s+(?:it\s+was|the\s+\w+|councillors|members|all|everyone|we)\s+"
+    rf"(?:\w+\s+)?(?:{VERB})\b",
+    re.IGNORECASE,
+)
+
+
+def reported(sentence: str, at: int) -> bool:
+    """Whether the verb at ``at`` is in what a person reported ("PB commented that the
+    application will not be accepted"), not in a clause of the body's own."""
+    said = REPORTER.match(sentence)
+    return bool(said) and said.end() <= at and not OWN_CLAUSE.search(sentence, said.end(), at + 40)

@@ -31,6 +31,7 @@ from ledger.readers.minutes_decision_verbs import (
     PHRASES,
     VERB,
     VERBS,
+    reported,
 )
 from ledger.readers.minutes_layout import title_case
 from ledger.readers.minutes_lookalikes import DECISION_LABEL, NOTED_FACT, not_decided
@@ -136,9 +137,14 @@ def outcome(sentence: str) -> str | None:
             return VERBS.get(said.lower(), "approved")
         if found and pattern is OPENING and heading_like(sentence):
             return None  # "Authorised Bank Transaction Signatories": an item's heading
+        if found and reported(sentence, found.start()):
+            return None  # "PB commented that ... will not be accepted": a report, no decision
         if found and not (
             NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
-            or HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
+            or (
+                HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
+                and not AND_THEN.search(sentence, 0, found.start())
+            )
         ):
             said = VERBS.get(found["verb"].lower(), found["verb"].lower())
             return None if said == "noted" and NOTED_THAT.search(sentence) else said
@@ -156,6 +162,9 @@ def tally(sentence: str) -> bool:
     return bool(counted(sentence)) and not (
         PROPOSER.search(sentence) or SECONDER.search(sentence) or outcome(sentence)
     )
+
+
+AND_THEN = re.compile(r"(?:\band|;)\s*$")  # "X noted that ... and it was agreed": the body's own
 
 
 def heading_like(sentence: str) -> bool:

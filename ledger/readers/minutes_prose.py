@@ -65,6 +65,7 @@ class Prose(Deciding):
     restated: tuple[DraftItem, int, int] | None = None  # an "Action 3: ..." paragraph's start
     motions: list[tuple[str, int]] = field(default_factory=list)  # moved, result not yet given
     polled: list[str] = field(default_factory=list)  # said of the vote on them since
+    listed_from: int = -1  # the first decision of a closing list of decisions, if any
 
     def flush(self, *, keep: bool = False) -> None:
         lines, self.paragraph = self.paragraph, []

@@ -1,0 +1,69 @@
+"""A decision told twice is recorded once: minutes that restate a decision word for word in
+a closing list ("Decisions: • The Board agreed that ..."), and minutes whose closing list
+of decisions puts in its own words what the narrative above already told ("The Board
+agreed that they would be willing to consider cases such as this." above, "... such as
+that with WCCIS." in the list): the list is the record, the narrative's telling is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from ledger.readers.minutes_draft import DraftDecision, MinutesDraft
+
+CLOSING_LIST = re.compile(  # "Decisions", "Summary of decisions taken:", "DECISIONS MADE"
+    r"^\W*(?:summary\s+of\s+(?:the\s+)?|list\s+of\s+|key\s+)?decisions(?:\s+(?:taken|made|agreed|"
+    r"reached))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+PLAIN = {  # words any decision of any body may share with another
+    *("the", "a", "an", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "that"),
+    *("this", "these", "those", "it", "they", "their", "be", "was", "were", "is", "are", "would"),
+    *("should", "could", "will", "as", "from", "board", "committee", "council", "panel", "group"),
+    *("members", "agreed", "resolved", "noted", "approved", "decided", "such", "all", "any"),
+}
+SHARED = 0.6  # of the shorter telling's own words, for two tellings to be one decision
+
+
+def restated(draft: MinutesDraft) -> None:
+    """Each decision once, where minutes restate it word for word in a closing list of
+    decisions, give or take an opening "It was agreed" of up to four words: the later
+    telling is dropped. Only long decisions: "She was appointed as a Parent Governor" may
+    be said of two. One set lookup per decision."""
+    whole: set[str] = set()  # each long decision's words
+    shorn: set[str] = set()  # and its words without one to four opening words
+    for item in draft.items:
+        kept = []
+        for decision in item.decisions:
+            words = re.findall(r"\w+", decision.text.lower())
+            if len(words) < 15:
+                kept.append(decision)
+                continue
+            heads = [" ".join(words[drop:]) for drop in range(5)]
+            if heads[0] in shorn or any(head in whole for head in heads):
+                continue
+            whole.add(heads[0])
+            shorn.update(heads[1:])
+            kept.append(decision)
+        item.decisions = kept
+
+
+def listed_again(draft: MinutesDraft, listed_from: int) -> None:
+    """Drop the narrative's telling of a decision the closing list of decisions (from the
+    ``listed_from``-th decision on) gives again in other words: most of the shorter
+    telling's own words are in the other. Bounded: the list is short."""
+    if listed_from < 0:
+        return
+    decided = draft.decisions
+    listed = [own_words(d) for d in decided[listed_from : listed_from + 50]]
+    told = {id(d) for d in decided[:listed_from] if any(same(own_words(d), o) for o in listed)}
+    for item in draft.items:
+        item.decisions = [d for d in item.decisions if id(d) not in told]
+
+
+def own_words(decision: DraftDecision) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", decision.text.lower())) - PLAIN
+
+
+def same(one: set[str], other: set[str]) -> bool:
+    shorter = min(len(one), len(other))
+    return shorter >= 3 and len(one & other) >= SHARED * shorter

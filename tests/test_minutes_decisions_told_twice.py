@@ -1,0 +1,56 @@
+"""What is no decision of this body though its words sound like one: what a member reported
+("PB commented that ... the application will not be accepted"), a decision of another body
+"having been approved"; and a decision the closing list of decisions restates in other words
+is recorded once, as the list gives it. Every fixture is invented, in common layouts."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+REPORTS = """\
+Minutes of Ashcombe Parish Council, 5 June 2024
+
+81/24 Quarry report
+PB commented that the case officer has written to the agent and that the application will
+not be accepted until the missing plans are submitted. The Clerk also noted that, the
+accounts having been approved by the internal auditor, the annual return could be signed.
+PK noted that the hall roof needed repairs and it was agreed that the Clerk obtain quotes.
+"""
+
+
+def texts(text: str) -> list[str]:
+    return [d.text for item in parse_minutes(text).items for d in item.decisions]
+
+
+def test_what_a_member_reported_is_no_decision_but_what_the_council_agreed_after_it_is():
+    found = texts(REPORTS)
+    assert not any("will not be accepted" in t or "having been approved" in t for t in found)
+    assert found == [
+        "PK noted that the hall roof needed repairs and it was agreed that the Clerk obtain quotes."
+    ]
+
+
+STANDARDS_BOARD = """\
+Technical Standards Board - 12 March 2024
+
+The Board discussed how to publish its standards. KT asked the Board whether they were
+content for the draft principles to go to the programme board for approval. The Board agreed.
+
+A case from the regional team was discussed. The Board agreed that it would be willing to
+review and advise on cases such as this.
+
+Decisions
+
+* The Board agreed that the draft principles were ready to go to the programme board for approval.
+* The Board agreed that it would be willing to review and advise on cases such as the team's.
+"""
+
+
+def test_a_decision_the_closing_list_restates_in_other_words_is_recorded_once_as_listed():
+    found = texts(STANDARDS_BOARD)
+    assert found == [
+        "The Board agreed that the draft principles were ready to go to the programme board for "
+        "approval.",
+        "The Board agreed that it would be willing to review and advise on cases such as the "
+        "team's.",
+    ]
