@@ -165,3 +165,47 @@ def test_a_team_to_attend_and_present_comes_back_and_a_year_written_later_is_not
     assert any("were to attend and present" in w for w in whats), found
     assert not any("Highways Forum" in w for w in whats), found
     assert any("no later than July 2019" in w for w in whats), found
+
+
+FORUM = """\
+Minutes of the Schools Forum held on 18 January 2012
+
+2. Matters arising
+The final decision on the bid will be made when the grant awards are announced.
+The Forum will be asked to make a final recommendation on the allocation on 9 February.
+Clerk to add the lettings policy to the agenda for April's meeting.
+
+Code of conduct: KIV until Feb
+
+Aizat: come back with a concrete proposal
+
+Information on the next meeting of the Police Panel on 8 March would be reported back at the
+March meeting.
+
+3. Other business
+The minutes of the last meeting on 5 December 2011 were considered as part of the pack.
+The Director provided an overview of the aims of the Forum for the year ahead, up to April 2013.
+The audit would be reported to a future meeting of the Corporate Policy and Performance
+Committee.
+The place planning strategy was due to be presented to the Executive on 28 January 2012.
+That the 18 January 2012 Forum meeting agenda be adopted.
+"""
+
+
+def test_returns_asked_in_a_forums_and_a_plenums_words_come_back():
+    found = dict(follow_ups(FORUM))
+    assert found["The final decision on the bid will be made when the grant awards are announced."]
+    assert found[
+        "The Forum will be asked to make a final recommendation on the allocation on 9 February."
+    ] == ("9 February")
+    april = "Clerk to add the lettings policy to the agenda for April's meeting."
+    assert found[april] in ("agenda for April", "April's meeting")
+    assert found["Code of conduct: KIV until Feb"] == "KIV until Feb"
+    assert found["Aizat: come back with a concrete proposal"].startswith("come back with")
+    assert any(w.endswith("reported back at the March meeting.") for w in found), found
+
+
+def test_a_past_meeting_an_overview_given_another_bodys_meeting_and_this_agenda_ask_nothing():
+    whats = [what for what, _ in follow_ups(FORUM)]
+    for said in ("last meeting", "overview", "Corporate Policy", "Executive", "agenda be adopted"):
+        assert not any(said in w for w in whats), (said, whats)

@@ -1,6 +1,7 @@
 """Dates as minutes write them: "7 March 2022", "Tuesday 16th March 2021", "31/03/2021",
 "24-09-2009", "2021-03-31", "March 2022", and the meeting a report-back names ("the next
-meeting", "the March meeting", "a future meeting", "in due course"); whether a weekday
+meeting", "the March meeting", "March's meeting", "KIV until Feb", "a future meeting", "in
+due course", "come back with a proposal"); whether a weekday
 written with a date is that day's.
 
 Every pattern here is anchored on a few words, so reading a line costs time linear in it.
@@ -79,7 +80,9 @@ NEXT_MEETING = re.compile(
 )
 MONTH_MEETING = re.compile(
     rf"\b(?:the\s+(?P<m>{MONTH})\s+(?:[\w&]+\s+){{0,3}}?meeting|(?:on|to|for)\s+(?:the\s+)?(?P<m2>{MONTH})"
-    rf"\.?\s+agenda|the\s+meeting\s+in\s+(?P<m3>{MONTH}))\b",
+    rf"\.?\s+agenda|the\s+meeting\s+in\s+(?P<m3>{MONTH})|"
+    rf"(?P<m4>{MONTH})['’]s\s+meeting|agenda\s+for\s+(?P<m5>{MONTH})\b(?!\s+\d)|"
+    rf"(?:KIV|kept?\s+in\s+view|held\s+over|parked)\s+(?:until|till|to)\s+(?P<m6>{MONTH}))\b",
     re.IGNORECASE,
 )
 UNDATED = re.compile(
@@ -88,6 +91,7 @@ UNDATED = re.compile(
     r"(?:at|to|for)\s+a\s+(?:forthcoming|subsequent)\s+(?:[A-Z]\w+\s+){0,2}(?:meeting|board|committee|panel)|"
     r"(?:put|placed)\s+on\s+the\s+agenda|an?\s+agenda\s+item|"
     r"future\s+meeting|later\s+meeting|(?:will|would|to|shall)\s+(?:come|report)\s+back|"
+    r"come\s+back\s+with\s+(?:a|an|the|some|further|proposals?|options|recommendations?)\b|"
     r"when\s+available|as\s+soon\s+as\s+possible|asap)\b",
     re.IGNORECASE,
 )
@@ -141,14 +145,15 @@ def when(text: str, *, year_hint: int | None = None) -> When | None:
         return When(match.group(0), day, "next")
     match = MONTH_MEETING.search(text)
     if match:
-        month = (match["m"] or match["m2"] or match["m3"]).lower().rstrip(".")
+        month = next(m for m in match.group("m", "m2", "m3", "m4", "m5", "m6") if m)
+        month = month.lower().rstrip(".")
         return When(match.group(0), None, MONTH_NAMES[MONTHS[month] - 1])
     for position, day in dates_in(text):
         return When(text[position : position + 30].split(".")[0].strip(), day)
     if year_hint and (match := DAY_MONTH.search(text) or MONTH_DAY.search(text)):
         return When(match.group(0), to_date(str(year_hint), match["m"], match["d"]))
     match = MONTH_YEAR.search(text)
-    if match and year_hint and int(match["y"]) >= year_hint:  # "in December 2018" may be past
+    if match and (not year_hint or int(match["y"]) >= year_hint):  # "in May 2018" may be past
         return When(match.group(0), None, MONTH_NAMES[MONTHS[match["m"].lower()] - 1])
     match = UNDATED.search(text)
     if match:

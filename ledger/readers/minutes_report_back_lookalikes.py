@@ -22,7 +22,9 @@ SCHEDULE = re.compile(
     r"\b(?:i|we)\s+will\s+move\b|notice\s+of\s+motion|^next\s+meeting\s+(?:is|will\s+be)\b|"
     r"(?:for|until|subject\s+to|following|after)\s+(?:its\s+|their\s+)?(?:approval|agreement|"
     r"confirmation|agreed|approved|signature)\s+(?:at|by)\s+(?:the\s+)?next|"
-    r"^to\s+(?:receive|consider)\b.{0,80}\b(?:items?|matters)\b)",
+    r"^to\s+(?:receive|consider)\b.{0,80}\b(?:items?|matters)\b|"
+    r"agenda\s+(?:be|was|were|is)\s+(?:adopted|approved|agreed|accepted)\b|"
+    r"(?:last|previous|preceding)\s+meeting\s+(?:held\s+)?on\b)",
     re.IGNORECASE,
 )
 ATTENDING = re.compile(r"\battend(?:ing|s)?\b", re.IGNORECASE)
@@ -86,16 +88,18 @@ GENERIC = {
 BODY_NOUNS = {"board", "committee", "council", "panel", "forum", "group", "cabinet"}
 OTHER_BODY = re.compile(
     r"\bnext\s+(?P<words>(?:[\w&'-]+,?\s+){1,5}?)(?i:meeting)"
-    r"|\bnext\s+(?i:meeting)\s+(?:for|of)\s+(?P<of>[A-Z0-9]\w+)"
+    r"|\b(?:next|future|forthcoming|subsequent)\s+(?i:meeting)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?P<of>[A-Z0-9][\w&'-]*(?:,?\s+(?:[A-Z][\w&'-]*|and|&|of))*)"
 )
 BODY_MEETING = re.compile(  # "at a forthcoming Committee Meeting", "the Council meeting"
     r"\b(?:the|a|an|its|our)\s+(?:(?:next|forthcoming|future|subsequent|following)\s+)?"
     r"(?:[\w'-]+\s+)?(?P<noun>board|committee|council|panel|forum|group|cabinet)\s+meeting\b",
     re.IGNORECASE,
 )
-DISCUSSED_AT = re.compile(  # "The area would be discussed at Westminster on Thursday ..."
-    r"\b(?:discussed|considered|debated)\s+(?:at|in)\s+(?P<where>[A-Z][\w&'-]+"
-    r"(?:\s+[A-Z][\w&'-]+){0,3})"
+DISCUSSED_AT = re.compile(  # "would be discussed at Westminster", "presented to the Executive"
+    r"\b(?:discussed|considered|debated|reviewed|presented|reported|submitted|referred|taken)\s+"
+    r"(?:at|in|by|to)\s+(?:the\s+)?(?!(?i:cllr|councillor|mr|mrs|ms|miss|dr)\b)"
+    r"(?P<where>[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,3})"
 )
 
 
@@ -106,8 +110,8 @@ def title_words(body: str) -> set[str]:
 def elsewhere(sentence: str, said: str, body: str) -> bool:
     """Whether the meeting a sentence names is another body's: "the next Watlington SNAP
     Meeting" or "the next meeting for 2Agriculture" (a name not in this body's title), a
-    "Committee meeting" in a Parish Council's minutes, something "discussed at
-    Westminster"."""
+    "Committee meeting" in a Parish Council's minutes, "a future meeting of the Corporate
+    Policy Committee", something "discussed at Westminster" or "presented to the Executive"."""
     own = title_words(body)
     at = max(sentence.find(said), 0)
     found = OTHER_BODY.search(sentence, at)

@@ -26,7 +26,9 @@ from ledger.readers.minutes_report_back_lookalikes import (
 ASKS_BACK = re.compile(
     r"\b(?:report(?:ing)?(?:\s+back)?|reported\s+(?:back|to)|updates?|updated|bring|brought|"
     r"come\s+back|return|reconsider(?:ed)?|considered|consideration|discuss(?:ed|ion)?|"
-    r"review(?:ed)?|re-?visit(?:ed)?|agenda|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
+    r"review(?:ed)?|re-?visit(?:ed)?|submit(?:ted)?|provided?|feed\s*back|look\s+at|"
+    r"(?:on|to|onto|for)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}?agenda|"
+    r"agenda\s+items?|(?:will|would|to)\s+be\s+asked\s+to|"
     r"(?:to|will|be)\s+present|presented|presentation|"
     r"kept\s+(?:advised|informed)|progress)\b",
     re.IGNORECASE,
@@ -36,7 +38,10 @@ AGENDA_LIST = re.compile(
     r"(?:agenda|meeting)|agenda\s+(?:of|for)\s+(?:the\s+)?next\s+meeting)",
     re.IGNORECASE,
 )
-MEETING_NAMED = re.compile(r"\b(?:meeting|board|committee|panel|back|agenda)\b", re.IGNORECASE)
+MEETING_NAMED = re.compile(  # or a matter held over to a month: "KIV until Feb"
+    r"\b(?:meeting|board|committee|panel|back|agenda|KIV|in\s+view|held\s+over|parked)\b",
+    re.IGNORECASE,
+)
 KEPT_ADVISED = re.compile(r"\bkept\s+(?:advised|informed|updated)\b", re.IGNORECASE)
 
 
@@ -46,15 +51,25 @@ def asked_back(
     """When ``sentence`` asks for something to come back, or None if it asks nothing."""
     if no_request(sentence):
         return None
-    found = when(sentence, year_hint=year)
-    if found is None:
-        return open_return(sentence, body)
+    rest = sentence
+    for _ in range(3):  # "the next meeting of the PCP ... reported back at the March meeting"
+        found = when(rest, year_hint=year)
+        if found is None:
+            return open_return(sentence, body) if rest is sentence else None
+        if not elsewhere(sentence, found.said, body):
+            return judged(sentence, found, meeting)
+        rest = rest[rest.find(found.said) + len(found.said) :]
+    return None
+
+
+def judged(sentence: str, found: When, meeting: date | None) -> When | None:
+    """Whether the time a sentence names for this body is a request to come back."""
     if found.relative and not_after(found, meeting):
         return None  # "the December meeting" in December's minutes is this one or past
     if said_past(sentence, found.said) and found.relative:
         return None  # "worked on in the December meeting"
-    if elsewhere(sentence, found.said, body) or before_it(sentence, found.said):
-        return None  # "the next SNAP meeting"; "agreed by email before the next meeting"
+    if before_it(sentence, found.said):
+        return None  # "agreed by email before the next meeting" is a deadline, not a return
     if found.relative and not MEETING_NAMED.search(found.said) and found.relative != "next":
         return found if asks_then(sentence, found.said) else None  # "in March 2022": a time
     if found.relative or (found.day is None and MEETING_NAMED.search(found.said)):
@@ -81,12 +96,34 @@ def asks_then(sentence: str, said: str) -> bool:
     the end of August 2018", "from April 2024") asks nothing."""
     at = sentence.find(said)
     if at < 0:
-        return bool(ASKS_BACK.search(sentence))
+        return asking(sentence)
     if PERIOD.search(sentence[max(0, at - 25) : at]):
         return False
     start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
     end = next((m.start() for m in CLAUSE_BREAK.finditer(sentence, at)), len(sentence))
-    return bool(ASKS_BACK.search(sentence[start:end]))
+    return asking(sentence[start:end])
+
+
+FORWARD = re.compile(
+    r"\b(?:to\s+be|be|being|will|would|shall|should|must|needs?\s+to|asked|requested|"
+    r"recommend(?:ed|s|ation)?|agreed|proposed|expected|due|hoped|intended|planned)\b"
+    r"(?:\s+\S+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+def asking(clause: str) -> bool:
+    """Whether a clause asks for something to come back. A word told in the past ("David
+    Parr provided an overview", "the minutes ... were considered") tells what happened:
+    it asks only with a word that looks forward before it ("to be considered", "would be
+    reviewed", "recommended that ... were brought")."""
+    for found in ASKS_BACK.finditer(clause):
+        word = found.group(0).lower()
+        if not (word.endswith("ed") or word == "brought"):
+            return True
+        if FORWARD.search(clause[max(0, found.start() - 40) : found.start()]):
+            return True
+    return False
 
 
 PUT_OFF = re.compile(  # "deferred so that it can be considered alongside the strategy"
@@ -94,6 +131,11 @@ PUT_OFF = re.compile(  # "deferred so that it can be considered alongside the st
     r"(?P<why>(?:so\s+(?:\S+\s+){0,2}?(?:it|this|they|the\s+\w+)\s+(?:can|could|may|might|will)|"
     r"pending|to\s+(?:allow|enable|await)|awaiting|until\s+(?:further|more|such\s+time|the\s+"
     r"outcome|receipt|the\s+results?))\b[^.;]{0,80})",
+    re.IGNORECASE,
+)
+DECIDED_WHEN = re.compile(  # "The final decision will be made when the awards are announced."
+    r"\bdecision\b[^.;]{0,60}?\b(?:will|would|is\s+to|to)\s+be\s+(?:made|taken|reached)\s+"
+    r"(?P<why>(?:when|once|after|following|until)\b[^.;]{0,80})",
     re.IGNORECASE,
 )
 AGAIN_WHEN = re.compile(  # "keen to consider this again once the arrangements are confirmed"
@@ -119,11 +161,14 @@ TO_BODY = re.compile(  # "CLG to provide the Transparency Board with a copy ... 
 
 def open_return(sentence: str, body: str) -> When | None:
     """A return the minutes ask for with no meeting or date: the board "to be kept
-    advised", an item deferred pending something, a matter to be considered again once
-    something happens, a matter to be agreed by this body, or a paper to be given to it."""
+    advised", an item deferred pending something, a matter to be considered again or
+    decided once something happens, a matter to be agreed by this body, or a paper to be
+    given to it."""
     if kept := KEPT_ADVISED.search(sentence):
         return When(kept.group(0))
-    if found := PUT_OFF.search(sentence) or AGAIN_WHEN.search(sentence):
+    if found := (
+        PUT_OFF.search(sentence) or AGAIN_WHEN.search(sentence) or DECIDED_WHEN.search(sentence)
+    ):
         return When(found["why"].strip())
     for found in (BY_BODY.search(sentence), TO_BODY.search(sentence)):
         if found and found["body"] and own(found["body"], body):
