@@ -25,6 +25,7 @@ from ledger.forms import Text, checked
 from ledger.meeting import Meeting
 from ledger.minutes import Minutes
 from ledger.minutes_import import MinutesImport
+from ledger.owners import Owner  # noqa: F401  (its events must be readable by every command)
 from ledger.plans import ActionPlans
 from ledger.record import Record, Recorded
 from ledger.redaction import Redactions

@@ -44,6 +44,7 @@ def tracker_actions_due(
                 found.append(
                     {
                         "ref": action.ref,
+                        "line": line["line"],
                         "due": when.isoformat(),
                         "status": status,
                         "days_overdue": days_overdue(status, when.isoformat(), today),

@@ -163,11 +163,29 @@ def summary(kind: str, e: Any) -> str:
         return f"note: {e.text}"
     if kind == "EntryCorrected":
         return correction(e)
+    if kind == "OwnerEmailRecorded":
+        return f"email address of {e.owner} recorded: {e.address}"
+    if kind == "OwnerEmailChanged":
+        return f"email address of {e.owner}: {e.previous} → {e.address}"
+    if kind == "RemindersSent":
+        return f"{e.count} reminder(s) sent through {e.server} to {owners(e.owners)}: " + ", ".join(
+            e.refs
+        )
+    if kind == "ColumnsRecorded":
+        return columns_recorded(e.columns)
     if kind == "KeyRecorded":
         return f"key recorded: {', '.join(e.key) or 'none'}; heading: {e.heading}"
     if kind == "LogSealed":
         return f"sealed the first {e.size} events: {e.size}:{e.root}"
     return signing(kind, e)
+
+
+def columns_recorded(columns: list[Any]) -> str:
+    """A tracker file's columns as the import read them; erased headings stay erased."""
+    said = [
+        f"{c['heading']} ({c['field'] or 'own column'})" for c in columns if isinstance(c, dict)
+    ]
+    return "columns: " + (", ".join(said) or "[erased]")
 
 
 def signing(kind: str, e: Any) -> str:

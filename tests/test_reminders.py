@@ -323,11 +323,6 @@ def test_the_ledger_records_an_owners_address_on_sqlite_and_postgres(ledger):
         record_owner_email(ledger, "Anita Parkin / Bob Lee", ANITA, actor="Jo", on=None, reason="")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs ledger/application.py to import ledger.owners (helper-40's report): remove "
-    "this mark when it does",
-)
 def test_a_fresh_process_reads_the_owner_events_through_the_ledger_alone(clerk, db):
     """Events are read by topic; ledger.application must make these topics known, or every
     read command in a new process finds them unreadable."""
@@ -342,6 +337,7 @@ def test_a_fresh_process_reads_the_owner_events_through_the_ledger_alone(clerk, 
     assert done.returncode == 0, done.stderr
     [entry] = json.loads(done.stdout)
     assert entry["event"] == "OwnerEmailRecorded", entry
+    assert entry["summary"] == f"email address of Anita Parkin recorded: {ANITA}"
 
 
 # -- who gets which message (domain) -------------------------------------------------------

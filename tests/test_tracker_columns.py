@@ -348,3 +348,16 @@ def test_a_column_read_with_map_is_named_again_for_the_next_import(db, tmp_path)
     assert 'import this file with --map "Progress=ragb", as the tracker was' in done.output
     again = clerk.ok("tracker", "import", "aud", str(out), "--map", "Progress=ragb")
     assert "Recorded 0 events" in again.output
+
+
+def test_the_log_says_which_columns_the_import_read_and_which_were_the_councils_own(db, tmp_path):
+    clerk = ready(db)
+    clerk.ok("tracker", "import", "aud", str(council_csv(tmp_path / "c.csv")), "--on", "2024-04-02")
+
+    rows = json.loads(clerk.ok("log", "--format", "json").output)
+
+    said = [row["summary"] for row in rows if row["event"] == "ColumnsRecorded"]
+    assert said == [
+        "columns: Ref (id), Action required (action), Lead officer (who), "
+        "Cost centre (own column), Target date (timescale), RAG (ragb), Comments (update)"
+    ]
