@@ -74,11 +74,14 @@ PASSIVE = re.compile(
 )
 
 ELLIPTICAL = re.compile(  # a parish clerk's shorthand: "F.Reid duly elected.", "ratified for",
-    # "Councillor D.Cooper accepted as third authorised signatory."
+    # "Councillor D.Cooper accepted as third authorised signatory.", "Dyana to take over as
+    # treasurer this month"
     r"\b(?:duly\s+(?:completed\s+and\s+)?"
     r"(?P<verb>elected|appointed|co-opted|adopted|ratified|approved|signed)|"
     r"(?P<also>ratified|adopted)\s+(?:for|as|by|with|and|unanimously)\b|"
-    r"(?P<role>accepted|appointed|elected|co-opted)\s+as\s+(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?P<forward>put\s+(?:themselves|their\s+names?|himself|herself)\s+forward)|"
+    r"(?P<role>accepted|appointed|elected|co-opted|(?<=\s)to\s+(?:take\s+over|become|act|serve))"
+    r"\s+as\s+(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:chair\w*|vice[\w-]*|signator(?:y|ies)|member|representative|clerk|treasurer|"
     r"secretary|officer|trustee|governor|councillor)\b)",
     re.IGNORECASE,
@@ -112,6 +115,8 @@ NOT_OURS = re.compile(
     r"\b(?:had\s+(?:been\s+)?|has\s+been\s+|previously\s+|already\s+|as\s+(?:was\s+)?|"
     r"once\s+|if\s+|unless\s+|until\s+|when\s+|would\s+be\s+|will\s+be\s+|should\s+be\s+|"
     r"having\s+been\s+|(?:will|would|should|shall|could|can|may|might|must)\s+not\s+be\s+|"
+    r"(?:have|as)\s+been\s+|(?:if|whether)\s+(?:[\w']+\s+){0,5}?(?:(?:has|have|had|as|is|are|was|"
+    r"were)\s+)?(?:been\s+)?|"
     r"(?:could|can|may|might|must)\s+be\s+|"
     r"(?:before|after|once|until|unless|when|if|since)\s+(?:it|they|this|these|that|the\s+\w+)\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+|"
@@ -155,3 +160,8 @@ def reported(sentence: str, at: int) -> bool:
     application will not be accepted"), not in a clause of the body's own."""
     said = REPORTER.match(sentence)
     return bool(said) and said.end() <= at and not OWN_CLAUSE.search(sentence, said.end(), at + 40)
+
+
+KEPT_IN_VIEW = re.compile(  # "KIV until Feb", "On hold until the survey", "Held over": deferred
+    r"^\W*(?:KIV|(?i:kept?\s+in\s+view|on\s+hold|held\s+over|parked))\b"
+)

@@ -22,6 +22,7 @@ from ledger.readers.minutes_decision_verbs import (
     DASH_CLOSING,
     ELLIPTICAL,
     HEARSAY,
+    KEPT_IN_VIEW,
     NOT_OURS,
     NOTED_THAT,
     OPENING,
@@ -34,7 +35,7 @@ from ledger.readers.minutes_decision_verbs import (
     reported,
 )
 from ledger.readers.minutes_layout import title_case
-from ledger.readers.minutes_lookalikes import DECISION_LABEL, NOTED_FACT, not_decided
+from ledger.readers.minutes_lookalikes import DECISION_LABEL, NOTED_FACT, OTHER_BODY, not_decided
 from ledger.readers.minutes_motions import DECLARED, MOTION, MOTION_PUT, MOTION_TEXT, settled
 from ledger.readers.minutes_planning import planning_verdict
 from ledger.readers.minutes_vote_counts import counted
@@ -64,8 +65,8 @@ def marker(line: str) -> str | None:
     Committee resolved:-" with what it resolved below), if any."""
     if lead := LEAD_LINE.match(line):
         return VERBS.get(lead["verb"].lower(), lead["verb"].lower())
-    if DECISION_LABEL.match(line):
-        return None  # a decision page's details ("Decision Maker: Cabinet"), not a decision
+    if DECISION_LABEL.match(line) or OTHER_BODY.match(line):
+        return None  # a decision page's details ("Decision Maker: Cabinet"), another body's
     found = MARKER.match(line)
     if not found or NOTED_FACT.match(line):
         return None  # "It was noted that ..." tells a fact; it decides nothing
@@ -120,6 +121,8 @@ def outcome(sentence: str) -> str | None:
         return said  # "put to the vote and LOST": the vote's result, whatever was moved
     if MOTION_TEXT.match(sentence):
         return "resolved"
+    if KEPT_IN_VIEW.match(sentence):
+        return "deferred"
     for pattern in (
         MOTION_PUT,
         MOTION,
@@ -133,14 +136,14 @@ def outcome(sentence: str) -> str | None:
     ):
         found = pattern.search(sentence)
         if found and pattern is ELLIPTICAL:
-            said = found["verb"] or found["also"] or found["role"]
-            return VERBS.get(said.lower(), "approved")
+            said = (found["verb"] or found["also"] or found["role"] or found["forward"]).lower()
+            return "appointed" if said.startswith(("to ", "put ")) else VERBS.get(said, "approved")
         if found and pattern is OPENING and heading_like(sentence):
             return None  # "Authorised Bank Transaction Signatories": an item's heading
         if found and reported(sentence, found.start()):
             return None  # "PB commented that ... will not be accepted": a report, no decision
         if found and not (
-            NOT_OURS.search(sentence[max(0, found.start() - 30) : found.end()])
+            NOT_OURS.search(sentence[max(0, found.start() - 50) : found.end()])
             or (
                 HEARSAY.search(sentence[max(0, found.start() - 60) : found.start()])
                 and not AND_THEN.search(sentence, 0, found.start())

@@ -50,6 +50,14 @@ DECISION_LABEL = re.compile(
 )
 
 
+OTHER_BODY = re.compile(  # "Approved by the Borough Council": the planning authority's decision
+    r"^\W*(?:approved|refused|granted|rejected|permitted|determined|decided)\s+by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:borough|county|district|city|unitary|planning\s+(?:authority|"
+    r"committee|inspector(?:ate)?)|secretary\s+of\s+state)\b",
+    re.IGNORECASE,
+)
+
+
 def not_decided(sentence: str) -> bool:
     """Whether the sentence, whatever its verbs, records no decision of this body."""
     return bool(
@@ -61,6 +69,7 @@ def not_decided(sentence: str) -> bool:
         or HEARD.search(sentence)
         or AGENDA_WORDING.match(sentence)
         or DECISION_LABEL.match(sentence)
+        or OTHER_BODY.match(sentence)
         or (sentence.rstrip().endswith(":") and title_case(sentence))  # "Accepted Apologies:"
     )
 

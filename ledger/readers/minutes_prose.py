@@ -183,6 +183,8 @@ class Prose(Deciding):
             self.polled = []
         if outcome is not None:
             text = f"{moved} {sentence}".strip()
+            if outcome == "deferred" and assent.title_only(text) and self.item.title:
+                text = f"{self.item.heading}: {text}"  # "- KIV" under "### Code of Conduct"
             self.decide(outcome, text, [], line, asked, context=text)
             self.owed(sentence, line, decided=True)
             return
