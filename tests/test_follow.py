@@ -28,6 +28,7 @@ from tests.ledger_processes import (
     view_rows,
     wait_until,
 )
+from tests.test_organisation_roles import Organisation, one_line_refusal, recorded_plan, run
 
 FOLLOW = ("projections", "follow", "--interval", "0.1")
 WAIT = 90  # seconds a follower may take to bring the views level on a busy machine
@@ -173,3 +174,28 @@ def test_follow_reconnects_when_its_database_connections_are_cut(
     assert "Warning: the database did not answer" in follow.err.read_text()
     assert "Traceback" not in follow.output
     assert view_rows(pg_db) == view_rows(pg_db, rebuilt=True)
+
+
+@pytest.fixture
+def org(pg_required: None) -> Iterator[Organisation]:
+    """A ledger set up with roles (admin setup) in a schema of its own; dropped after."""
+    made = Organisation(f"o_{uuid.uuid4().hex[:10]}")
+    set_up = run(made.url(), "admin", "setup")
+    assert set_up.exit_code == 0, set_up.output
+    yield made
+    made.drop()
+
+
+@pytest.mark.postgres
+def test_on_a_ledger_with_roles_a_clerk_follows_and_the_panel_is_told_only_clerks_may(
+    org: Organisation, tmp_path: Path
+) -> None:
+    clerk = org.person("clerk")
+    recorded_plan(org.as_(clerk))
+    refused = one_line_refusal(org.as_(org.person("panel"))("projections", "follow"))
+    assert refused.startswith("Error: projections follow writes the stored views, which only")
+    assert "govledger admin grant p_" in refused and "--role clerk" in refused
+    follow = start(org.url(clerk), *FOLLOW, folder=tmp_path)
+    wait_until(lambda: follow.out.read_text().startswith("Following"), WAIT, "follow started")
+    assert follow.terminate() == 0, follow.output
+    assert follow.out.read_text().splitlines()[-1].endswith("the views are level with the log.")
