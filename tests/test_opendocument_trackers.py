@@ -296,3 +296,19 @@ def test_any_opendocument_file_and_options_get_an_import_or_one_line(
     )
     if result.exit_code:
         assert result.output.count("\n") == 1 and result.output.startswith("Error:"), result.output
+
+
+def test_a_formula_safe_cell_saved_in_calc_reads_as_the_text_the_tracker_held(tmp_path):
+    """A csv export opened in Calc and saved as .ods keeps the apostrophe that stopped
+    '=SUM(A1)' running as a formula; the import takes it off again, as for csv and xlsx."""
+    path = ods(
+        tmp_path / "t.ods",
+        (
+            "Tracker",
+            row("No", "Action", "Who", "Cost centre") + row("1", "Audit", "Jo", "'=SUM(A1)"),
+        ),
+    )
+
+    [item] = read_tracker(str(path)).items
+
+    assert item.fields == {"Cost centre": "=SUM(A1)"}

@@ -43,6 +43,7 @@ from ledger.readers.odf_package import (
     repeats,
 )
 from ledger.readers.text_file import normalise
+from ledger.readers.tracker_csv import formula_text
 from ledger.readers.tracker_draft import MAX_COLUMNS, MAX_ROWS, Rows, TrackerFileError
 from ledger.readers.tracker_legend import legend_lines, starts_legend
 from ledger.readers.tracker_xlsx import MAX_CELLS, MAX_UNZIPPED
@@ -209,7 +210,7 @@ def cell_text(cell: Any) -> str:
     lines = [normalise(paragraph_text(p)).rstrip() for p in paragraphs_in(cell)]
     shown = "\n".join(lines).strip()
     if shown:
-        return shown
+        return formula_text(shown)
     kept = VALUES.get(cell.get(f"{{{OFFICE}}}value-type", ""))
     return _whole(cell.get(f"{{{OFFICE}}}{kept}", "").strip()) if kept else ""
 
