@@ -69,7 +69,8 @@ def follow(session: Session, interval: float) -> None:
     once; on SQLite the log is looked at every --interval seconds. Killed or cut off, it
     starts again from where the views stand (they keep their own position): nothing is
     applied twice or skipped. Ctrl-C or SIGTERM stops it after the batch under way
-    (a second Ctrl-C abandons that batch whole). Readers never wait for it. On a ledger
+    (a second Ctrl-C abandons that batch whole). Readers never depend on it: one that
+    finds the views behind brings them level itself, as without a follower. On a ledger
     with roles only a clerk (or its administrator) may run it: it writes the views.
 
     \b
