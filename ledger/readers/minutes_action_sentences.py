@@ -30,7 +30,11 @@ NOT_A_DEED = re.compile(
     r"(?:update|report)(?=\s+(?:back|on|at|in)\b|\s+(?:to\s+)?(?:the\s+|a\s+)?(?:next\s+|"
     r"future\s+)?(?:board|committee|council|panel|meeting|members|governors|trustees|group|"
     r"forum|cabinet)\b|\W*$)|"
-    r"speak\s+on|attend|present)\b",
+    r"speak\s+on|attend|present|by|"
+    # taking or keeping a role is an appointment, not a task: "Dyana to take over as
+    # treasurer", "Fazli will remain involved as consultant"
+    r"(?:therefore\s+|then\s+)?(?:take\s+over\s+(?:as\b|the\s+(?:\w+\s+){0,2}role)|remain|"
+    r"continue\s+(?:as|in)\b|act\s+as|serve\s+as|stay\s+on))\b",
     re.IGNORECASE,
 )
 # In an ACTION: line, "X will present ..." is the action itself, not the item's opening.
@@ -52,7 +56,10 @@ NAME_COLON = re.compile(
     r"[a-z]+\b"
 )
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
-CLAUSE = re.compile(r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z]))\s+")
+CLAUSE = re.compile(
+    r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z])|(?:\band\s+)?that\b(?=\s+the\s+"
+    r"(?:[A-Z]\w*\s+){0,2}(?i:clerk|chair(?:man)?|treasurer|secretary)\s+(?:should|will|would)\b))\s+"
+)
 NOT_A_VERB = (
     r"(?:and|or|but|of|in|on|at|for|with|from|about|whether|if|what|how|why|when|where|who|"
     r"which|that|this|the|a|an|is|was|were|are|had|has|have|be|been|not|regarding|again|also|"
@@ -71,8 +78,8 @@ ASKED_OF = re.compile(  # "asked the Clerk to write", "requested that the Clerk 
 PROMISED = re.compile(
     rf"^(?:[A-Z][\w,' ]{{0,40}},\s+|(?i:following|after)\s+[\w' ]{{1,30}}?\s+(?=the\s))?"
     rf"(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
-    r"\s+(?:stated|said|confirmed|advised|indicated|explained|offered|undertook|agreed|reported)"
-    r"\s+that\s+"
+    r"\s+(?:stated|said|confirmed|advised|indicated|explained|offered|undertook|agreed|reported|"
+    r"announced)\s+(?:that\s+)?"
     r"(?:he|she|they)\s+(?:would|will|could)\s+(?:like\s+to\s+|be\s+happy\s+to\s+)?"
     r"(?!be\b|have\b|not\b|need\b)[a-z]+\s+\S"
 )
@@ -147,10 +154,22 @@ def bare_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str] | 
     return None
 
 
+ANSWERED = re.compile(
+    r"\b(?:was|were)\s+(?:asked|invited)\s+to\s+(?:comment|explain|clarify|outline|describe|"
+    r"say|summari[sz]e|give\s+(?:her|his|their)\s+views?)\b[^.]{0,200}?(?:,|;|\band)\s+"
+    r"(?:he|she|they)\s+(?:said|replied|explained|confirmed|responded|stated|advised|noted)\b",
+    re.IGNORECASE,
+)
+
+
 def clause_owners(
     sentence: str, known: set[str] | None, *, loose: bool = False
 ) -> list[tuple[int, list[str]]]:
-    """Where each clause that gives someone something to do starts, and its owners."""
+    """Where each clause that gives someone something to do starts, and its owners; none
+    where the sentence tells the answer to what was asked ("X was asked to comment on ...
+    and she said that ..."): it was done in the meeting."""
+    if ANSWERED.search(sentence):
+        return []
     found = []
     start = 0
     for clause in CLAUSE.split(sentence):

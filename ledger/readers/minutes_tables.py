@@ -119,16 +119,19 @@ Seen = dict[frozenset[str], list[tuple[frozenset[str], frozenset[str]]]]
 
 def repeats(owners_of: list[str], text: str, seen: Seen) -> bool:
     """Whether an action says again what one already read says (the same owners, nearly
-    all the same words and the same figures), and remember it if not: minutes often give an
-    action in the text and again in a table of actions at the end. "The Clerk to
+    all the same words or all the words of the shorter telling, and the same figures), and
+    remember it if not: minutes often give an action in the text and again in a table of
+    actions at the end, or in a resolution that adds a word ("at Westminster"). "The Clerk to
     investigate" about two matters, or lamp posts 17 and 18, are two. Only an owner's last
     few actions are compared, so the cost stays linear."""
     words = gist(owners_of, text)
     figures = frozenset(w for w in words if any(c.isdigit() for c in w))
     earlier = seen.setdefault(frozenset(o.lower() for o in owners_of), [])
     for said, numbers in earlier:
-        alike = len(words & said) >= 0.8 * max(len(words), len(said))
-        if len(words) >= 2 and numbers == figures and alike:
+        shared = len(words & said)
+        alike = shared >= 0.8 * max(len(words), len(said))
+        within = shared >= 4 and shared >= 0.9 * min(len(words), len(said))  # told again, longer
+        if len(words) >= 2 and numbers == figures and (alike or within):
             return True
     earlier.append((words, figures))
     del earlier[:-RECENT]

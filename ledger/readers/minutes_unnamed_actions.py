@@ -1,6 +1,8 @@
 """Actions no clause hands to a named person: a decision "to write to the Minister" (the
-body's own), and work the minutes say will be done ("The vacancies will be advertised.",
-"A leaflet will be produced by the Parish Council")."""
+body's own), work the minutes say will be done ("The vacancies will be advertised.",
+"A leaflet will be produced by the Parish Council"), work asked for in the passive ("It was
+requested that evidence be obtained", "asked for them to be shared") and a note's passive
+("Garage sale funds to be deposited in the bank")."""
 
 from __future__ import annotations
 
@@ -15,15 +17,32 @@ AGREED_DEED = re.compile(
     r"follow\s+up|obtain|commission|book|set\s+up)\b.*)",
     re.IGNORECASE,
 )
-PASSIVE_DEED = re.compile(
-    r"^(?:[^,;:]{0,80}?(?:[,;:-]|\band)\s+)?(?P<thing>(?i:the|a|an|this|these|that|it|more|"
-    r"further|all)\b[^,;]{0,60}?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+"
-    r"(?i:will|is\s+to|are\s+to|shall)\s+(?:now\s+|then\s+|also\s+)?be\s+"
+DONE = (  # what a deed done to something is called: "sent", "added", "followed up"
     r"(?:re)?(?:scheduled|advertised|forwarded|sent|circulated|approached|contacted|produced|"
     r"prepared|arranged|ordered|purchased|investigated|progressed|sought|obtained|displayed|"
     r"posted|published|written|drafted|chased|repaired|replaced|installed|cleared|tackled|"
-    r"organi[sz]ed|booked|requested|raised|checked|followed\s+up)\b"
+    r"organi[sz]ed|booked|requested|raised|checked|added|amended|updated|corrected|issued|"
+    r"distributed|shared|deposited|scanned|removed|erected|emailed|e-mailed|followed\s+up)\b"
+)
+PASSIVE_DEED = re.compile(
+    r"^(?:[^,;:]{0,80}?(?:[,;:-]|\band)\s+)?(?P<thing>(?i:the|a|an|this|these|that|it|more|"
+    r"further|all)\b[^,;]{0,90}?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+"
+    r"(?i:will|is\s+to|are\s+to|shall)\s+(?:now\s+|then\s+|also\s+)?be\s+"
+    rf"{DONE}"
     r"(?:[^.]*?\bby\s+(?P<by>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))?",
+)
+NOTE_DEED = re.compile(  # a note's passive: "~$500 garage sale funds to be deposited in the bank"
+    r"^\W{0,3}(?!(?i:it|this|that|there|minutes|agreed|resolved|decided|noted|approved)\b)"
+    rf"[\w$£~][^,;:.]{{2,60}}?\s+to\s+be\s+(?!amended|corrected|updated){DONE}"
+)
+ASKED_DONE = (
+    re.compile(  # "It was requested that evidence be obtained", "asked for them to be shared"
+        r"\b(?:requested|asked\s+for|asked|agreed|resolved|decided|suggested|recommended)\s+"
+        r"(?:that\s+)?(?!(?i:he|she|they|it|this|which|we|members|councillors)\b)"
+        r"(?:(?:the|a|an|some|any|further|more|all|them|these)\b"
+        r"(?:(?!\b(?:was|were|is|are|had|has|have)\b)[^,;.]){0,80}?|[a-z]+(?:\s+[a-z]+)?)"
+        rf"\s+(?:to\s+be|be|should\s+be)\s+(?:(?:also|then|now)\s+)?{DONE}"
+    )
 )
 
 
@@ -33,7 +52,8 @@ def passive_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str]
     whose owner is the one named after "by", else none yet, for the clerk to name."""
     found = PASSIVE_DEED.match(sentence)
     if not found:
-        return None
+        asked = ASKED_DONE.search(sentence) or NOTE_DEED.match(sentence)
+        return ([], deed_from(sentence, asked.start())) if asked else None
     by = found["by"] or ""
     names = (
         owners(by)
@@ -41,6 +61,15 @@ def passive_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str]
         else []
     )
     return names, sentence
+
+
+def deed_from(sentence: str, at: int) -> str:
+    """The sentence from the request on, when a long lead-in comes before it ("CC
+    expressed concern ... and requested a notice to be added" keeps the request)."""
+    start = sentence.rfind(" ", 0, max(0, at - 3)) if at > len(sentence) // 2 else 0
+    head = sentence[: max(start, 0)]
+    who = re.search(r"(?:[A-Z][\w'-]*\s+){1,3}$|(?i:it\s+was\s+)$", head)
+    return sentence[who.start() if who else start :].strip() if start > 0 else sentence
 
 
 def agreed_deed(sentence: str) -> str:

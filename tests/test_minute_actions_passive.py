@@ -1,0 +1,90 @@
+"""Minute actions asked for in the passive or told twice, and sentences that only look like
+actions: a role taken or kept, a request answered at the meeting, minutes to be amended."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+
+def actions(text: str) -> list[tuple[list[str], str]]:
+    return [(a.owners, a.text) for item in parse_minutes(text).items for a in item.actions]
+
+
+PARISH = """\
+Minutes of Ashby Parish Council held on 13 May 2015
+
+7. Common land
+It was requested that evidence be obtained that the land has been registered by the County.
+CC requested a Parish Council notice to be added to the website and the village magazine.
+A note will be added to the questions document for the October meeting.
+
+8. Speed sign
+CC expressed concern that the data may be lost and that the Parish Clerk should ensure that
+the data is retrieved on a regular basis.
+
+9. Minutes of the last meeting
+Action point to be amended accordingly.
+Agreed to be circulated and added to the website.
+"""
+
+
+def test_work_asked_for_in_the_passive_is_an_action_with_no_owner_yet():
+    found = actions(PARISH)
+    unowned = [text for owners, text in found if not owners]
+    assert any(t.startswith("It was requested that evidence be obtained") for t in unowned)
+    assert any(t.startswith("CC requested a Parish Council notice") for t in unowned), found
+    assert any(t.startswith("A note will be added") for t in unowned), found
+
+
+def test_the_clerk_named_after_and_that_owns_the_action():
+    found = actions(PARISH)
+    assert any(
+        owners == ["Parish Clerk"] and "data is retrieved" in text for owners, text in found
+    ), found
+
+
+def test_minutes_to_be_amended_and_an_agreement_to_circulate_are_no_new_passive_actions():
+    texts = [text for _, text in actions(PARISH)]
+    assert not any("amended accordingly" in t or t.startswith("Agreed to be") for t in texts)
+
+
+PLENUM = """\
+## Plenum 2019-01-16 Minutes
+
+### Credentials
+- Present: Valentine, Dyana, Bob, Fazli
+
+### Finances
+- Also: Dyana to take over as treasurer this month; Fazli will remain involved as consultant.
+- ~$500 garage sale funds to be deposited in the bank
+- Money Matters would by asked to validate.
+"""
+
+
+def test_a_role_taken_or_kept_is_no_action_and_a_notes_passive_is_one():
+    found = actions(PLENUM)
+    assert [text for _, text in found] == ["~$500 garage sale funds to be deposited in the bank"]
+
+
+def test_an_action_told_again_with_a_word_more_is_one_action():
+    found = actions(
+        "Minutes of the Schools Forum held on 3 December 2020\n\n"
+        "4. Early years budget\n"
+        "The matter would be discussed at Westminster. Councillor Boeck would share the "
+        "outcome of the debate with the Schools Forum.\n\n"
+        "RESOLVED that Councillor Boeck would share the outcome of the debate at Westminster "
+        "with the Schools Forum.\n"
+    )
+    assert len([o for o, _ in found if o == ["Councillor Boeck"]]) == 1, found
+
+
+def test_a_request_answered_at_the_meeting_and_an_announcement_to_attend():
+    found = actions(
+        "Minutes of the Governing Board held on 23 May 2022\n\n"
+        "5. Headteacher's report\n"
+        "Heather was asked to comment on areas where the school may be struggling and she said "
+        "that reading was one.\n"
+        "Cllr. Crisp announced she would attend the meeting with the police.\n"
+    )
+    assert not any(o == ["Heather"] for o, _ in found), found
+    assert any(o == ["Cllr. Crisp"] for o, _ in found), found
