@@ -45,6 +45,9 @@ from ledger.readers.minutes_tables import Seen, action_table, repeats, table_col
 
 BULLET = re.compile(r"^[-*•●]\s+\S")
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
+AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision that gives an action
+    r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b", re.IGNORECASE
+)
 PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
@@ -161,6 +164,8 @@ class Walk(Prose):
         if (deed := acts.action_line(line.text)) is not None:
             self.flush(keep=True)
             self.action_from_line(deed, line)
+            if AGREED_ACTION.match(deed[1]) and (said := decide.outcome(deed[1])):
+                self.decide(said, deed[1], [], line.number, None, context=deed[1])
             return index + 1
         if (review := reviewed(line)) is not None and not self.mid_sentence():
             self.flush()  # "Financial Regulations      No change": the document re-adopted

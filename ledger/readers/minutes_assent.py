@@ -14,7 +14,8 @@ BARE = re.compile(
     r"^(?:it\s+was\s+|(?:this|that|these|which|it)\s+(?:was|were)\s+|all\s+(?:members\s+)?|"
     r"(?:the\s+)?(?:board|committee|sub-committee|council|panel|forum|group|cabinet|members|"
     r"councillors|governors|trustees|directors|board\s+members)\s+)?"
-    r"(?:unanimously\s+)?(?:agreed|approved|resolved|carried|noted|rejected|accepted|supported)"
+    r"(?:unanimously\s+)?(?:agreed|approved|resolved|carried|noted|rejected|accepted|supported|"
+    r"lost|defeated|fell|failed|confirmed)"
     r"(?:\s+(?:unanimously|by\s+all|with\s+(?:this|that|these|it)|to\s+(?:this|that|these|it)|"
     r"(?:with\s+|to\s+)?(?:the|this|that)\s+(?:approach|proposal|suggestion|recommendations?)|"
     r"this(?:\s+as\s+an?\s+(?:approach|way\s+forward))?))?\s*[.!]?$",

@@ -10,7 +10,7 @@ from ledger.readers import minutes_decisions as decide
 from ledger.readers.minutes_items import heading
 from ledger.readers.minutes_layout import Line, title_case
 
-LEAD_IN = re.compile(r"^(?:that\b|\(?[a-z][.)]\s|\(?\d{1,2}\)\s)", re.IGNORECASE)
+LEAD_IN = re.compile(r"^(?:that\b|[“\"]\s*\S|\(?[a-z][.)]\s|\(?\d{1,2}\)\s)", re.IGNORECASE)
 COLON_PART = re.compile(r"^[A-Qa-q]:\s+\S")  # "That Cabinet:" then "A: Welcomes ...", "B: ..."
 
 

@@ -37,6 +37,7 @@ class Deciding:
         self, outcome: str, text: str, parts: list[str], line: int, asked: When | None, context: str
     ) -> None:
         context, self.movers = f"{self.movers} {context}".strip(), ""
+        text = RULES.sub(" ", text).strip()
         if not parts and title_only(text):
             return  # "Agreed that" with nothing after it records nothing
         if procedural(text):
@@ -156,7 +157,10 @@ def closing(text: str) -> str:
     return said[-1] if len(said) > 1 else ""
 
 
-FORMAL = re.compile(r"^\W*that\b", re.IGNORECASE)  # a resolution's own words: "That ..."
+FORMAL = re.compile(  # a resolution's own words: "That ...", "Loken: | | That ..."
+    r"^\W*(?:[A-Z][\w'-]*:[\s|]*)?that\b", re.IGNORECASE
+)
+RULES = re.compile(r"(?:\s*\|)+\s*")  # a web table's cell rules, read into the text
 STOP = {"the", "that", "this", "these", "a", "an", "as", "and", "of", "for", "to", "be", "was"}
 
 

@@ -56,8 +56,9 @@ COLLECTIVE = (
     r"executive|authority|commission|partnership|assembly|we|all|everyone|it)"
 )
 
-ACTIVE = re.compile(
-    rf"\b{COLLECTIVE}\s+(?:then\s+|also\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
+ACTIVE = re.compile(  # "The Board noted ...", "The Board discussed the letter, but agreed that"
+    rf"\b{COLLECTIVE}\s+(?:(?:discussed|considered|reviewed|debated|heard|received)\b[^.;]{{0,100}}?"
+    rf"[\s,](?:and|but)\s+)?(?:then\s+|also\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
     rf"has\s+|have\s+)?(?P<verb>{VERB})\b",
     re.IGNORECASE,
 )
@@ -164,4 +165,23 @@ def reported(sentence: str, at: int) -> bool:
 
 KEPT_IN_VIEW = re.compile(  # "KIV until Feb", "On hold until the survey", "Held over": deferred
     r"^\W*(?:KIV|(?i:kept?\s+in\s+view|on\s+hold|held\s+over|parked))\b"
+)
+
+BODY = (
+    r"(?:the\s+)?(?:board|committee|sub-committee|panel|council|forum|group|cabinet|governors|"
+    r"trustees)"
+)
+WEIGHTY = r"(?:important|essential|vital|crucial|central\s+to|a\s+priority)"
+POSITION = re.compile(  # the body's view: "The Board noted that process reform is central to ..."
+    rf"^{BODY}\s+(?:[^.;]{{0,80}}?[\s,](?:and|but)\s+)?(?:also\s+|therefore\s+|strongly\s+)?"
+    rf"(?:noted\s+that\s+[^.]{{0,200}}?\b{WEIGHTY}|"
+    r"(?:felt|considered|believed|set\s+out\s+(?:its|their)\s+views?|took\s+the\s+view|"
+    r"(?:was|were)\s+of\s+the\s+view|expressed\s+(?:the|its|their)\s+views?)\s+(?:that\s+)?"
+    rf"[^.]{{0,200}}?\b(?:{WEIGHTY}|should|must|needs?\s+to|ought))\b",
+    re.IGNORECASE,
+)
+REQUEST = re.compile(  # "The panel asked that the origin of the data be clear": its request,
+    rf"^{BODY}\s+(?:also\s+|therefore\s+|further\s+)?(?:asked|requested|urged)\s+that\b"
+    r"[^.]{0,160}?\bbe\b",  # where "the Clerk check the budget" is the Clerk's action
+    re.IGNORECASE,
 )

@@ -30,6 +30,8 @@ from ledger.readers.minutes_decision_verbs import (
     PASSIVE,
     PASSIVE_PAIR,
     PHRASES,
+    POSITION,
+    REQUEST,
     VERB,
     VERBS,
     reported,
@@ -123,6 +125,10 @@ def outcome(sentence: str) -> str | None:
         return "resolved"
     if KEPT_IN_VIEW.match(sentence):
         return "deferred"
+    if POSITION.match(sentence):
+        return "noted"  # the body's view, as an advisory board minutes its decisions
+    if REQUEST.match(sentence):
+        return "agreed"
     for pattern in (
         MOTION_PUT,
         MOTION,

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 PLANNING = re.compile(  # "15/00707/F Relocation of vehicular access at Myamber ... No objection"
-    r"^\W*(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b.{0,300}?\b(?P<verb>no\s+objections?|"
+    r"^\W*(?:\d{1,3}(?:\.\d{1,2})+\s+)?(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b"
+    r".{0,300}?\b(?P<verb>no\s+objections?|"
     r"support(?:ed)?|objection|object(?:ed|s)?|no\s+comments?)\W*$",
     re.IGNORECASE,
 )

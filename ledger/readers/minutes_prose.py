@@ -90,7 +90,8 @@ class Prose(Deciding):
             for matter in listed(text):
                 self.item.report_backs.append(ReportBack(matter, self.listing, start))
         else:
-            self.sentences(sentences(re.sub(r"^[-*•●]\s+", "", text)), start)
+            said = sentences(re.sub(r"^[-*•●]\s+", "", text))
+            self.sentences([point for s in said for point in self.points(s)], start)
         for line in lines:
             self.aside(line, text)
         self.last_text = text if keep or lines else self.last_text
@@ -152,6 +153,15 @@ class Prose(Deciding):
             if votes.opens_motion(sentence) and not decide.outcome(sentence):
                 moved_at = at
         self.before = self.moved = self.subject = ""
+
+    def points(self, sentence: str) -> list[str]:
+        """A sentence cut where the item's own sub-numbers run on inside it ("11.1 15/00707/F
+        ... No objection 11.2 15/00371/F ..." under item 11): each point is read alone."""
+        number = self.item.number.rstrip(".")
+        if not number.isdigit() or f"{number}." not in sentence:
+            return [sentence]
+        cut = re.split(rf"\s(?={re.escape(number)}\.\d{{1,2}}\s+\S)", sentence)
+        return [piece.strip() for piece in cut if piece.strip()]
 
     def sentence(self, sentence: str, line: int) -> None:
         for mention in TRACKER_ACTION.finditer(sentence):
