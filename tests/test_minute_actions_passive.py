@@ -88,3 +88,30 @@ def test_a_request_answered_at_the_meeting_and_an_announcement_to_attend():
     )
     assert not any(o == ["Heather"] for o, _ in found), found
     assert any(o == ["Cllr. Crisp"] for o, _ in found), found
+
+
+AGENDA_PAGE = """\
+Agenda Items
+Apologies for Absence
+To receive any apologies for absence.
+To confirm the minutes of the meeting held on 8 October 2015.
+RESOLVED that the minutes of the meeting held on 8 October 2015 be confirmed.
+
+1.1 | Call to Order | | Mayor D. Iveson |
+
+Structural Repairs and Associated Works to Council-Owned Blocks of Flats PDF 344 KB
+"""
+
+
+def test_an_agenda_page_and_a_table_of_titles_give_no_one_an_action():
+    assert actions(AGENDA_PAGE) == []
+
+
+def test_a_short_quotation_a_note_asks_to_add_stays_in_the_action():
+    found = actions(
+        "## Plenum 2019-01-16 Minutes\n\n- Present: Valentine, Dyana\n\n### Calendar\n"
+        '- Valentine: include in agenda template "Upcoming events we might like"\n'
+    )
+    assert found == [
+        (["Valentine"], 'Valentine: include in agenda template "Upcoming events we might like"')
+    ]

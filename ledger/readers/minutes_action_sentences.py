@@ -185,9 +185,13 @@ def clause_owners(
         not_a_deed = NOT_A_DEED_ON_ACTION_LINE if loose else NOT_A_DEED
         if match and OUTCOME_WORD.match(match["who"]):
             match = None  # "Resolved to pay ...", "Deferred to Item 110d": a decision's words
+        if match and not loose and match["what"][:1].isupper():
+            match = None  # "Associated Works to Council-Owned Blocks": a title, no deed
         if match and not not_a_deed.match(match["what"]):
             who = match["who"]
-            if all(person(n, known) for n in owners(who)) or (loose and owners(who)):
+            if not owners(who):
+                continue  # "Call to Order": no one is named
+            if all(person(n, known) for n in owners(who)) or loose:
                 also = PAIRED.search(sentence[:at])  # "the Chairman and Clerk will ..."
                 also = also if also and person(also["who"], known) else None
                 found.append(

@@ -58,6 +58,9 @@ STOP_WORDS = {
     "Also",
     "Plus",
     "Attendance",
+    # an agenda's words on the lines after "Apologies for Absence" name no one
+    *("To", "A", "An", "Any", "No", "None", "Absence", "At", "By", "On", "As", "If", "This"),
+    *("That", "Item", "Items", "Agenda", "Minutes", "Receive", "Declarations", "Interest"),
 }
 
 
@@ -126,11 +129,21 @@ def people(lines: list[Line]) -> set[str]:
             reading = 4
         elif not line.text:
             reading = max(0, reading - 2)
-        if reading:
+        if reading and listing_names(line.text):
             found.update(w for w in NAME_WORD.findall(line.text) if w not in STOP_WORDS)
             found.update(INITIALS_LEGEND.findall(line.text))
             reading -= 0 if line.text else 1
     return found
+
+
+def listing_names(text: str) -> bool:
+    """Whether a line below "Present:" lists people: not a table's row ("| Call to Order
+    |"), nor a sentence whose small words outnumber its capitalised ones."""
+    if "|" in text:
+        return False
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised * 2 >= len(words) - capitalised
 
 
 def is_label(line: Line) -> bool:

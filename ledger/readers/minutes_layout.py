@@ -208,5 +208,15 @@ QUOTED = re.compile(r'(?:^|(?<=[\s(]))"\S[^"]*(?:"|$)')
 
 def unquoted(sentence: str) -> str:
     """A sentence with what it quotes taken out: the words of whoever it quotes are
-    theirs, not the minutes' own."""
-    return QUOTED.sub(" ", sentence).strip() if '"' in sentence else sentence
+    theirs, not the minutes' own. A short quotation that names something (a heading to
+    add, a title: 'include in the template "Upcoming events"') is kept."""
+    return QUOTED.sub(spoken, sentence).strip() if '"' in sentence else sentence
+
+
+def spoken(quote: re.Match[str]) -> str:
+    """What stands for a quotation: nothing where it quotes someone's words (a motion,
+    a statement), itself where it is a name of a few words."""
+    words = quote.group(0).strip('"').split()
+    if len(words) <= 10 and words and words[0].lower() not in ("that", "to", "we", "i"):
+        return quote.group(0)
+    return " "
