@@ -54,3 +54,39 @@ def test_a_decision_the_closing_list_restates_in_other_words_is_recorded_once_as
         "The Board agreed that it would be willing to review and advise on cases such as the "
         "team's.",
     ]
+
+
+PAST_NEWS = """\
+Minutes of the Friends of Elmford Library, 2 July 2024
+
+4. Garden
+The planning application for the shed has now been approved. This will be paid for by the
+trustees once we have decided which design to use. We received a good report last year but
+have still failed to clear the store room.
+
+5. Minutes of the last meeting
+Minute 31/24c should read: Room hire - new fees were shown on the screen. These were agreed.
+"""
+
+
+def test_news_of_approvals_elsewhere_and_past_reports_and_a_corrected_minute_are_no_decisions():
+    assert texts(PAST_NEWS) == []
+
+
+FORUM = """\
+Schools Forum - 10 March 2025
+
+6. Governance review
+The Chair invited the Forum to consider the recommendations in section two of the report.
+The recommendations were proposed and seconded and at the vote the motion was approved.
+
+RESOLVED that the recommendations set out in section two of the report be approved.
+"""
+
+
+def test_the_vote_told_before_the_resolution_is_the_resolutions_vote_not_a_decision_of_its_own():
+    found = [d for item in parse_minutes(FORUM).items for d in item.decisions]
+    assert [d.text for d in found] == [
+        "the recommendations set out in section two of the report be approved."
+    ]
+    assert found[0].vote is not None and found[0].vote.result == "carried"

@@ -12,7 +12,7 @@ from ledger.readers import minutes_votes as votes
 from ledger.readers.minutes_assent import title_only
 from ledger.readers.minutes_draft import DraftDecision, DraftItem, MinutesDraft, When
 from ledger.readers.minutes_layout import sentences
-from ledger.readers.minutes_lookalikes import procedural
+from ledger.readers.minutes_lookalikes import CORRECTION, procedural
 from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT, moves, settles
 from ledger.readers.minutes_vote_counts import vote
 
@@ -40,8 +40,9 @@ class Deciding:
         text = RULES.sub(" ", text).strip()
         if not parts and title_only(text):
             return  # "Agreed that" with nothing after it records nothing
-        if procedural(text):
-            return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting
+        if procedural(text) or CORRECTION.search(text):
+            return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting; "Minute
+            # 64/17c should read: ... These were agreed." tells what an earlier meeting did
         proposer, seconder = votes.mover(context)
         moved = self.item.decisions[-1] if self.item.decisions else None
         declared = moved and DECLARED.search(text) and MOTION_TEXT.match(moved.text)
@@ -53,6 +54,10 @@ class Deciding:
         if nominee is not None:  # "J.Ward, nominated by K.Lowe.", then "J.Ward duly elected."
             text, context = f"{nominee[0]} {text}", f"{nominee[0]} {context}"
             line = nominee[1]
+        elif moved and outcome == "resolved" and voted_only(moved.text):
+            self.item.decisions.pop()  # "... and at the vote the motion was approved." then
+            context = f"{moved.text} {context}"  # "RESOLVED that the recommendations ..."
+            moved = None
         elif moved and elected(text, moved.text):  # "F.Reid, proposed by A, seconded by B. All
             text, context = f"{moved.text} {text}", f"{moved.text} {context}"  # in favour."
             restated = True  # then "F.Reid duly elected.": the nomination and its result
@@ -132,6 +137,20 @@ class Deciding:
             others = [at for at in range(len(self.motions)) if at not in amendments]
             return others[-1] if others else None
         return len(self.motions) - 1
+
+
+VOTE_WORDS = {
+    *("the", "a", "and", "then", "at", "was", "were", "it", "this", "these", "by", "duly"),
+    *("motion", "motions", "recommendation", "recommendations", "proposal", "proposals"),
+    *("proposed", "seconded", "vote", "voted", "put", "approved", "carried", "agreed"),
+    *("unanimously", "resolution", "amendment", "lost", "passed", "adopted", "to"),
+}
+
+
+def voted_only(text: str) -> bool:
+    """A sentence that only says how the motion fared ("The recommendations were proposed
+    and seconded and at the vote the motion was approved."), the resolution to follow."""
+    return bool(settles(text)) and set(re.findall(r"[a-z]+", text.lower())) <= VOTE_WORDS
 
 
 AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)

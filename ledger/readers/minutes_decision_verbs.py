@@ -113,7 +113,9 @@ PHRASES = re.compile(
 )
 
 NOT_OURS = re.compile(
-    r"\b(?:had\s+(?:been\s+)?|has\s+been\s+|previously\s+|already\s+|as\s+(?:was\s+)?|"
+    r"\b(?:had\s+(?:been\s+)?|(?:has|have)\s+(?:now\s+|since\s+|already\s+|recently\s+)?been\s+|"
+    r"previously\s+|already\s+|as\s+(?:was\s+)?|"
+    r"(?:once|when|until|after|before|if)\s+(?:we|they|you|he|she)\s+(?:have|has|had)\s+|"
     r"once\s+|if\s+|unless\s+|until\s+|when\s+|would\s+be\s+|will\s+be\s+|should\s+be\s+|"
     r"having\s+been\s+|(?:will|would|should|shall|could|can|may|might|must)\s+not\s+be\s+|"
     r"(?:have|as)\s+been\s+|(?:if|whether)\s+(?:[\w']+\s+){0,5}?(?:(?:has|have|had|as|is|are|was|"

@@ -19,7 +19,9 @@ HEARD = re.compile(  # "The Council has received notification that ...": news, n
     # "The Committee received comprehensive updates on ...", "received a paper which set out":
     # what the meeting heard, before what it made of it
     r"\breceived\s+(?:a\s+|an\s+)?(?:[a-z]+\s+)?(?:updates?|paper|presentation|briefing|"
-    r"overview|copies|copy)\b(?!\s+(?:as|and\s+(?:noted|agreed|approved)))",
+    r"overview|copies|copy)\b(?!\s+(?:as|and\s+(?:noted|agreed|approved)))|"
+    r"\breceived\s+[^.]{0,40}?\blast\s+(?:year|month|week|time)\b",  # "We received a good report
+    # last year": news of the past
     re.IGNORECASE,
 )
 AGENDA_WORDING = (
@@ -58,6 +60,9 @@ OTHER_BODY = re.compile(  # "Approved by the Borough Council": the planning auth
 )
 
 
+CORRECTION = re.compile(r"\bshould\s+(?:now\s+)?read\s*:", re.IGNORECASE)  # the minute as corrected
+
+
 def not_decided(sentence: str) -> bool:
     """Whether the sentence, whatever its verbs, records no decision of this body."""
     return bool(
@@ -70,6 +75,7 @@ def not_decided(sentence: str) -> bool:
         or AGENDA_WORDING.match(sentence)
         or DECISION_LABEL.match(sentence)
         or OTHER_BODY.match(sentence)
+        or CORRECTION.search(sentence)
         or (sentence.rstrip().endswith(":") and title_case(sentence))  # "Accepted Apologies:"
     )
 

@@ -17,7 +17,7 @@ MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
 MOTION = re.compile(  # "The amendment was lost", "the resolution was passed"
     r"\b(?:amendment|motion|proposal|recommendation|resolution)s?\b[^.]{0,80}?\b(?:was|were)\s+"
     r"(?:therefore\s+|then\s+|duly\s+)?(?P<verb>carried|lost|defeated|fell|agreed|rejected|"
-    r"passed|adopted)\b",
+    r"passed|adopted|approved)\b",
     re.IGNORECASE,
 )
 

@@ -48,6 +48,9 @@ RESULT = re.compile(
     rf"nem\.?\s*con|carried{NOT_A_VOTE}|passed(?!\s+(?:on|to)\b)|lost|fell|defeated|failed)\b",
     re.IGNORECASE,
 )
+MOTION_APPROVED = re.compile(
+    r"\b(?:motion|amendment|proposal)s?\s+(?:was|were)\s+(?:duly\s+)?approved\b", re.I
+)
 ALL_FOR = re.compile(r"\ball\s+(?:members\s+|councillors\s+)?(?:were\s+)?in\s+favour\b", re.I)
 
 
@@ -77,6 +80,8 @@ def result_of(text: str) -> str:
     """The vote's result, from the last word that gives one: "The amendment was lost. The
     substantive motion was carried." was carried."""
     words = [found.group(1).lower() for found in RESULT.finditer(text)]
+    if not words and MOTION_APPROVED.search(text):
+        return "carried"  # "at the vote the motion was approved"
     if not words:
         return "unanimous" if ALL_FOR.search(text) else ""
     word = re.sub(r"\s+", " ", words[-1])
