@@ -115,3 +115,18 @@ def test_a_short_quotation_a_note_asks_to_add_stays_in_the_action():
     assert found == [
         (["Valentine"], 'Valentine: include in agenda template "Upcoming events we might like"')
     ]
+
+
+def test_work_that_will_have_to_be_done_a_notice_to_be_put_up_and_a_resolution_to_write():
+    found = actions(
+        "Minutes of Ashby Parish Council held on 24 July 2014\n\n"
+        "9. Footpaths\n"
+        "No one is sure whose responsibility the fence is. This will have to be investigated.\n"
+        "Warning notices are to be put up advising that the tree is dangerous.\n\n"
+        "10. Way forward\n"
+        "AGREED - That the Chairperson writes to the Cabinet Member on behalf of the Council.\n"
+    )
+    texts = {text: owners for owners, text in found}
+    assert texts.get("This will have to be investigated.") == [], found
+    assert any(t.startswith("Warning notices are to be put up") for t in texts), found
+    assert any(o == ["Chairperson"] for o in texts.values()), found

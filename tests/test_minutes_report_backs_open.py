@@ -209,3 +209,13 @@ def test_a_past_meeting_an_overview_given_another_bodys_meeting_and_this_agenda_
     whats = [what for what, _ in follow_ups(FORUM)]
     for said in ("last meeting", "overview", "Corporate Policy", "Executive", "agenda be adopted"):
         assert not any(said in w for w in whats), (said, whats)
+
+
+def test_a_matter_for_later_in_this_meeting_asks_nothing_back():
+    found = follow_ups(
+        "Minutes of Ashby Parish Council held on 24 July 2014\n\n"
+        "6. Chairman's report\n"
+        "Dog fouling remains an annoyance. This is an agenda item later.\n"
+        "A query about the minutes - this will be discussed in detail under item 9.\n"
+    )
+    assert found == [], found

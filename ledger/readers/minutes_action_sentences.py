@@ -220,7 +220,18 @@ def other_owner(sentence: str, known: set[str] | None) -> tuple[list[str], str] 
     found = WHICH_OWNER.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), sentence
+    found = RESOLVED_DEED.search(sentence)
+    if found:
+        return owners(found["who"]), deed_text(sentence, found.start("who"))
     return None
+
+
+RESOLVED_DEED = re.compile(  # a resolution's own words: "AGREED - That the Chairperson writes to"
+    rf"\b(?i:that)\s+(?P<who>(?i:{ROLES})|{TITLED})\s+(?:writes|contacts|arranges|investigates|"
+    r"obtains|seeks|circulates|sends|liaises|asks|informs|reports\s+back|prepares|organises|"
+    r"organizes|orders|purchases|books|requests|checks|chases|approaches|drafts|invites|"
+    r"reviews|updates|emails|e-mails)\b"
+)
 
 
 PRONOUN_DEED = re.compile(

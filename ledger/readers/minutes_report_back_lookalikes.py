@@ -24,7 +24,10 @@ SCHEDULE = re.compile(
     r"confirmation|agreed|approved|signature)\s+(?:at|by)\s+(?:the\s+)?next|"
     r"^to\s+(?:receive|consider)\b.{0,80}\b(?:items?|matters)\b|"
     r"agenda\s+(?:be|was|were|is)\s+(?:adopted|approved|agreed|accepted)\b|"
-    r"(?:last|previous|preceding)\s+meeting\s+(?:held\s+)?on\b)",
+    r"(?:last|previous|preceding)\s+meeting\s+(?:held\s+)?on\b|"
+    # this meeting's own agenda: "This is an agenda item later", "under item 9"
+    r"agenda\s+item\s+later|later\s+(?:on\s+)?(?:in\s+)?(?:the|this)\s+(?:meeting|agenda)|"
+    r"\bunder\s+(?:agenda\s+)?item\s+\d)",
     re.IGNORECASE,
 )
 ATTENDING = re.compile(r"\battend(?:ing|s)?\b", re.IGNORECASE)

@@ -22,12 +22,14 @@ DONE = (  # what a deed done to something is called: "sent", "added", "followed 
     r"prepared|arranged|ordered|purchased|investigated|progressed|sought|obtained|displayed|"
     r"posted|published|written|drafted|chased|repaired|replaced|installed|cleared|tackled|"
     r"organi[sz]ed|booked|requested|raised|checked|added|amended|updated|corrected|issued|"
-    r"distributed|shared|deposited|scanned|removed|erected|emailed|e-mailed|followed\s+up)\b"
+    r"distributed|shared|deposited|scanned|removed|erected|emailed|e-mailed|followed\s+up|"
+    r"put\s+up|taken\s+up)\b"
 )
 PASSIVE_DEED = re.compile(
     r"^(?:[^,;:]{0,80}?(?:[,;:-]|\band)\s+)?(?P<thing>(?i:the|a|an|this|these|that|it|more|"
     r"further|all)\b[^,;]{0,90}?|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+"
-    r"(?i:will|is\s+to|are\s+to|shall)\s+(?:now\s+|then\s+|also\s+)?be\s+"
+    r"(?i:will|is\s+to|are\s+to|shall)\s+(?:now\s+|then\s+|also\s+)?(?:have\s+to\s+|need\s+to\s+)?"
+    r"be\s+"
     rf"{DONE}"
     r"(?:[^.]*?\bby\s+(?P<by>(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}))?",
 )
