@@ -219,3 +219,19 @@ def test_a_matter_for_later_in_this_meeting_asks_nothing_back():
         "A query about the minutes - this will be discussed in detail under item 9.\n"
     )
     assert found == [], found
+
+
+def test_a_request_drafted_as_a_report_back_and_as_the_decisions_follow_up_is_asked_once():
+    from ledger.readers.minutes_report_backs import asked_once
+
+    draft = parse_minutes(
+        "Minutes of West Ashby Parish Council held on 1 June 2017\n\n"
+        "74/17 Finance\n"
+        "The Clerk had been unable to complete a report for the meeting. CC proposed and LH "
+        "seconded that the financial information should be presented at the July Parish "
+        "Council Meeting. Councillors present were content with the proposal.\n"
+    )
+    asked_once(draft.items)
+    backs = [r.when.said for r in draft.report_backs]
+    follow_ups = [d.follow_up.said for d in draft.decisions if d.follow_up]
+    assert backs + follow_ups == ["the July Parish Council Meeting"], (backs, follow_ups)

@@ -9,10 +9,11 @@ on 7 March"), nor is the date of the next meeting, nor a date already past.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ledger.readers.minutes_dates import when
-from ledger.readers.minutes_draft import When
+from ledger.readers.minutes_draft import DraftItem, When
 from ledger.readers.minutes_report_back_lookalikes import (
     GENERIC,
     after,
@@ -204,3 +205,24 @@ def listed(text: str) -> list[str]:
     if text[:1] in "-•●*" and " - " in text:
         return [m.strip() for m in text.lstrip("-•●* ").split(" - ") if m.strip()]
     return [] if text.rstrip().endswith(":") else [text]  # "i. Policies:" heads what follows
+
+
+def asked_once(items: list[DraftItem]) -> None:
+    """Each request to come back once: where a decision's follow-up asks what a
+    report-back of the same item already asks (the same meeting or date, and the
+    report-back's words within the decision's), the decision keeps no follow-up of its own
+    ("CC proposed ... that the information be presented at the July meeting." drafted as a
+    report-back, then as the decision "Councillors present were content" settles)."""
+    for item in items:
+        asked = [(r.when.said, set(re.findall(r"\w+", r.what.lower()))) for r in item.report_backs]
+        if not asked:
+            continue
+        for at, decision in enumerate(item.decisions):
+            if decision.follow_up is None:
+                continue
+            whole = set(re.findall(r"\w+", " ".join([decision.text, *decision.parts]).lower()))
+            if any(
+                said == decision.follow_up.said and len(words & whole) >= 0.7 * len(words)
+                for said, words in asked
+            ):
+                item.decisions[at] = replace(decision, follow_up=None)
