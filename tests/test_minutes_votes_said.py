@@ -152,3 +152,46 @@ def test_counts_with_the_label_first_are_read_label_first():
 def test_work_carried_out_and_two_benches_are_no_vote():
     assert vote("The hedge work was carried out by the contractor.") is None
     assert vote("2 no. benches were ordered for the green.") is None
+
+
+PAYMENTS = """\
+Minutes of Hollins Parish Council held on 8 July 2024
+
+10. Approval of payments
+Statement of account as at 30 June: community account £388.83.
+
+Cllr Mrs Dale proposed approval for payment seconded by Cllr Webb
+
+11. Minutes
+Cllr Webb proposed acceptance of the minutes seconded by Cllr Mrs Stone.
+
+_5_ Votes for - Unanimously approved
+
+12. Bus shelter
+Cllr Stone proposed a new shelter on Mill Lane, seconded by Cllr Webb. After discussion the
+proposal was withdrawn.
+
+13. Hedges
+Cllr Dale proposed cutting the hedges in March.
+"""
+
+
+def test_a_motion_proposed_and_seconded_with_no_result_given_was_agreed_at_its_items_end():
+    found = [d for item in parse_minutes(PAYMENTS).items for d in item.decisions]
+    payment = [d for d in found if "approval for payment" in d.text]
+    assert [(d.outcome, d.proposer, d.seconder) for d in payment] == [
+        ("agreed", "Cllr Mrs Dale", "Cllr Webb")
+    ]
+
+
+def test_a_motion_and_its_tally_on_the_next_line_are_one_decision():
+    found = [d for item in parse_minutes(PAYMENTS).items for d in item.decisions]
+    minutes = [d for d in found if "minutes" in d.text.lower() or "Votes for" in d.text]
+    assert len(minutes) == 1, [d.text for d in found]
+    assert minutes[0].text.startswith("Cllr Webb proposed acceptance of the minutes")
+    assert minutes[0].vote is not None and minutes[0].vote.result == "unanimous"
+
+
+def test_a_motion_withdrawn_or_never_seconded_is_no_decision():
+    texts = [d.text for item in parse_minutes(PAYMENTS).items for d in item.decisions]
+    assert not any("shelter" in t or "hedges" in t for t in texts), texts

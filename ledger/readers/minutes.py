@@ -117,6 +117,7 @@ class Walk(Prose):
         while index < len(lines):
             index = self.step(lines, index)
         self.flush()
+        self.seconded()
 
     def step(self, lines: list[Line], index: int) -> int:
         line = lines[index]
@@ -133,7 +134,7 @@ class Walk(Prose):
             self.listing = None
             self.last_text = self.movers = ""
             self.block = 0
-            self.motions, self.polled = [], []  # a motion's result is given under its item
+            self.seconded()  # a motion's result is given under its item, or it was agreed
             number, title = found
             if prose(title) and not (agenda_heading(title) and len(title) <= 120):
                 self.draft.items.append(DraftItem(number, ""))

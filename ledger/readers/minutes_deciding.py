@@ -43,7 +43,10 @@ class Deciding:
         if procedural(text) or CORRECTION.search(text):
             return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting; "Minute
             # 64/17c should read: ... These were agreed." tells what an earlier meeting did
-        proposer, seconder = votes.mover(context)
+        if movers := [m for m in self.motions if title_only(m[0])]:
+            context = f"{movers[-1][0]} {context}"  # "Moved Cr Hale, seconded Cr Pike and
+            self.motions = [m for m in self.motions if m not in movers]  # resolved", then
+        proposer, seconder = votes.mover(context)  # "That Council confirms the accounts"
         moved = self.item.decisions[-1] if self.item.decisions else None
         declared = moved and DECLARED.search(text) and MOTION_TEXT.match(moved.text)
         restated = moved and (
@@ -122,6 +125,24 @@ class Deciding:
         self.decide(outcome, f"{last.text} {sentence}", [], last.line, last.follow_up, context)
         return True
 
+    def seconded(self) -> None:
+        """At an item's end, a motion proposed and seconded whose result the minutes never
+        give was agreed, as a parish clerk minutes it ("Cllr A proposed approval for payment
+        seconded by Cllr B", then the next item); one with no seconder was not put."""
+        for moved, line in self.motions:
+            proposer, seconder = votes.mover(f"{moved} {' '.join(self.polled)}")
+            answered = any(d.line >= line for d in self.item.decisions)  # "... declared X
+            if proposer and seconder and not answered and not moved.endswith(":"):  # elected"
+                self.decide("agreed", moved, [], line, None, context=moved)
+        self.motions, self.polled = [], []
+
+    def withdrawn(self, sentence: str) -> bool:
+        """ "The motion was withdrawn": the motion waiting for its result has none."""
+        if not (self.motions and WITHDRAWN.search(sentence)):
+            return False
+        self.motions.pop(self.pending(sentence) or -1)
+        return True
+
     def pending(self, sentence: str) -> int | None:
         """Which motion moved and not yet settled a result is for: the amendment's result
         is the last amendment's, the substantive motion's the last motion's."""
@@ -153,6 +174,11 @@ def voted_only(text: str) -> bool:
     return bool(settles(text)) and set(re.findall(r"[a-z]+", text.lower())) <= VOTE_WORDS
 
 
+WITHDRAWN = re.compile(
+    r"\b(?:motion|proposal|amendment|it)\b[^.]{0,60}?\b(?:was|were|is)\s+(?:then\s+)?withdrawn\b|"
+    r"\bwithdr[ea]w\s+(?:the|his|her|their)\s+(?:motion|proposal|amendment)\b",
+    re.IGNORECASE,
+)
 AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
 ELECTED = re.compile(
     r"^(?P<who>[A-Z][\w.' -]{1,40}?)\s+(?:was\s+)?duly\s+(?:elected|appointed|co-opted)\b"

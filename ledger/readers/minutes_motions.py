@@ -8,7 +8,14 @@ import re
 
 from ledger.readers.minutes_decision_verbs import ACTIVE, OPENING, PASSIVE
 from ledger.readers.minutes_vote_counts import counted
-from ledger.readers.minutes_votes import PROPOSAL, PROPOSER, SECONDER, opens_motion
+from ledger.readers.minutes_votes import (
+    NAMED_PROPOSER,
+    NAMED_SECONDER,
+    PROPOSAL,
+    PROPOSER,
+    SECONDER,
+    opens_motion,
+)
 
 MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
     r"^(?:the\s+)?motion\s+(?:was\s+)?(?P<verb>carried|passed|failed|lost|defeated)\b", re.I
@@ -37,7 +44,7 @@ DECLARED = re.compile(
 )
 
 PROPOSES = re.compile(  # "X proposed approval for payment", "Y moved that ...": the motion itself
-    r"\b(?:proposed|moved)\s+(?!by\b|and\b|seconded\b)(?:that\b|[a-z]\w+)", re.IGNORECASE
+    r"\b(?:proposed|moved)\s+(?!by\b|and\b|seconded\b)(?:that\b|(?-i:[a-z])\w+)", re.IGNORECASE
 )
 
 LEADS_ON = re.compile(  # "Moved Cr Hale, seconded Cr Pike and resolved": the motion is below
@@ -86,7 +93,12 @@ VOTED_RESULT = re.compile(  # "carried by 22 votes to one", "lost by a majority 
     r"(?:votes?\s+)?(?:to|-)\s+(?:\d{1,3}|[a-z]+)\b",
     re.IGNORECASE,
 )
-ENDS_ON_RESULT = re.compile(rf"[-–—,;:]\s*(?:and\s+(?:was\s+)?)?{RESULT_WORD}\W*$", re.IGNORECASE)
+ENDS_ON_RESULT = re.compile(  # "Put to the vote - LOST", "5 Votes for - Unanimously approved"
+    r"[-–—,;:]\s*(?:and\s+(?:was\s+)?)?(?:unanimously\s+)?"
+    r"(?P<verb>lost|fell|defeated|failed|carried(?!\s+(?:out|forward|over)\b)|passed|approved|agreed)"
+    r"\W*$",
+    re.IGNORECASE,
+)
 
 
 def settled(sentence: str) -> str | None:
@@ -99,7 +111,14 @@ def settled(sentence: str) -> str | None:
         found = re.compile(rf"\b{RESULT_WORD}\b", re.IGNORECASE).search(sentence, put.end())
     if found is None:
         return None
-    return "carried" if found["verb"].lower() in ("carried", "passed") else "lost"
+    verb = found["verb"].lower()
+    return (
+        verb
+        if verb in ("approved", "agreed")
+        else "carried"
+        if verb in ("carried", "passed")
+        else "lost"
+    )
 
 
 def settles(sentence: str) -> str | None:
@@ -124,8 +143,12 @@ NOMINATION = re.compile(r"^[\w.' -]{2,60}?,\s+(?i:proposed|nominated)\s+(?i:by)\
 
 def moves(sentence: str) -> bool:
     """A sentence that moves a motion, whose result the minutes give later."""
+    named = (PROPOSER.search(sentence) or NAMED_PROPOSER.search(sentence)) and (
+        SECONDER.search(sentence) or NAMED_SECONDER.search(sentence)
+    )  # "Cllr A proposed approval for payment seconded by Cllr B"
     return bool(
-        MOVES.search(sentence)
+        named
+        or MOVES.search(sentence)
         or NOMINATION.match(sentence)  # "J.Ward, proposed by K.Lowe"
         or opens_motion(sentence)
         or PROPOSAL.search(sentence)

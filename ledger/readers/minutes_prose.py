@@ -172,6 +172,8 @@ class Prose(Deciding):
             self.movers = sentence  # the motion they moved is on the lines below
             return
         outcome = decide.outcome(sentence)
+        if self.withdrawn(sentence):
+            return  # "After discussion the proposal was withdrawn."
         if self.motions and outcome is None and motions.polls(sentence):
             self.polled.append(sentence)  # "The proposal was put to the vote:", "For: 12"
             return

@@ -1,30 +1,12 @@
-"""How minutes record a vote: who proposed and seconded a motion, the counts for, against
-and abstaining ("7 for, 2 against, 1 abstention", "with one against", "Prop JB, 2nd GK"),
-and the result ("carried unanimously")."""
+"""Who moved a motion, as minutes record it: "Proposed by X, seconded by Y", "Prop JB, 2nd
+GK", "MOVED BY COUNCILLOR X", "Councillor A moved and Councillor B seconded ...", "X offered
+a resolution, supported by Y". The counts and result are read in
+:mod:`ledger.readers.minutes_vote_counts`."""
 
 from __future__ import annotations
 
 import re
 
-from ledger.readers.minutes_draft import Vote
-
-NUMBER_WORDS = {"no": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-COUNT = r"(\d{1,3}|no|none|one|two|three|four|five)"
-VOTERS = (  # "45 Councillors voting in favour", "4 votes for"
-    r"(?:(?:councillors|members|governors|trustees|directors)\s+(?:voting\s+|voted\s+)?|votes?\s+)?"
-)
-FOR = re.compile(rf"\b{COUNT}\s+{VOTERS}(?:for|in\s+favour)\b", re.IGNORECASE)
-AGAINST = re.compile(rf"\b{COUNT}\s+{VOTERS}against\b|\bagainst\s*:?\s*{COUNT}\b", re.I)
-ABSTAIN = re.compile(
-    rf"\b{COUNT}\s+abstentions?\b|\b{COUNT}\s+(?:councillors\s+|members\s+)?abstained\b", re.I
-)
-FOR_AFTER = re.compile(rf"\b(?:for|in\s+favour)\s*:?\s*{COUNT}\b", re.IGNORECASE)
-VOTING = re.compile(
-    r"\bvot(?:e|es|ed|ing)\b|\bin\s+favour\b|\bagainst\b|\babstain|\babstention|"
-    r"\bunanimous|\bcarried\b|\bshow\s+of\s+hands\b|\bdivision\b",
-    re.IGNORECASE,
-)
-RESULT = re.compile(r"\b(unanimous(?:ly)?|carried|lost|fell|defeated)\b", re.IGNORECASE)
 PROPOSER = re.compile(
     r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
@@ -33,50 +15,6 @@ SECONDER = re.compile(
     r"(?:\b(?i:seconded|sec(?![a-z])\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
-
-
-def counted(sentence: str) -> bool:
-    """Whether a sentence counts votes for a motion ("4 Votes for 2 Votes against")."""
-    return bool(VOTING.search(sentence) and (FOR.search(sentence) or FOR_AFTER.search(sentence)))
-
-
-def count(text: str | None) -> int | None:
-    if text is None:
-        return None
-    return int(text) if text.isdigit() else NUMBER_WORDS.get(text.lower())
-
-
-def vote(text: str) -> Vote | None:
-    """Counts and result where the minutes give them ("7 for, 2 against, 1 abstention",
-    "with one against", "carried unanimously")."""
-    if not VOTING.search(text):
-        return None  # "lasting for 2-3 years" counts no votes
-    found = {
-        "for": FOR.search(text) or FOR_AFTER.search(text),
-        "against": AGAINST.search(text),
-        "abstain": ABSTAIN.search(text),
-    }
-    result = RESULT.search(text)
-    if not any(found.values()) and not result:
-        return None
-    numbers = {
-        k: count(next((g for g in m.groups() if g), None)) if m else None for k, m in found.items()
-    }
-    word = result.group(1).lower() if result else ""
-    word = (
-        "unanimous"
-        if word.startswith("unanimous")
-        else {"fell": "lost", "defeated": "lost"}.get(word, word)
-    )
-    if word == "unanimous" and numbers["against"] is None:
-        numbers["against"] = 0
-    return Vote(
-        said=text if len(text) <= 300 else text[:300],
-        result=word,
-        votes_for=numbers["for"],
-        against=numbers["against"],
-        abstained=numbers["abstain"],
-    )
 
 
 PROPOSAL = re.compile(
@@ -113,10 +51,21 @@ def opens_motion(sentence: str) -> bool:
     return bool(MOTION_OPENS.match(sentence) or OFFERED.match(sentence))
 
 
+TITLED = (  # "Councillor Amber", "Cllr J. Birch", "Mrs Hull": a member named by title
+    r"(?:(?i:councillor|cllr\.?|cr\.?|mr|mrs|ms|miss|dr|mayor|alderman)\s+)+"
+    r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+NAMED_PROPOSER = re.compile(  # "Councillor Cole presented the report and proposed ..."
+    rf"(?P<who>{TITLED})\s+(?:[^.;]{{0,60}}?\s(?i:and)\s+)?(?:then\s+)?(?i:moved|proposed)\b"
+    r"(?!\s+by\b)"
+)
+NAMED_SECONDER = re.compile(rf"(?P<who>{TITLED})\s+(?:then\s+)?(?i:seconded)\b(?!\s+by\b)")
+
+
 def mover(text: str) -> tuple[str, str]:
     """Who proposed and who seconded, where the minutes say."""
-    proposed = PROPOSER.search(text)
-    seconded = SECONDER.search(text)
+    proposed = PROPOSER.search(text) or NAMED_PROPOSER.search(text)
+    seconded = SECONDER.search(text) or NAMED_SECONDER.search(text)
     offered = OFFERED.search(text)
     if offered and (proposed is None or offered.start() < proposed.start()):
         return name(offered["who"]), name(offered["by"] or "")
