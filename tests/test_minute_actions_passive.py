@@ -130,3 +130,22 @@ def test_work_that_will_have_to_be_done_a_notice_to_be_put_up_and_a_resolution_t
     assert texts.get("This will have to be investigated.") == [], found
     assert any(t.startswith("Warning notices are to be put up") for t in texts), found
     assert any(o == ["Chairperson"] for o in texts.values()), found
+
+
+def test_residents_an_officer_named_before_who_a_right_given_and_an_authority_each_own_one():
+    found = actions(
+        "Minutes of Ashby Parish Council held on 6 May 2014\n\n"
+        "4. Parking\n"
+        "It was agreed that the residents would forward all the information to the Clerk, who "
+        "would then draft a letter to the Borough Council.\n\n"
+        "5. Election equipment\n"
+        "Gary Mantay proposed a resolution to give Clerk Linda Britton the right to apply for "
+        "the grant.\n\n"
+        "6. Repairs\n"
+        "Approved the issue of tenders and authorise the Strategic Director (following "
+        "consultation with the Chair and Vice Chair) to award a contract for the repairs.\n"
+    )
+    owners = [o for o, _ in found]
+    assert ["residents"] in owners and ["Clerk"] in owners, found
+    assert any(t.startswith("who would then draft") for _, t in found), found
+    assert ["Clerk Linda Britton"] in owners and ["Strategic Director"] in owners, found

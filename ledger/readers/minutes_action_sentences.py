@@ -71,7 +71,7 @@ ASKED_OF = re.compile(  # "asked the Clerk to write", "requested that the Clerk 
     rf"(?i:authori[sz]ed?|(?:give|gave|given)\s+"
     rf"delegated\s+authority\s+to|delegated\s+(?:authority\s+)?to))\s+(?:that\s+)?"
     rf"(?!(?i:officers|members|councillors)\b)"
-    rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    rf"(?P<who>{TITLED}|(?i:{ROLES})|the\s+{OFFICE}|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
     rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s|(?!{NOT_A_VERB})[a-z]{{3,}})"
     rf"\s+\S"
 )
@@ -172,9 +172,13 @@ def clause_owners(
         return []
     found = []
     start = 0
+    before = ""
     for clause in CLAUSE.split(sentence):
         at = sentence.find(clause, start)
         start = at + len(clause) if at >= 0 else start
+        if (named := relative_owner(before, clause, known)) is not None:
+            found.append((at, named))  # "... forward it to the Clerk, who would then draft"
+        before = clause
         text = re.sub(
             r"^(?:it\s+was\s+agreed\s+that|agreed\s+that|that|again|also|then|finally)\s+",
             "",
@@ -203,12 +207,45 @@ def clause_owners(
     return found
 
 
+WHO_THEN = re.compile(
+    r"^who\s+(?:would|will|is\s+to|agreed\s+to|undertook\s+to|offered\s+to)\s+"
+    r"(?:then\s+|also\s+|in\s+turn\s+)?(?!be\b|have\b|not\b)[a-z]+\s+\S"
+)
+ENDS_ON_OWNER = re.compile(
+    rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s*$"
+)
+
+
+def relative_owner(before: str, clause: str, known: set[str] | None) -> list[str] | None:
+    """The owner of a clause "who would then draft a letter": the person or office the
+    clause before ends on ("... forward all the information to the Clerk")."""
+    if not WHO_THEN.match(clause):
+        return None
+    found = ENDS_ON_OWNER.search(before)
+    names = owners(found["who"]) if found else []
+    return names if names and all(person(n, known) for n in names) else None
+
+
+GIVEN_RIGHT = re.compile(  # "a resolution to give Clerk Linda Britton the right to apply"
+    rf"\b(?:give|gives|gave|given|giving|grant|grants|granted|granting)\s+"
+    rf"(?P<who>{TITLED}|(?i:{ROLES})|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+(?:the\s+)?"
+    r"(?:right|authority|power|permission|delegated\s+authority|go-ahead)\s+to\s+[a-z]+"
+)
+
+
 def other_owner(sentence: str, known: set[str] | None) -> tuple[list[str], str] | None:
     """An owner named otherwise than at a clause's head: "X asked the Clerk to ...", "the
     Head of IT said that he would ...", "... - DT to action"."""
     found = ASKED_OF.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
         return owners(found["who"]), deed_text(sentence, found.start("who"))
+    flat = PARENTHESIS.sub("", sentence)  # "authorise the Director (following consultation
+    found = ASKED_OF.search(flat) if flat != sentence else None  # with the Chair) to ..."
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), sentence
+    found = GIVEN_RIGHT.search(sentence)
+    if found and all(person(n, known) for n in owners(found["who"])):
+        return owners(found["who"]), deed_text(sentence, found.start())
     found = PROMISED.match(sentence) or next(
         (m for m in (PROMISED.match(c) for c in CLAUSE.split(sentence)[1:]) if m), None
     )  # "... could be done quickly but the Head of X reported that she would check ..."
