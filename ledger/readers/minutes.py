@@ -48,6 +48,7 @@ RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be
 AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision that gives an action
     r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b", re.IGNORECASE
 )
+RULES_ONLY = re.compile(r"[|\s]+")
 PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 
@@ -121,7 +122,7 @@ class Walk(Prose):
 
     def step(self, lines: list[Line], index: int) -> int:
         line = lines[index]
-        if line.blank:
+        if line.blank or RULES_ONLY.fullmatch(line.text):  # a web table's empty cells: "||"
             if not self.runs_on():
                 self.flush()
             return index + 1

@@ -47,7 +47,8 @@ QUOTED_ELSEWHERE = re.compile(
 )
 DECISION_LABEL = re.compile(
     r"^(?:decision|decided)\s+(?:maker|status|date|type|due|published|reference|number|details|"
-    r"(?:made|taken)?\s*at\s+meeting|will\s+come\s+into\s+force)\b",
+    r"summary|log|sheet|(?:made|taken)?\s*at\s+meeting|will\s+come\s+into\s+force)\b|"
+    r"^(?:item\s*\|\s*)?decisions?\s*\|[\s|]*$",  # a web table's column header: "DECISION |"
     re.IGNORECASE,
 )
 

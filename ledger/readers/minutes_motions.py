@@ -47,8 +47,9 @@ PROPOSES = re.compile(  # "X proposed approval for payment", "Y moved that ...":
     r"\b(?:proposed|moved)\s+(?!by\b|and\b|seconded\b)(?:that\b|(?-i:[a-z])\w+)", re.IGNORECASE
 )
 
-LEADS_ON = re.compile(  # "Moved Cr Hale, seconded Cr Pike and resolved": the motion is below
-    r"(?:\band|,)\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed)?\s*[:\-–]?\s*$",
+LEADS_ON = re.compile(  # "Moved Cr Hale, seconded Cr Pike and resolved", "Moved A - B:": the
+    r"(?:\band|,)\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed)?\s*[:\-–]?\s*$|"
+    r":[\s|]*$",  # motion is below
     re.IGNORECASE,
 )
 

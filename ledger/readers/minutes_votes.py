@@ -62,8 +62,16 @@ NAMED_PROPOSER = re.compile(  # "Councillor Cole presented the report and propos
 NAMED_SECONDER = re.compile(rf"(?P<who>{TITLED})\s+(?:then\s+)?(?i:seconded)\b(?!\s+by\b)")
 
 
+PAIRED = re.compile(  # "Moved T. Caterina - D. Loken:": a city council's mover and seconder
+    r"\b(?i:moved)\s+(?P<who>(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+[-–]\s+"
+    r"(?P<by>(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:"
+)
+
+
 def mover(text: str) -> tuple[str, str]:
     """Who proposed and who seconded, where the minutes say."""
+    if paired := PAIRED.search(text):
+        return paired["who"], paired["by"]
     proposed = PROPOSER.search(text) or NAMED_PROPOSER.search(text)
     seconded = SECONDER.search(text) or NAMED_SECONDER.search(text)
     offered = OFFERED.search(text)
