@@ -235,3 +235,28 @@ def test_a_request_drafted_as_a_report_back_and_as_the_decisions_follow_up_is_as
     backs = [r.when.said for r in draft.report_backs]
     follow_ups = [d.follow_up.said for d in draft.decisions if d.follow_up]
     assert backs + follow_ups == ["the July Parish Council Meeting"], (backs, follow_ups)
+
+
+def test_a_restarted_lettered_list_is_the_matter_aboves_and_the_lists_opening_asks_nothing():
+    from ledger.readers.minutes_report_backs import asked_once
+
+    draft = parse_minutes(
+        "Minutes of the Governing Board held on 23 May 2022\n\n"
+        "114 Matters for the next agenda\n"
+        "The following matters were agreed for the next agenda:\n"
+        "g. Lettings policy\n"
+        "h. Committee Reports\n"
+        "a. Learning Committee (27 June 2022)\n"
+        "b. Business Committee (4 July 2022)\n"
+        "i. Collaboration Working Group\n\n"
+        "115 Date of next meeting\n"
+    )
+    asked_once(draft.items)
+    whats = [r.what for r in draft.report_backs]
+    assert whats == [
+        "g. Lettings policy",
+        "h. Committee Reports a. Learning Committee (27 June 2022) b. Business Committee "
+        "(4 July 2022)",
+        "i. Collaboration Working Group",
+    ], whats
+    assert [d.follow_up for d in draft.decisions if d.follow_up] == []

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from ledger.readers.minutes_dates import when
-from ledger.readers.minutes_draft import DraftItem, When
+from ledger.readers.minutes_draft import DraftItem, ReportBack, When
 from ledger.readers.minutes_report_back_lookalikes import (
     GENERIC,
     after,
@@ -208,12 +208,15 @@ def listed(text: str) -> list[str]:
 
 
 def asked_once(items: list[DraftItem]) -> None:
-    """Each request to come back once: where a decision's follow-up asks what a
-    report-back of the same item already asks (the same meeting or date, and the
-    report-back's words within the decision's), the decision keeps no follow-up of its own
-    ("CC proposed ... that the information be presented at the July meeting." drafted as a
-    report-back, then as the decision "Councillors present were content" settles)."""
+    """Each request to come back once. Where a decision's follow-up asks what a report-back
+    of the same item already asks (the same meeting or date, and the report-back's words
+    within the decision's), or only opens the list of matters for the next agenda that
+    come back one by one, the decision keeps no follow-up of its own ("CC proposed ... that
+    the information be presented at the July meeting." drafted as a report-back, then as
+    the decision "Councillors present were content" settles). A lettered list that starts
+    again at "a." inside a list of matters is the matter above's own list."""
     for item in items:
+        item.report_backs = sublisted(item.report_backs)
         asked = [(r.when.said, set(re.findall(r"\w+", r.what.lower()))) for r in item.report_backs]
         if not asked:
             continue
@@ -222,7 +225,30 @@ def asked_once(items: list[DraftItem]) -> None:
                 continue
             whole = set(re.findall(r"\w+", " ".join([decision.text, *decision.parts]).lower()))
             if any(
-                said == decision.follow_up.said and len(words & whole) >= 0.7 * len(words)
+                said == decision.follow_up.said
+                and (len(words & whole) >= 0.7 * len(words) or AGENDA_LIST.search(decision.text))
                 for said, words in asked
             ):
                 item.decisions[at] = replace(decision, follow_up=None)
+
+
+LETTER = re.compile(r"^\(?(?P<letter>[a-z])[.)]\s")
+
+
+def sublisted(backs: list[ReportBack]) -> list[ReportBack]:
+    """Matters listed for the same meeting, where lettering starts again ("h. Committee
+    Reports", then "a. Learning Committee", "b. Business Committee"): the restarted letters
+    are the matter above's parts, one report-back with them."""
+    kept: list[ReportBack] = []
+    last = ""
+    for back in backs:
+        found = LETTER.match(back.what)
+        letter = found["letter"] if found else ""
+        above = kept[-1] if kept else None
+        nested = letter and last and letter < last and above and above.when == back.when
+        if nested and above is not None:
+            kept[-1] = replace(above, what=f"{above.what} {back.what}")
+            continue
+        last = letter if letter else ""
+        kept.append(back)
+    return kept
