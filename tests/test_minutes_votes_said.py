@@ -195,3 +195,47 @@ def test_a_motion_and_its_tally_on_the_next_line_are_one_decision():
 def test_a_motion_withdrawn_or_never_seconded_is_no_decision():
     texts = [d.text for item in parse_minutes(PAYMENTS).items for d in item.decisions]
     assert not any("shelter" in t or "hedges" in t for t in texts), texts
+
+
+def test_a_vote_by_names_counts_each_side_and_emphasis_does_not_hide_a_count():
+    said = vote("Motion carried by a vote of Ann Berg yea, Tom Ortiz yea, and Eva Lind yea.")
+    assert said is not None
+    assert (said.votes_for, said.against, said.names_for) == (3, 0, ["Berg", "Ortiz", "Lind"])
+    bold = vote("**_5_** Votes for - **Unanimously** approved")
+    assert bold is not None and (bold.votes_for, bold.against) == (5, 0)
+
+
+REVIEW = """\
+Cabinet - 10 October 2024
+
+4. Minutes
+
+Decision:
+
+RESOLVED that the minutes of the meeting held on 5 September 2024 be approved.
+
+Voting Record
+
+5 For, 0 Against, 1 Abstention
+
+Minutes:
+
+RESOLVED: That the minutes of the meeting held on 5 September 2024 be approved.
+
+5. Library
+It was agreed to extend the opening hours, with one against.
+"""
+
+
+def test_a_decision_pages_vote_stays_with_its_decision_told_again_under_minutes():
+    found = [d for item in parse_minutes(REVIEW).items for d in item.decisions]
+    minutes = [d for d in found if "5 September" in d.text]
+    assert len(minutes) == 1
+    counts = minutes[0].vote.votes_for, minutes[0].vote.against, minutes[0].vote.abstained
+    assert counts == (5, 0, 1) and minutes[0].vote.result == "carried"
+
+
+def test_counts_given_with_a_decision_agreed_carried_it():
+    found = [d for item in parse_minutes(REVIEW).items for d in item.decisions]
+    hours = [d for d in found if "opening hours" in d.text]
+    assert [(d.vote.against, d.vote.result) for d in hours] == [(1, "carried")]

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ledger.readers import minutes_votes as votes
 from ledger.readers.minutes_assent import title_only
-from ledger.readers.minutes_draft import DraftDecision, DraftItem, MinutesDraft, When
+from ledger.readers.minutes_draft import DraftDecision, DraftItem, MinutesDraft, Vote, When
 from ledger.readers.minutes_layout import sentences
 from ledger.readers.minutes_lookalikes import CORRECTION, procedural
 from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT, moves, settles
@@ -43,38 +43,16 @@ class Deciding:
         if procedural(text) or CORRECTION.search(text):
             return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting; "Minute
             # 64/17c should read: ... These were agreed." tells what an earlier meeting did
-        if movers := [m for m in self.motions if title_only(m[0])]:
-            context = f"{movers[-1][0]} {context}"  # "Moved Cr Hale, seconded Cr Pike and
-            self.motions = [m for m in self.motions if m not in movers]  # resolved", then
-        proposer, seconder = votes.mover(context)  # "That Council confirms the accounts"
-        moved = self.item.decisions[-1] if self.item.decisions else None
-        declared = moved and DECLARED.search(text) and MOTION_TEXT.match(moved.text)
-        restated = moved and (
-            text.startswith(f"{moved.text} ")
-            or (MOTION_TEXT.match(moved.text) and f"{moved.text} " in f"{text} ")
-        )
-        nominee = next((m for m in reversed(self.motions) if elected(text, m[0])), None)
-        if nominee is not None:  # "J.Ward, nominated by K.Lowe.", then "J.Ward duly elected."
-            text, context = f"{nominee[0]} {text}", f"{nominee[0]} {context}"
-            line = nominee[1]
-        elif moved and outcome == "resolved" and voted_only(moved.text):
-            self.item.decisions.pop()  # "... and at the vote the motion was approved." then
-            context = f"{moved.text} {context}"  # "RESOLVED that the recommendations ..."
-            moved = None
-        elif moved and elected(text, moved.text):  # "F.Reid, proposed by A, seconded by B. All
-            text, context = f"{moved.text} {text}", f"{moved.text} {context}"  # in favour."
-            restated = True  # then "F.Reid duly elected.": the nomination and its result
-        if moved and (declared or restated):  # the motion above, now with its outcome
-            self.item.decisions.pop()  # the motion above declared carried: one decision
-            proposer, seconder = moved.proposer or proposer, moved.seconder or seconder
-            asked = asked or moved.follow_up
-        elif (again := same_decision(self.item.decisions, text, self.block)) is not None:
-            said = self.item.decisions.pop(again)  # a decision page's "Decision:" and
-            proposer, seconder = said.proposer or proposer, said.seconder or seconder
-            asked = asked or said.follow_up  # "Minutes:" blocks, or "X was duly elected"
+        context = self.moved_by(context)
+        text, context, line, earlier = self.told_before(outcome, text, context, line)
+        proposer, seconder = votes.mover(context)
+        if earlier is not None:
+            proposer, seconder = earlier.proposer or proposer, earlier.seconder or seconder
+            asked = asked or earlier.follow_up
         if outcome not in LOST and closing(text) and settles(closing(text)) in LOST:
             outcome = "lost"  # "RESOLVED that ... 4 votes for, 5 against. The motion was lost."
         self.motions = [m for m in self.motions if m[0] not in text]
+        polled = vote(context) or (earlier.vote if earlier is not None else None)
         self.item.decisions.append(
             DraftDecision(
                 outcome=outcome,
@@ -82,11 +60,48 @@ class Deciding:
                 parts=parts,
                 proposer=proposer,
                 seconder=seconder,
-                vote=vote(context),
+                vote=with_result(polled, outcome),
                 follow_up=asked,
                 line=line,
             )
         )
+
+    def moved_by(self, context: str) -> str:
+        """ "Moved Cr Hale, seconded Cr Pike and resolved", waiting as a motion of no words
+        of its own, names who moved the decision that follows."""
+        if movers := [m for m in self.motions if title_only(m[0])]:
+            context = f"{movers[-1][0]} {context}"
+            self.motions = [m for m in self.motions if m not in movers]
+        return context
+
+    def told_before(
+        self, outcome: str, text: str, context: str, line: int
+    ) -> tuple[str, str, int, DraftDecision | None]:
+        """The text, context and line of a decision the minutes tell in two steps, and the
+        earlier telling taken out of the item: a motion then its outcome, a nomination then
+        "duly elected", a vote told before its resolution, a decision page's "Decision:"
+        then "Minutes:" blocks, a narrative then its formal resolution."""
+        moved = self.item.decisions[-1] if self.item.decisions else None
+        nominee = next((m for m in reversed(self.motions) if elected(text, m[0])), None)
+        if nominee is not None:  # "J.Ward, nominated by K.Lowe.", then "J.Ward duly elected."
+            return f"{nominee[0]} {text}", f"{nominee[0]} {context}", nominee[1], None
+        if moved and outcome == "resolved" and voted_only(moved.text):
+            self.item.decisions.pop()  # "... and at the vote the motion was approved." then
+            context = f"{moved.text} {context}"  # "RESOLVED that the recommendations ..."
+            moved = None
+        declared = moved and DECLARED.search(text) and MOTION_TEXT.match(moved.text)
+        restated = moved and (
+            text.startswith(f"{moved.text} ")
+            or (MOTION_TEXT.match(moved.text) and f"{moved.text} " in f"{text} ")
+        )
+        if moved and elected(text, moved.text):  # "F.Reid, proposed by A, seconded by B. All
+            text, context = f"{moved.text} {text}", f"{moved.text} {context}"  # in favour."
+            restated = True  # then "F.Reid duly elected.": the nomination and its result
+        if moved and (declared or restated):  # the motion above, now with its outcome
+            return text, context, line, self.item.decisions.pop()
+        if (again := same_decision(self.item.decisions, text, self.block)) is not None:
+            return text, context, line, self.item.decisions.pop(again)
+        return text, context, line, None
 
     def attach_vote(self, sentence: str) -> None:
         """ "Proposed by X, seconded by Y; carried 6 to 2" belongs to the decision above it;
@@ -193,6 +208,17 @@ def elected(text: str, moved: str) -> bool:
 
 
 LOST = ("lost", "rejected")
+
+
+def with_result(polled: Vote | None, outcome: str) -> Vote | None:
+    """A vote whose counts the minutes give with the decision but not its result: the
+    result is the decision's ("It was agreed ... with one against" carried)."""
+    counted = polled is not None and (polled.votes_for is not None or polled.against is not None)
+    if polled is None or polled.result or not counted:
+        return polled
+    return replace(polled, result="lost" if outcome in LOST else "carried")
+
+
 SETTLED = ("lost", "rejected", "carried")
 
 

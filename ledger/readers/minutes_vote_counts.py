@@ -114,18 +114,19 @@ def counts(text: str, result: str) -> dict[str, int | None]:
 def vote(text: str) -> Vote | None:
     """Counts, result and names where the minutes give them ("7 for, 2 against, 1
     abstention", "with one against", "carried unanimously", "For: Cllrs A and B")."""
+    said, text = text, re.sub(r"[*_]+", " ", text)  # "**_5_** Votes for": Markdown's emphasis
     if not (VOTING.search(text) or ALL_FOR.search(text) or BY_VOTES.search(text)):
         return None  # "lasting for 2-3 years" counts no votes
     result = result_of(text)
     found = counts(text, result)
-    named = names(text)
+    named, called = names(text), len(ROLL_CALL.findall(text)) >= 2
     if not any(v is not None for v in found.values()) and not result and not any(named.values()):
         return None
     for side, who in named.items():
-        if who and found[side] is None:
-            found[side] = len(who)
+        if (who or (called and side != "abstain")) and found[side] is None:
+            found[side] = len(who)  # a roll call names every vote: none named, none cast
     return Vote(
-        said=text if len(text) <= 300 else text[:300],
+        said=said if len(said) <= 300 else said[:300],
         result=result,
         votes_for=found["for"],
         against=found["against"],
@@ -165,7 +166,7 @@ def names(text: str) -> dict[str, list[str]]:
             one = title.group(1) or title.group(2)
             who = [f"{one} {w}" for w in [who[0][title.end() :], *who[1:]]]
         found[side] = [w for w in who if not re.fullmatch(r"(?i:none|nil|no(?:ne)?)", w)]
-    if re.search(r"\broll\s+call\b", text, re.IGNORECASE):
+    if len(ROLL_CALL.findall(text)) >= 2:  # "roll call vote Berg yea, Ortiz nay", "by a vote of"
         for called in ROLL_CALL.finditer(text):
             found[SIDE[called["side"].lower()]].append(called["who"])
     return found
