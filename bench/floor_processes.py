@@ -3,13 +3,15 @@ alone: ``python -m bench.floor_processes KIND ARGS``. Each does the essential wo
 operation on the same ledger file, writing into its own floor tables (never the ledger's).
 
 - ``clerk DB ACTION_ID``: open the database, read the action's latest stored row, encode one
-  event (its free text salted, as the ledger commits it), hash it, insert the event and its
-  integrity row and move the frontier, in one transaction.
+  event (its free text salted, as the ledger commits it), hash it as the ledger does (its
+  form-2 commitments and canonical bytes, bench.verify_floor.leaf_of), insert the event and
+  its integrity row and move the frontier, in one transaction.
 - ``read DB TRACKER``: open the database, check the views are level with the log, read the
   tracker's actions and their current facts, print them.
 - ``import DB CSV TRACKER``: read the tracker file, read which actions exist (one query),
-  encode two events per new row (added, rated), hash each, insert events and integrity rows
-  with ``executemany`` and move the frontier, in one transaction.
+  encode two events per new row (added, rated), hash each as the ledger does (commitments,
+  canonical bytes), insert events and integrity rows with ``executemany`` and move the
+  frontier, in one transaction.
 - ``bare DB CSV``: the physical limit: read the file and insert its rows as they are.
 """
 
@@ -23,6 +25,8 @@ import sqlite3
 import sys
 import uuid
 from datetime import UTC, datetime
+
+from bench.verify_floor import leaf_of
 
 NAMESPACE = uuid.UUID("6f1c9d1e-5b7a-4c1e-9a53-2a0c5e1d7b15")  # any fixed namespace will do
 
@@ -80,8 +84,8 @@ def store(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     frontier = Frontier(*(found or (0, b"")))
     first = conn.execute("SELECT coalesce(max(rowid), 0) FROM floor_events").fetchone()[0] + 1
     leaves = []
-    for offset, (_, _, _, state) in enumerate(rows):
-        leaf = hashlib.sha256(b"\x00" + state).digest()
+    for offset, (aggregate_id, version, topic, state) in enumerate(rows):
+        leaf = leaf_of(first + offset, aggregate_id, version, topic, state.decode("utf-8"))
         leaves.append((first + offset, frontier.size, leaf))
         frontier.append(leaf)
     conn.executemany("INSERT INTO floor_events VALUES (?, ?, ?, ?)", rows)

@@ -49,20 +49,24 @@ def as_text(aggregate_id: Any) -> str:
     return text
 
 
+def leaf_of(position: int, aggregate_id: Any, version: int, topic: str, text: str) -> bytes:
+    """An event's leaf: the hash of its canonical bytes, its form-2 text committed."""
+    hashed = committed(text)
+    form, hashed = ("", text) if hashed is None else ('"form":2,', hashed)
+    canonical = (  # the sorted JSON of the fields, written out in their sorted order
+        f'{{"aggregate_id":{string(as_text(aggregate_id))},"aggregate_version":{version},'
+        f'{form}"position":{position},"state":{string(hashed)},"topic":{string(topic)}}}'
+    )
+    return hashlib.sha256(b"\x00" + canonical.encode()).digest()
+
+
 def verified(rows: Iterable[tuple[Any, ...]]) -> int:
     """How many events were verified; raises at the first whose leaf does not match."""
     sha256 = hashlib.sha256
     hashes: list[bytes] = []
     size = 0
     for position, aggregate_id, version, topic, state, leaf in rows:
-        text = bytes(state).decode("utf-8")
-        hashed = committed(text)
-        form, hashed = ("", text) if hashed is None else ('"form":2,', hashed)
-        canonical = (  # the sorted JSON of the fields, written out in their sorted order
-            f'{{"aggregate_id":{string(as_text(aggregate_id))},"aggregate_version":{version},'
-            f'{form}"position":{position},"state":{string(hashed)},"topic":{string(topic)}}}'
-        )
-        computed = sha256(b"\x00" + canonical.encode()).digest()
+        computed = leaf_of(position, aggregate_id, version, topic, bytes(state).decode("utf-8"))
         if computed != bytes(leaf):
             raise AssertionError(f"the floor's leaf at {position} does not match the stored one")
         hashes.append(computed)
