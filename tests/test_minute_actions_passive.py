@@ -149,3 +149,23 @@ def test_residents_an_officer_named_before_who_a_right_given_and_an_authority_ea
     assert ["residents"] in owners and ["Clerk"] in owners, found
     assert any(t.startswith("who would then draft") for _, t in found), found
     assert ["Clerk Linda Britton"] in owners and ["Strategic Director"] in owners, found
+
+
+def test_an_action_the_narrative_told_before_its_action_line_is_recorded_once():
+    from ledger.readers.minutes_actions import told_again
+    from ledger.readers.minutes_layout import lines_of
+
+    text = (
+        "Title: Open Data Panel - 17 January 2012\n\n"
+        "Present: Janet Hughes, Tim Davies\n\n"
+        "Item 8: Benefits of open data\n\n"
+        "Janet agreed to pull together a paper, adding evidence of benefits.\n\n"
+        "Tim agreed to check the costs with the Treasury.\n\n"
+        "Action: Janet to develop the paper on the Benefits of Open Data.\n"
+    )
+    draft = parse_minutes(text)
+    told_again(draft.items, lines_of(text))
+    assert [(a.owners, a.text[:20]) for a in draft.actions] == [
+        (["Tim"], "Tim agreed to check "),
+        (["Janet"], "Janet to develop the"),
+    ]

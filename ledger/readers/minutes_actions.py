@@ -18,6 +18,8 @@ from ledger.readers.minutes_action_sentences import (
     pronoun_deed,
     subject,
 )
+from ledger.readers.minutes_draft import DraftItem
+from ledger.readers.minutes_layout import Line
 from ledger.readers.minutes_owners import INITIALS, owners, person
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "points_back",
     "pronoun_deed",
     "subject",
+    "told_again",
 ]
 
 ACTION_LINE = re.compile(r"^\s*actions?\s*(?:point)?s?\s*(?::|-|–|—)\s*(?P<rest>.*)$", re.I)
@@ -81,3 +84,28 @@ def capital_actions(sentence: str, known: set[str] | None) -> list[tuple[list[st
         if initials or all(person(n, known) for n in names):
             found.append((names, match.group(0).strip(" ,.")))
     return found
+
+
+def told_again(items: list[DraftItem], lines: list[Line]) -> None:
+    """An item's narrative action that its own ``ACTION:`` line states again: "Janet agreed
+    to pull together a paper ..." then "Action: Janet to develop the paper ...". Minutes that
+    write ACTION lines state each action there; the narrative told it first, so the
+    narrative's telling (same owners, earlier in the item, not itself an ACTION line) goes."""
+    written = {line.number: line.text for line in lines}
+    for item in items:
+        stated = [
+            {o.lower() for o in a.owners}
+            for a in item.actions
+            if a.owners and action_line(written.get(a.line, "")) is not None
+        ]
+        if not stated:
+            continue
+        last = max(a.line for a in item.actions if action_line(written.get(a.line, "")))
+        item.actions = [
+            a
+            for a in item.actions
+            if action_line(written.get(a.line, "")) is not None
+            or a.line > last
+            or not a.owners
+            or {o.lower() for o in a.owners} not in stated
+        ]
