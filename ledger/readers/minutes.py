@@ -11,6 +11,7 @@ bounded number of times, so the cost is linear in the document's size.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
@@ -48,6 +49,8 @@ RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be
 AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision that gives an action
     r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b", re.IGNORECASE
 )
+ANNOUNCED_PART = re.compile(r"^(?:\(?[a-z][.)]|\(?\d{1,2}[.)]|\(?[ivx]{1,4}[.)]|[-•●*])\s+\S", re.I)
+VOTE_LABEL = re.compile(r"(?:in\s+favou?r|for|against|opposed|abstain\w*)\s*:?[\s|]*", re.I)
 RULES_ONLY = re.compile(r"[|\s]+")
 PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
@@ -126,6 +129,8 @@ class Walk(Prose):
             if not self.runs_on():
                 self.flush()
             return index + 1
+        if self.part_announced(line):
+            return index + 1
         if agenda_list(line.text):
             self.flush()
             return self.agenda(line.text, line.number, index)
@@ -184,7 +189,22 @@ class Walk(Prose):
         if BULLET.match(line.text) and self.paragraph and self.listing is None:
             self.flush()  # each point of a bulleted list is read on its own
         self.paragraph.append(line)
+        if line.text.endswith(" |"):
+            self.flush()  # a web table's cell ends here: "Minutes: There were none. |"
         return index + 1
+
+    def part_announced(self, line: Line) -> bool:
+        """ "THAT a closed meeting be held ... to consider the following:", then "1. Human
+        Resources Matter - ...": a numbered line under a decision that announces its parts
+        is one of them, not the next item."""
+        announced, self.announced = self.announced, None
+        if announced is None or self.paragraph or not self.item.decisions or self.listing:
+            return False
+        last = self.item.decisions[-1]
+        if last is not announced or not ANNOUNCED_PART.match(line.text):
+            return False
+        self.item.decisions[-1] = self.announced = replace(last, parts=[*last.parts, line.text])
+        return True
 
     def agenda(self, text: str, number: int, index: int) -> int:
         """ "The following matters were agreed for the next agenda:": each matter listed
@@ -219,7 +239,8 @@ class Walk(Prose):
     def decision_block(self, lines: list[Line], index: int, outcome: str) -> int:
         first = lines[index]
         text, parts, index = resolution(lines, index)
-        if not text and not parts and outcome in ("carried", "lost") and not self.last_text:
+        tallied = not self.last_text or VOTE_LABEL.fullmatch(self.last_text)  # "In Favour:"
+        if not text and not parts and outcome in ("carried", "lost") and tallied:
             if self.item.decisions:  # "RESOLVED: That ...", then "Carried" on its own line
                 self.attach_vote(first.text)
             return index

@@ -44,15 +44,15 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
     while index < len(lines):
         line = lines[index]
         nxt = next((n for n in lines[index : index + 6] if n.text), None)
-        if line.blank and opening and not (texts or parts):
+        if empty(line) and opening and not (texts or parts):
             index += 1  # "RESOLVED:", a blank line, then what was resolved
             continue
-        if line.blank and broken(texts, parts, nxt) and nxt is not None:
+        if empty(line) and broken(texts, parts, nxt) and nxt is not None:
             at = lines.index(nxt, index)  # "Resolved – That the minutes ... be", a gap, then
             (parts or texts)[-1] += f" {nxt.text}"  # "agreed as a correct record."
             index = at + 1
             continue
-        if line.blank:
+        if empty(line):
             if nxt is None or not part_of(nxt.text, texts, parts) or next_item(texts, parts, nxt):
                 break
         elif ends_block(line):
@@ -71,6 +71,11 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
             texts.append(line.text)
         index += 1
     return " ".join(texts), parts, index
+
+
+def empty(line: Line) -> bool:
+    """A blank line, or a web table's empty cells ("||||")."""
+    return line.blank or not line.text.strip(" |")
 
 
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was", "is"}

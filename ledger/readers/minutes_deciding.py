@@ -12,7 +12,7 @@ from ledger.readers import minutes_votes as votes
 from ledger.readers.minutes_assent import title_only
 from ledger.readers.minutes_draft import DraftDecision, DraftItem, MinutesDraft, Vote, When
 from ledger.readers.minutes_layout import sentences
-from ledger.readers.minutes_lookalikes import CORRECTION, procedural
+from ledger.readers.minutes_lookalikes import APOLOGIES_RECEIVED, CORRECTION, procedural
 from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT, moves, settles
 from ledger.readers.minutes_vote_counts import vote
 
@@ -26,6 +26,7 @@ class Deciding:
     block: int  # the item's decisions before its last "Decision:"/"Minutes:" label
     motions: list[tuple[str, int]]  # motions moved in this item, their result not yet given
     polled: list[str]  # what was said of the vote on them since ("For: 12", "put to the vote")
+    announced: DraftDecision | None  # a decision ending "to consider the following:"
 
     @property
     def item(self) -> DraftItem:
@@ -40,7 +41,8 @@ class Deciding:
         text = RULES.sub(" ", text).strip()
         if not parts and title_only(text):
             return  # "Agreed that" with nothing after it records nothing
-        if procedural(text) or CORRECTION.search(text):
+        if procedural(text) or CORRECTION.search(text) or APOLOGIES_RECEIVED.search(text):
+            self.moved_by(context)  # its movers move nothing else
             return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting; "Minute
             # 64/17c should read: ... These were agreed." tells what an earlier meeting did
         context = self.moved_by(context)
@@ -48,23 +50,23 @@ class Deciding:
         proposer, seconder = votes.mover(context)
         if earlier is not None:
             proposer, seconder = earlier.proposer or proposer, earlier.seconder or seconder
-            asked = asked or earlier.follow_up
+            asked, parts = asked or earlier.follow_up, parts or earlier.parts
         if outcome not in LOST and closing(text) and settles(closing(text)) in LOST:
             outcome = "lost"  # "RESOLVED that ... 4 votes for, 5 against. The motion was lost."
         self.motions = [m for m in self.motions if m[0] not in text]
         polled = vote(context) or (earlier.vote if earlier is not None else None)
-        self.item.decisions.append(
-            DraftDecision(
-                outcome=outcome,
-                text=text,
-                parts=parts,
-                proposer=proposer,
-                seconder=seconder,
-                vote=with_result(polled, outcome),
-                follow_up=asked,
-                line=line,
-            )
+        decided = DraftDecision(
+            outcome=outcome,
+            text=text,
+            parts=parts,
+            proposer=proposer,
+            seconder=seconder,
+            vote=with_result(polled, outcome),
+            follow_up=asked,
+            line=line,
         )
+        self.item.decisions.append(decided)
+        self.announced = decided if text.endswith(":") and not parts else None
 
     def moved_by(self, context: str) -> str:
         """ "Moved Cr Hale, seconded Cr Pike and resolved", waiting as a motion of no words
@@ -126,7 +128,10 @@ class Deciding:
         the votes said between them; else it settles a motion recorded as the item's last
         decision ("It was proposed ... that X be approved." then "Put to the vote, LOST").
         Whether it settled one; ``only`` a motion still waiting for its result."""
-        if (at := self.pending(sentence)) is not None:
+        at = self.pending(sentence)
+        if at is not None and title_only(self.motions[at][0]):
+            return False  # "Moved by: A Seconded by: B": the movers of the motion to come
+        if at is not None:
             moved, first = self.motions.pop(at)
             polled, self.polled = " ".join([*self.polled, tally]).strip(), []
             text = " ".join(part for part in (moved, polled, sentence) if part)

@@ -120,7 +120,7 @@ NOT_OURS = re.compile(
     r"having\s+been\s+|(?:will|would|should|shall|could|can|may|might|must)\s+not\s+be\s+|"
     r"(?:have|as)\s+been\s+|(?:if|whether)\s+(?:[\w']+\s+){0,5}?(?:(?:has|have|had|as|is|are|was|"
     r"were)\s+)?(?:been\s+)?|"
-    r"(?:could|can|may|might|must)\s+be\s+|"
+    r"(?:could|can|cannot|can\s+not|may|might|must)\s+(?:\w+ly\s+)?be\s+|"
     r"(?:before|after|once|until|unless|when|if|since)\s+(?:it|they|this|these|that|the\s+\w+)\s+"
     r"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+|"
     r"to\s+be\s+|not\s+(?:been\s+)?|yet\s+to\s+be\s+)(?:VERB)\b".replace("VERB", VERB),

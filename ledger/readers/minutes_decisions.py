@@ -88,7 +88,7 @@ def body_after_marker(line: str) -> str:
         return ""
     if not found:
         return line
-    body = line[found.end() :].strip()
+    body = line[found.end() :].strip(" |")
     if REF_LABEL.match(body) or re.fullmatch(r"(?i:unanimously|unanimous|nem\.?\s*con\.?)", body):
         return ""  # "Resolved 14/06/9.01", "CARRIED UNANIMOUSLY": the words are elsewhere
     prose = not found["verb"].isupper() and body.lower().startswith("to ")
@@ -103,7 +103,7 @@ def opens_below(line: str) -> bool:
     found = MARKER.match(line)
     if not found:
         return False
-    body = line[found.end() :].strip()
+    body = line[found.end() :].strip(" |")
     return (not body and line.rstrip().endswith(":")) or bool(body and REF_LABEL.match(body))
 
 

@@ -64,6 +64,12 @@ OTHER_BODY = re.compile(  # "Approved by the Borough Council": the planning auth
 CORRECTION = re.compile(r"\bshould\s+(?:now\s+)?read\s*:", re.IGNORECASE)  # the minute as corrected
 
 
+APOLOGIES_RECEIVED = re.compile(  # "Apologies for absence were received from ...": no decision
+    r"\bapologies\b[^.]{0,120}?\b(?:was|were|are|is|be)\s+(?:duly\s+)?(?:received|noted|accepted)\b",
+    re.IGNORECASE,
+)
+
+
 def not_decided(sentence: str) -> bool:
     """Whether the sentence, whatever its verbs, records no decision of this body."""
     return bool(
@@ -82,7 +88,7 @@ def not_decided(sentence: str) -> bool:
 
 
 PROCEDURAL = re.compile(  # the sitting's own running: "be called to order", "do now reconvene"
-    r"\b(?:be\s+called\s+to\s+order|(?:do\s+)?now\s+(?:re)?convene|reconvenes?\b|"
+    r"\b(?:be\s+called\s+to\s+order|(?:do\s+)?now\s+(?:re)?convene|reconv\w*|"
     r"(?:meeting|session)\s+(?:be|is|was|were)\s+(?:now\s+)?(?:re-?opened|adjourned|closed)\b|"
     r"(?:proposed|moved)\s+(?:closing|adjourning|re-?opening)\s+the\s+meeting|"
     r"suspen(?:d|sion\s+of)\s+(?:the\s+)?standing\s+orders|"

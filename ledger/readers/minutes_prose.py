@@ -17,6 +17,7 @@ from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_deciding import Deciding
 from ledger.readers.minutes_draft import (
     DraftAction,
+    DraftDecision,
     DraftItem,
     MinutesDraft,
     ReportBack,
@@ -66,6 +67,7 @@ class Prose(Deciding):
     motions: list[tuple[str, int]] = field(default_factory=list)  # moved, result not yet given
     polled: list[str] = field(default_factory=list)  # said of the vote on them since
     listed_from: int = -1  # the first decision of a closing list of decisions, if any
+    announced: DraftDecision | None = None  # a decision ending "the following:", its parts below
 
     def flush(self, *, keep: bool = False) -> None:
         lines, self.paragraph = self.paragraph, []
