@@ -57,10 +57,8 @@ def action_history(session: Session, ref: str, backdated_days: int, fmt: str) ->
     subject = views.trail.subject_of("action", parsed)
     if subject is None:
         raise NotFound("action", parsed, views.trail.refs("action"))
-    from projections.signatures import marks_at
-
     rows = story(views.trail.trail(subject["id"]), backdated_days)
-    signed = marks_at(session.ledger, [r["position"] for r in rows])
+    signed = session.signature_marks([r["position"] for r in rows])
     rows = [{**r, "signed": signed.get(r["position"], "")} for r in rows]
     click.echo(render(rows, COLUMNS, fmt, wrap=("actor", "change", "reason", "evidence", "marks")))
 

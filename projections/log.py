@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
-
-from eventsourcing.application import Application
 
 from projections.signatures import mark, signed_by
 from projections.wording import (
@@ -22,6 +20,9 @@ from projections.wording import (
     shown,
     vote_said,
 )
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Application
 
 COLUMNS = (
     "position",
