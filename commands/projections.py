@@ -90,8 +90,9 @@ def follow(session: Session, interval: float) -> None:
     stops = []
 
     def stop(signum: int, _frame: object) -> None:
-        if stops:
-            raise KeyboardInterrupt  # asked twice: abandon the batch under way
+        if stops or any(not follower.answering for follower in asked):
+            # asked twice (abandon the batch under way), or no database to wait for
+            raise KeyboardInterrupt
         stops.append(signum)
         for follower in asked:
             follower.stop()
@@ -119,7 +120,8 @@ def follow(session: Session, interval: float) -> None:
     try:
         follower.run()
     except KeyboardInterrupt:
-        abandoned = " (the batch under way was abandoned whole)"
+        if follower.answering:
+            abandoned = " (the batch under way was abandoned whole)"
     stopped_at(follower, abandoned)
 
 
@@ -154,6 +156,12 @@ def announce(caught: object) -> None:
 
 def stopped_at(follower: Any, abandoned: str) -> None:
     """Say where the views were left, read afresh when the database answers."""
+    if not follower.answering:
+        click.echo(
+            f"Stopped; the views stood at position {follower.position} when last read (the "
+            "database is not answering, so where they stand now is not known)."
+        )
+        return
     import contextlib
 
     from eventsourcing.persistence import PersistenceError

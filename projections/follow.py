@@ -79,6 +79,7 @@ class Follower:
         self.trouble = trouble or (lambda _: None)
         self.progress = progress
         self.stop_asked = False
+        self.answering = True  # False while the database is not answering
         self.positions: dict[str, int] = {}
         self.head = 0
         self.live = type(self.ledger.factory).__module__ == "eventsourcing.postgres"
@@ -99,7 +100,7 @@ class Follower:
         while not self.stop_asked:
             try:
                 self.catch_up()
-                failures = 0
+                failures, self.answering = 0, True
                 if self.live:
                     self.listen()
                 else:
@@ -110,7 +111,7 @@ class Follower:
                 if not passing(error):
                     raise
                 pause = PAUSES[min(failures, len(PAUSES) - 1)]
-                failures += 1
+                failures, self.answering = failures + 1, False
                 self.trouble(
                     f"the database did not answer ({first_line(error)}); "
                     f"following again in {pause:g} s"

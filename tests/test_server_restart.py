@@ -121,3 +121,26 @@ def test_follow_waits_out_a_server_restart_and_goes_on_where_the_views_stood(
         ledger.close()
     assert "Traceback" not in follow.output
     assert view_rows(db) == view_rows(db, rebuilt=True)
+
+
+def test_follow_stopped_while_the_server_is_down_exits_at_once_saying_so(
+    own_server: tuple[str, str], tmp_path: Path
+) -> None:
+    cluster, url = own_server
+    db = f"{url}?schema=down_follow"
+    ledger_with_trackers(db, 1).close()
+    follow = start(db, "projections", "follow", folder=tmp_path)
+    try:
+        wait_until(lambda: level(db), 120, "follow levels the new ledger")
+        subprocess.run(["pg_ctlcluster", VERSION, cluster, "stop", "-m", "fast"], check=True)
+        wait_until(lambda: "did not answer" in follow.err.read_text(), 120, "follow sees it")
+        began = time.monotonic()
+        assert follow.terminate() == 0, follow.output
+        assert time.monotonic() - began < 10
+    finally:
+        subprocess.run(["pg_ctlcluster", VERSION, cluster, "start"], check=True)
+    assert follow.out.read_text().splitlines()[-1] == (
+        "Stopped; the views stood at position 2 when last read (the database is not "
+        "answering, so where they stand now is not known)."
+    )
+    assert "Traceback" not in follow.output
