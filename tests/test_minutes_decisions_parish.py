@@ -75,3 +75,27 @@ def test_a_member_accepted_as_signatory_is_a_decision_and_a_verb_led_heading_is_
     texts = [d.text for d in decisions()]
     assert "Councillor T.Hart accepted as third bank signatory." in texts
     assert not any(t.startswith("Bank Signatories") for t in texts)
+
+
+GRANTS = """\
+Minutes of the Amenities Committee of Brookfield Town Council, 12 March 2024
+
+56 Community grants
+
+The Committee resolves in accordance with its powers under section 137 of the LGA 1972, to incur
+the expenditure set out above. In the opinion of the Committee, this expenditure is in the
+interests of the area and will benefit its inhabitants.
+
+57 Plans and priorities
+         It was agreed at the Closed Board meeting that the priorities within the
+         plan need to be graded.
+"""
+
+
+def test_a_section_137_resolution_keeps_its_finding_and_another_meetings_decision_is_none():
+    texts = [d.text for item in parse_minutes(GRANTS).items for d in item.decisions]
+    assert texts == [
+        "The Committee resolves in accordance with its powers under section 137 of the LGA 1972, "
+        "to incur the expenditure set out above. In the opinion of the Committee, this "
+        "expenditure is in the interests of the area and will benefit its inhabitants."
+    ]

@@ -67,7 +67,7 @@ def marker(line: str) -> str | None:
     Committee resolved:-" with what it resolved below), if any."""
     if lead := LEAD_LINE.match(line):
         return VERBS.get(lead["verb"].lower(), lead["verb"].lower())
-    if DECISION_LABEL.match(line) or OTHER_BODY.match(line):
+    if DECISION_LABEL.match(line) or OTHER_BODY.match(line) or OTHER_MEETING.search(line):
         return None  # a decision page's details ("Decision Maker: Cabinet"), another body's
     found = MARKER.match(line)
     if not found or NOTED_FACT.match(line):

@@ -43,6 +43,10 @@ STATUS = re.compile(  # "• Partially complete. Simon will ...": progress on th
 )
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
+OPINION = re.compile(  # a resolution's statutory finding, in the sentence after it
+    r"^in\s+the\s+opinion\s+of\s+(?:the|this)\s+[A-Z]",
+    re.I,  # "of the Co mmittee" in a PDF
+)
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 
 
@@ -144,6 +148,10 @@ class Prose(Deciding):
             ):
                 context = f"{before} {sentence}"
                 self.decide("resolved", motion, [], start, self.asks_back(motion), context)
+            elif OPINION.match(sentence) and len(self.item.decisions) > decided:
+                last = self.item.decisions[-1]  # "... to incur the expenditure set out above.
+                self.item.decisions[-1] = replace(last, text=f"{last.text} {sentence}")
+                # In the opinion of the Committee, this expenditure is in the interests of ..."
             elif self.proposes(sentence, found[at + 1 : at + 2]):
                 self.moved = sentence  # "It was proposed and seconded that X remain Chair."
             elif not (quoted or sentence.startswith('"')):
