@@ -169,3 +169,13 @@ def test_an_action_the_narrative_told_before_its_action_line_is_recorded_once():
         (["Tim"], "Tim agreed to check "),
         (["Janet"], "Janet to develop the"),
     ]
+
+
+def test_the_chairman_named_after_and_owns_what_he_will_do():
+    found = actions(
+        "Minutes of Ashby Parish Council held on 13 May 2015\n\n"
+        "9. Internal audit\n"
+        "The Internal Auditor suggested more stringent control should be implemented and the "
+        "Chairman will in future initial bank statements against the reconciliation.\n"
+    )
+    assert [o for o, _ in found] == [["Chairman"]], found

@@ -11,8 +11,8 @@ import re
 from ledger.readers.minutes_owners import INITIALS, OFFICE, ROLES, TITLED, owners, person
 
 PARENTHESIS = re.compile(r"\((?P<inner>[^()]{8,200})\)")
-CLAUSE = re.compile(
-    r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z])|(?:\band\s+)?that\b(?=\s+the\s+"
+CLAUSE = re.compile(  # "... and the Chairman will in future initial the statements"
+    r"(?:,|;|:|\s[-–]|\bso\b|\bbut\b|\band\b(?=\s+[A-Z])|(?:\band\s+)?(?:that\b|(?<=\band))(?=\s+the\s+"
     r"(?:[A-Z]\w*\s+){0,2}(?i:clerk|chair(?:man)?|treasurer|secretary)\s+(?:should|will|would)\b))\s+"
 )
 NOT_A_VERB = (
