@@ -247,7 +247,7 @@ def verify(
       govledger verify ledger.jsonl --checkpoint checkpoint.txt --keyring keyring.json
       govledger verify ledger.jsonl --digest 1207:9f2c...e41a
     """
-    from ledger.verify import LogAudit, check_records, read_records
+    from ledger.verify import ExportCutOff, LogAudit, check_records, read_records
 
     audit = LogAudit(
         trusted_file(keyring, "--keyring", "read_keyring"),
@@ -259,6 +259,9 @@ def verify(
     if file:
         try:
             report = check_records(read_records(file), audit, digest is not None)
+        except ExportCutOff as error:
+            click.echo(f"FAILED: {error}")
+            raise SystemExit(1) from None
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             click.echo(
                 f"FAILED: {file} is not a govledger export ({type(error).__name__}: "

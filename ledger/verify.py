@@ -1056,6 +1056,16 @@ def check_record(record: dict[str, Any], index: int, last: int) -> str:
 TRAILER_TYPE = "govledger.trailer"
 
 
+class ExportCutOff(ValueError):
+    """An export whose last line stops part-way: cut off while it was written."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(
+            f"the export is incomplete: line {line}, its last, stops part-way (cut off "
+            "while it was written, or shortened since); export it again"
+        )
+
+
 def read_records(path: str) -> Iterator[dict[str, Any]]:
     """Records of a jsonl, cloudevents or csv export, as plain dicts; the trailer as
     ``{"trailer": {...}}``."""
@@ -1065,7 +1075,12 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
         if first.startswith("{"):
             for number, line in enumerate(handle, start=1):
                 if line.strip():
-                    item = json.loads(line)
+                    try:
+                        item = json.loads(line)
+                    except json.JSONDecodeError:
+                        if not line.endswith("\n"):  # the last line, stopped part-way
+                            raise ExportCutOff(number) from None
+                        raise
                     if type(item) is dict and item.get("specversion"):
                         cloud = item.get("type") == TRAILER_TYPE
                         item = {"trailer": item.get("data")} if cloud else item.get("data")

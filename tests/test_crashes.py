@@ -174,11 +174,6 @@ def test_killed_with_9_many_times_nothing_is_left_partial(
     assert sum(outcomes.values()) >= LONG[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ledger/verify.py reads a last line cut part-way as 'not a govledger export' "
-    "(JSONDecodeError), not as incomplete; the change is in helper-41's report",
-)
 def test_an_export_killed_part_way_through_a_line_is_reported_incomplete(tmp_path: Path) -> None:
     db = str(tmp_path / "ledger.db")
     ledger_with_trackers(db, 1).close()
