@@ -260,3 +260,25 @@ def test_a_restarted_lettered_list_is_the_matter_aboves_and_the_lists_opening_as
         "i. Collaboration Working Group",
     ], whats
     assert [d.follow_up for d in draft.decisions if d.follow_up] == []
+
+
+def test_the_meetings_own_item_headings_listed_for_the_next_agenda_are_usual_business():
+    from ledger.readers.minutes_report_backs import asked_once
+
+    draft = parse_minutes(
+        "Minutes of the Governing Board held on 23 May 2022\n\n"
+        "5. Finance\n"
+        "The budget monitor was received.\n\n"
+        "9. Safeguarding\n"
+        "There were no concerns.\n\n"
+        "14. Matters for the next agenda\n"
+        "The following matters were agreed for the next agenda:\n"
+        "b. Finance\n"
+        "f. Safeguarding.\n"
+        "g. Presentation on the impact of the pandemic on pupils\n\n"
+        "15. Date of next meeting\n"
+    )
+    asked_once(draft.items)
+    assert [r.what for r in draft.report_backs] == [
+        "g. Presentation on the impact of the pandemic on pupils"
+    ]

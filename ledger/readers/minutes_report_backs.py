@@ -214,9 +214,17 @@ def asked_once(items: list[DraftItem]) -> None:
     come back one by one, the decision keeps no follow-up of its own ("CC proposed ... that
     the information be presented at the July meeting." drafted as a report-back, then as
     the decision "Councillors present were content" settles). A lettered list that starts
-    again at "a." inside a list of matters is the matter above's own list."""
+    again at "a." inside a list of matters is the matter above's own list. A matter listed
+    for the next agenda that is only one of this meeting's own item headings ("b. Finance",
+    "f. Safeguarding." where the minutes have items "Finance", "Safeguarding") is the usual
+    business coming round again, not something asked back."""
+    standing = {heading_of(item.title) for item in items if item.title}
     for item in items:
-        item.report_backs = sublisted(item.report_backs)
+        item.report_backs = [
+            r
+            for r in sublisted(item.report_backs)
+            if not (r.when == NEXT_AGENDA and heading_of(r.what) in standing)
+        ]
         asked = [(r.when.said, set(re.findall(r"\w+", r.what.lower()))) for r in item.report_backs]
         if not asked:
             continue
@@ -230,6 +238,14 @@ def asked_once(items: list[DraftItem]) -> None:
                 for said, words in asked
             ):
                 item.decisions[at] = replace(decision, follow_up=None)
+
+
+def heading_of(text: str) -> str:
+    """A listed matter's or an item's heading, as compared: without its letter, its
+    bullets below, its punctuation and case ("f. Safeguarding." is "safeguarding")."""
+    head = re.split(r"\s[●•]\s", text, maxsplit=1)[0]
+    head = re.sub(r"^\(?[a-z0-9]{1,3}[.)]\s+", "", head.strip(), flags=re.IGNORECASE)
+    return " ".join(re.findall(r"\w+", head.lower()))
 
 
 LETTER = re.compile(r"^\(?(?P<letter>[a-z])[.)]\s")
