@@ -282,3 +282,14 @@ def test_the_meetings_own_item_headings_listed_for_the_next_agenda_are_usual_bus
     assert [r.what for r in draft.report_backs] == [
         "g. Presentation on the impact of the pandemic on pupils"
     ]
+
+
+def test_the_next_meetings_date_with_words_between_asks_nothing_but_an_update_there_does():
+    found = follow_ups(
+        "Minutes of the Trust Board held on 15 September 2021\n\n"
+        "11. Date of the next meeting\n"
+        "To note the next public board meeting will be held on Wednesday 17 November 2021.\n"
+        "The next ordinary meeting of the Board is on 3 December 2021.\n"
+        "An update on the estates plan will be given at the next Board meeting.\n"
+    )
+    assert [when for _, when in found] == ["the next Board"], found

@@ -13,9 +13,10 @@ from ledger.readers.minutes_dates import MONTHS
 from ledger.readers.minutes_draft import When
 
 SCHEDULE = re.compile(
-    r"\b(?:next\s+meeting\s+(?:(?:of|for)\s+[^.]{0,60}?)?(?:was|is|has\s+been)\s+(?:confirmed|"
+    r"\b(?:next\s+(?:[\w&'-]+\s+){0,3}?meeting\s+(?:(?:of|for)\s+[^.]{0,60}?)?(?:was|is|has\s+been)\s+(?:confirmed|"
     r"arranged|set|fixed|agreed)\b|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting|"
-    r"next\s+meeting\s+(?:(?:of|for)\s+[^.]{0,60}?)?(?:will\s+be|is|to\s+be)\s+(?:held|on)\b|"
+    r"next\s+(?:[\w&'-]+\s+){0,3}?meeting\s+(?:(?:of|for)\s+[^.]{0,60}?)?(?:will\s+be|is|to\s+be)\s+"
+    r"(?:held|on)\b|"
     r"next\s+meeting\s*[:\-–]|"
     r"(?:was|were)\s+(?:not\s+)?(?:present|held|attended)|did\s+not\s+attend|no\s+one\s+appeared|"
     r"(?:has\s+been|is|was)\s+(?:re)?scheduled|will\s+take\s+place|"
