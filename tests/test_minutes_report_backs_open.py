@@ -293,3 +293,17 @@ def test_the_next_meetings_date_with_words_between_asks_nothing_but_an_update_th
         "An update on the estates plan will be given at the next Board meeting.\n"
     )
     assert [when for _, when in found] == ["the next Board"], found
+
+
+def test_staff_directed_to_bring_back_a_report_or_to_return_to_council_come_back():
+    draft = parse_minutes(
+        "Minutes of the City Council meeting held on December 3, 2018\n\n"
+        "5. Rezoning application\n"
+        "Council directed staff to bring back a report on parking at the February 4 meeting.\n"
+        "Staff will return to Council with a revised bylaw in the new year.\n"
+    )
+    assert [a.owners for a in draft.actions] == [["staff"], ["Staff"]]
+    assert [r.when.said for r in draft.report_backs] == [
+        "the February 4 meeting",
+        "return to Council with",
+    ]

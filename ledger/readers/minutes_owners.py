@@ -16,7 +16,7 @@ ROLES = (
     r"(?:\s+[A-Z][\w&]+){0,2})?|director(?:\s+of\s+[A-Z][\w&]+(?:\s+[A-Z][\w&]+){0,2})?|"
     r"chief\s+executive|ceo|monitoring\s+officer|(?:lead|scrutiny|democratic\s+services|"
     r"finance|project)\s+officer|officers?|governance\s+manager|manager|trustees|governors|"
-    r"councillors|residents|(?:board|committee|panel|forum|group)\s+members?)"
+    r"councillors|residents|staff|(?:board|committee|panel|forum|group)\s+members?)"
 )
 OFFICE = (
     r"(?:the\s+)?(?:[A-Z][\w&'-]*\s+){1,3}(?:(?![a-z]+ed\b)[a-z]+\s+){0,3}?(?i:director|team|officials|"

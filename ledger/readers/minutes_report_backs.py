@@ -159,6 +159,11 @@ TO_BODY = re.compile(  # "CLG to provide the Transparency Board with a copy ... 
     rf"agreement|consideration|decision|review)\b)){BODY}"
 )
 
+RETURN_TO = re.compile(  # "Staff will return to Council with a revised bylaw"
+    r"\b(?:return|come\s+back|report\s+back|bring\s+(?:it|this|them)\s+back)\s+to\s+(?:the\s+)?"
+    rf"{BODY}\s+with\b"
+)
+
 
 def open_return(sentence: str, body: str) -> When | None:
     """A return the minutes ask for with no meeting or date: the board "to be kept
@@ -171,7 +176,7 @@ def open_return(sentence: str, body: str) -> When | None:
         PUT_OFF.search(sentence) or AGAIN_WHEN.search(sentence) or DECIDED_WHEN.search(sentence)
     ):
         return When(found["why"].strip())
-    for found in (BY_BODY.search(sentence), TO_BODY.search(sentence)):
+    for found in (BY_BODY.search(sentence), TO_BODY.search(sentence), RETURN_TO.search(sentence)):
         if found and found["body"] and own(found["body"], body):
             return When(found.group(0).strip())
     return None
