@@ -203,7 +203,7 @@ class Follower:
             if upto <= at:
                 continue
             with contextlib.suppress(IntegrityError):  # a reader applied it first
-                view.process_batch([(e, p) for e, p in events if p > at], upto)
+                view.process_batch([(e, p) for e, p in events if p > at], upto, after=at)
             self.positions[view.name] = upto
         self.head = max(self.head, upto)
         self.caught(Caught(len(found), self.position, self.head))

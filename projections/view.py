@@ -192,23 +192,28 @@ class View:
         """The library's entry point (used by a ProjectionRunner): one event, one transaction."""
         self.process_batch([(domain_event, tracking.notification_id)])
 
-    def process_batch(self, events: Sequence[tuple[Any, int]], upto: int | None = None) -> None:
+    def process_batch(
+        self, events: Sequence[tuple[Any, int]], upto: int | None = None, after: int = 0
+    ) -> None:
         """Apply ``events`` and stand at ``upto`` (default the last of them): past an
         unreadable event that was left out, too. Events another reader applied while this
-        one waited for the view's lock are skipped. A busy moment is tried again."""
+        one waited for the view's lock are skipped. ``after`` is the position the batch was
+        read after: a view found standing before it was rebuilt meanwhile, and is left for
+        the next catch-up to replay, never stamped past events it does not hold. A busy
+        moment is tried again."""
         from ledger.contention import queued
 
         queued(
-            lambda: self.apply(events, upto or events[-1][1]),
+            lambda: self.apply(events, upto or events[-1][1], after),
             undone=f"the {self.name} view could not be brought up to date",
         )
 
-    def apply(self, events: Sequence[tuple[Any, int]], upto: int) -> None:
+    def apply(self, events: Sequence[tuple[Any, int]], upto: int, after: int = 0) -> None:
         from eventsourcing.persistence import Tracking
 
         with self.writing() as curs:
             at = self.view._max_tracking_id(self.key, curs) or 0
-            if upto <= at:
+            if upto <= at or at < after:
                 return
             w = Writer(self.view, curs)
             for event, position in events:
@@ -314,7 +319,7 @@ def catch_up(
             unseen = [(e, p) for e, p in events if p > behind]
             if unseen or upto > behind:
                 try:
-                    view.process_batch(unseen, upto)
+                    view.process_batch(unseen, upto, after=last)
                 except IntegrityError:
                     continue  # another reader applied this batch first; its work stands
         done += len(found)

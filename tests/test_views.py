@@ -276,3 +276,29 @@ def indexes(views: Views) -> set[str]:
         [views.trail.view.datastore.schema],
     )
     return {r["name"] for r in found}
+
+
+def test_a_reader_catching_up_while_a_view_is_rebuilt_leaves_no_event_out(ledger, monkeypatch):
+    """A reader reads the trail's position, then a rebuild empties the trail before the
+    reader applies its batch: the batch must not stamp the empty trail past the events it
+    lacks, or the rebuild would find it level and the panel would never see them."""
+    set_up(ledger)
+    reader, rebuilder = Views(ledger), Views(ledger)
+    reader.catch_up()
+    ledger.rate_action("t#1", "red", on=START, reason="Board", **CLERK)
+    real = View.process_batch
+    dropped = []
+
+    def rebuilt_meanwhile(self: View, *args: object, **kwargs: object) -> None:
+        if self.name == "audit_trail" and not dropped:
+            rebuilder.trail.drop()
+            dropped.append(True)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(View, "process_batch", rebuilt_meanwhile)
+    reader.catch_up()
+    monkeypatch.undo()
+
+    head = ledger.recorder.max_notification_id()
+    trail = reader.trail.rows("SELECT COUNT(*) AS n FROM gl_trail")[0]["n"]
+    assert dropped and trail == reader.trail.position() == head
