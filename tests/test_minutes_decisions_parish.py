@@ -99,3 +99,59 @@ def test_a_section_137_resolution_keeps_its_finding_and_another_meetings_decisio
         "to incur the expenditure set out above. In the opinion of the Committee, this "
         "expenditure is in the interests of the area and will benefit its inhabitants."
     ]
+
+
+ELECTIONS = """\
+Minutes of the Annual Meeting of Ashford Green Parish Council, 13 May 2024
+
+1. Election of officers
+Cllr Webb nominated Cllr Lowe as Chairman and this was seconded by Cllr Dale, and this was
+carried with all in favour.
+Cllr Dale nominated Cllr Hart as Vice Chairman, this was seconded by Cllr Stone and this was
+carried on a majority of 6 for and 1 against.
+
+2. To agree the minutes of 8 April 2024
+It was proposed that the minutes of the meeting of 8 April 2024 should be approved as a correct
+record of the meeting
+Proposer Cllr Lowe
+Seconded by Cllr Webb
+An amendment to item 7 was proposed by Cllr Stone and discussed.
+It was RESOLVED to accept the original proposal to approve the minutes of 8 April 2024.
+
+3. Planning
+24/0557/HOU Mill House, Church Lane - first floor extension.
+
+Resolved: No Objection.
+
+4. Village hall
+Proposal: Cllr Hart proposed and Cllr Dale seconded the new hire charges. The meeting
+unanimously agreed.
+"""
+
+
+def test_each_nomination_carried_is_a_decision_with_its_own_votes():
+    found = [d for item in parse_minutes(ELECTIONS).items[:1] for d in item.decisions]
+    assert [d.outcome for d in found] == ["carried", "carried"], [d.text for d in found]
+    assert (found[1].vote.votes_for, found[1].vote.against) == (6, 1)
+
+
+def test_a_proposal_then_resolved_to_accept_the_original_proposal_is_one_decision():
+    item = parse_minutes(ELECTIONS).items[1]
+    assert [d.text for d in item.decisions] == [
+        "to accept the original proposal to approve the minutes of 8 April 2024."
+    ]
+
+
+def test_resolved_no_objection_under_an_application_keeps_the_application():
+    item = parse_minutes(ELECTIONS).items[2]
+    assert [d.text for d in item.decisions] == [
+        "24/0557/HOU Mill House, Church Lane - first floor extension. No Objection."
+    ]
+
+
+def test_the_meeting_unanimously_agreed_takes_the_motion_before_it():
+    item = parse_minutes(ELECTIONS).items[3]
+    assert [d.text for d in item.decisions] == [
+        "Proposal: Cllr Hart proposed and Cllr Dale seconded the new hire charges. The meeting "
+        "unanimously agreed."
+    ]

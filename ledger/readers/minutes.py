@@ -51,6 +51,10 @@ AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision t
 )
 ANNOUNCED_PART = re.compile(r"^(?:\(?[a-z][.)]|\(?\d{1,2}[.)]|\(?[ivx]{1,4}[.)]|[-•●*])\s+\S", re.I)
 VOTE_LABEL = re.compile(r"(?:in\s+favou?r|for|against|opposed|abstain\w*)\s*:?[\s|]*", re.I)
+VERDICT_ONLY = re.compile(
+    r"\W*(?:no\s+objections?|objection|object|support(?:ed)?|approved?|refused?|no\s+comments?)\W*",
+    re.IGNORECASE,
+)
 RULES_ONLY = re.compile(r"[|\s]+")
 PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
 TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
@@ -252,7 +256,9 @@ class Walk(Prose):
                 if self.last_text
                 else f"{self.item.heading}: {first.text}"
             )
-        whole = " ".join([text, *parts])
+        if self.last_text and not parts and VERDICT_ONLY.fullmatch(text):
+            text = f"{self.last_text} {text}"  # "2/2017/0557 Haddon Lea - ...", "Resolved: No
+        whole = " ".join([text, *parts])  # Objection.": the application and its answer
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
         for part in parts or sentences(text):
             self.owed(part, first.number, decided=True)

@@ -12,7 +12,7 @@ from ledger.readers.minutes_votes import PROPOSER, SECONDER
 
 BARE = re.compile(
     r"^(?:it\s+was\s+|(?:this|that|these|which|it)\s+(?:was|were)\s+|all\s+(?:members\s+)?|"
-    r"(?:the\s+)?(?:board|committee|sub-committee|council|panel|forum|group|cabinet|members|"
+    r"(?:the\s+)?(?:board|committee|sub-committee|council|panel|forum|group|cabinet|members|meeting|"
     r"councillors|governors|trustees|directors|board\s+members)\s+)?"
     r"(?:unanimously\s+)?(?:agreed|approved|resolved|carried|noted|rejected|accepted|supported|"
     r"lost|defeated|fell|failed|confirmed)"
@@ -32,8 +32,9 @@ CONTENT = re.compile(  # "Councillors present were content with the proposal.": 
 
 ALL_AGREED = re.compile(r"^all\s+(?:were\s+)?in\s+(?:agreement|favour|favor)\s*[.!]?$", re.I)
 
-OUTCOME_WORDS = re.compile(
-    rf"\b(?:it|was|that|unanimously|{VERB}|resolution|decision)\b|[^\w\s]", re.IGNORECASE
+OUTCOME_WORDS = re.compile(  # "The meeting unanimously agreed.": an outcome, nothing decided
+    rf"\b(?:it|was|that|unanimously|{VERB}|resolution|decision|the|meeting|all)\b|[^\w\s]",
+    re.IGNORECASE,
 )
 
 

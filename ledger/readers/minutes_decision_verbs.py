@@ -70,7 +70,8 @@ PASSIVE_VERB = (
 
 PASSIVE = re.compile(
     rf"\b(?:it\s+was|was|were|is|are|been|be)\s+(?:then\s+|also\s+|therefore\s+|formally\s+|"
-    rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b(?!\s+out)",
+    rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b"
+    r"(?!\s+(?:out|forward|over)\b)",
     re.IGNORECASE,
 )
 

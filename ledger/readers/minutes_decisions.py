@@ -121,6 +121,8 @@ def outcome(sentence: str) -> str | None:
         return "appointed" if declared["verb"].lower() in ("appointed", "elected") else "carried"
     if (said := settled(sentence)) is not None:
         return said  # "put to the vote and LOST": the vote's result, whatever was moved
+    if ONLY_MOVED.match(sentence):
+        return None  # "It was proposed that the minutes be approved": moved, not yet decided
     if MOTION_TEXT.match(sentence):
         return "resolved"
     if KEPT_IN_VIEW.match(sentence):
@@ -173,6 +175,11 @@ def tally(sentence: str) -> bool:
     )
 
 
+ONLY_MOVED = re.compile(  # a motion as moved, its words before any outcome of the meeting's
+    r"^(?:it\s+was\s+)?(?:proposed|moved)\b(?:(?!\b(?:agreed|resolved|carried|approved|accepted|"
+    r"adopted|lost)\b)[^.]){0,160}?\bthat\b",
+    re.IGNORECASE,
+)
 AND_THEN = re.compile(r"(?:\band|;)\s*$")  # "X noted that ... and it was agreed": the body's own
 
 

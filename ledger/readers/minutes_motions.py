@@ -22,7 +22,8 @@ MOTION_PUT = re.compile(  # "Motion carried.", "The motion passed 5-0."
 )
 
 MOTION = re.compile(  # "The amendment was lost", "the resolution was passed"
-    r"\b(?:amendment|motion|proposal|recommendation|resolution)s?\b[^.]{0,80}?\b(?:was|were)\s+"
+    r"\b(?:amendment|motion|proposal|recommendation|resolution|nomination|this|which)s?\b[^.]{0,80}?"
+    r"\b(?:was|were)\s+"
     r"(?:therefore\s+|then\s+|duly\s+)?(?P<verb>carried|lost|defeated|fell|agreed|rejected|"
     r"passed|adopted|approved)\b",
     re.IGNORECASE,
@@ -47,6 +48,9 @@ PROPOSES = re.compile(  # "X proposed approval for payment", "Y moved that ...":
     r"\b(?:proposed|moved)\s+(?!by\b|and\b|seconded\b)(?:that\b|(?-i:[a-z])\w+)", re.IGNORECASE
 )
 
+NOMINATES = re.compile(  # "Cllr Hamer nominated Cllr Chapman as Vice Chairman": a motion itself
+    r"\bnominated\s+(?:(?:cllr|councillor|mr|mrs|ms|dr)\.?\s+)?[A-Z]", re.IGNORECASE
+)
 LEADS_ON = re.compile(  # "Moved Cr Hale, seconded Cr Pike and resolved", "Moved A - B:": the
     r"(?:\band|,)\s*(?:it\s+was\s+)?(?:unanimously\s+)?(?:resolved|agreed)?\s*[:\-–]?\s*$|"
     r":[\s|]*$",  # motion is below
@@ -67,6 +71,7 @@ def about_the_vote(sentence: str) -> bool:
         PROPOSER.search(sentence) or SECONDER.search(sentence) or counted(sentence)
     ) and not (
         PROPOSES.search(sentence)
+        or NOMINATES.search(sentence)
         or ACTIVE.search(sentence)
         or PASSIVE.search(sentence)
         or (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 PROPOSER = re.compile(
-    r"\b(?i:proposed|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|proposer|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
 )
 SECONDER = re.compile(
