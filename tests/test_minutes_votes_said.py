@@ -239,3 +239,39 @@ def test_counts_given_with_a_decision_agreed_carried_it():
     found = [d for item in parse_minutes(REVIEW).items for d in item.decisions]
     hours = [d for d in found if "opening hours" in d.text]
     assert [(d.vote.against, d.vote.result) for d in hours] == [(1, "carried")]
+
+
+RECORDED = """\
+Council - 17 January 2024
+
+79. Budget
+
+Minutes:
+
+An amendment was moved by Councillor Ray and seconded by Councillor Dunn. Upon being put to
+the vote the amendment was declared lost.
+
+The substantive motion was then put to the vote and carried.
+
+Motion status:
+Carried
+| Vote | Councillors | Count |
+|---|---|---|
+| For | A Adams, B Boyce, C Carter | 3 |
+| Against | None | 0 |
+| Abstain | D Darling | 1 |
+"""
+
+
+def test_a_recorded_votes_table_is_the_vote_of_the_motion_carried_above_it():
+    found = [d for item in parse_minutes(RECORDED).items for d in item.decisions]
+    assert [d.outcome for d in found] == ["lost", "carried"], [d.text for d in found]
+    carried = found[1]
+    assert carried.text == "79 Budget: The substantive motion was then put to the vote and carried."
+    said = carried.vote
+    assert (said.votes_for, said.against, said.abstained) == (3, 0, 1)
+    assert (said.names_for, said.names_abstained) == (
+        ["A Adams", "B Boyce", "C Carter"],
+        ["D Darling"],
+    )
+    assert (found[0].proposer, found[0].seconder) == ("Councillor Ray", "Councillor Dunn")

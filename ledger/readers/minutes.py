@@ -16,7 +16,7 @@ from dataclasses import replace
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
 from ledger.readers.meeting_date import meeting_date
-from ledger.readers.minutes_blocks import resolution
+from ledger.readers.minutes_blocks import ANNOUNCED_PART, resolution
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_decision_tables import decision_table, margin, verdict_at
 from ledger.readers.minutes_draft import (
@@ -34,6 +34,7 @@ from ledger.readers.minutes_layout import (
     title_case,
 )
 from ledger.readers.minutes_motions import about_the_vote
+from ledger.readers.minutes_planning import VERDICT_ONLY
 from ledger.readers.minutes_prose import Prose
 from ledger.readers.minutes_report_backs import (
     NEXT_AGENDA,
@@ -43,17 +44,12 @@ from ledger.readers.minutes_report_backs import (
 from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
 from ledger.readers.minutes_reviews import reviewed
 from ledger.readers.minutes_tables import Seen, action_table, repeats, table_columns
+from ledger.readers.minutes_vote_counts import ROW, VOTE_LABEL
 
 BULLET = re.compile(r"^[-*•●]\s+\S")
 RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision that gives an action
     r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b", re.IGNORECASE
-)
-ANNOUNCED_PART = re.compile(r"^(?:\(?[a-z][.)]|\(?\d{1,2}[.)]|\(?[ivx]{1,4}[.)]|[-•●*])\s+\S", re.I)
-VOTE_LABEL = re.compile(r"(?:in\s+favou?r|for|against|opposed|abstain\w*)\s*:?[\s|]*", re.I)
-VERDICT_ONLY = re.compile(
-    r"\W*(?:no\s+objections?|objection|object|support(?:ed)?|approved?|refused?|no\s+comments?)\W*",
-    re.IGNORECASE,
 )
 RULES_ONLY = re.compile(r"[|\s]+")
 PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
@@ -188,6 +184,10 @@ class Walk(Prose):
         if (outcome := decide.marker(line.text)) is not None and not self.mid_sentence():
             self.flush(keep=True)
             return self.decision_block(lines, index, outcome)
+        if ROW.search(line.text) and self.item.decisions:
+            self.flush()  # "| For | A Adams, B Boyce | 2 |": a recorded vote's row, the vote
+            self.attach_vote(line.text)  # of the decision above
+            return index + 1
         if self.listing is not None and decide.is_part(line.text):
             self.flush()
         if BULLET.match(line.text) and self.paragraph and self.listing is None:
@@ -242,11 +242,13 @@ class Walk(Prose):
 
     def decision_block(self, lines: list[Line], index: int, outcome: str) -> int:
         first = lines[index]
-        text, parts, index = resolution(lines, index)
         tallied = not self.last_text or VOTE_LABEL.fullmatch(self.last_text)  # "In Favour:"
+        closes = outcome in ("carried", "lost") and not decide.body_after_marker(first.text)
+        if closes and tallied and self.item.decisions:
+            self.attach_vote(first.text)  # "RESOLVED: That ...", then "Carried" on its own
+            return index + 1  # line, or "Motion status:" then "Carried" and the vote's rows
+        text, parts, index = resolution(lines, index)
         if not text and not parts and outcome in ("carried", "lost") and tallied:
-            if self.item.decisions:  # "RESOLVED: That ...", then "Carried" on its own line
-                self.attach_vote(first.text)
             return index
         if not text and not parts:
             if not (self.last_text or self.item.heading) or decide.opens_below(first.text):

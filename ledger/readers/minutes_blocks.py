@@ -11,6 +11,9 @@ from ledger.readers.minutes_items import heading
 from ledger.readers.minutes_layout import Line, title_case
 
 LEAD_IN = re.compile(r"^(?:that\b|[“\"]\s*\S|\(?[a-z][.)]\s|\(?\d{1,2}\)\s)", re.IGNORECASE)
+ANNOUNCED_PART = re.compile(  # "1. ...", "(a) ...", "- ...": a point under "the following:"
+    r"^(?:\(?[a-z][.)]|\(?\d{1,2}[.)]|\(?[ivx]{1,4}[.)]|[-•●*])\s+\S", re.I
+)
 COLON_PART = re.compile(r"^[A-Qa-q]:\s+\S")  # "That Cabinet:" then "A: Welcomes ...", "B: ..."
 
 

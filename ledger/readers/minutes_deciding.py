@@ -14,6 +14,7 @@ from ledger.readers.minutes_draft import DraftDecision, DraftItem, MinutesDraft,
 from ledger.readers.minutes_layout import sentences
 from ledger.readers.minutes_lookalikes import APOLOGIES_RECEIVED, CORRECTION, procedural
 from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT, moves, settles
+from ledger.readers.minutes_restatements import same_decision
 from ledger.readers.minutes_vote_counts import vote
 
 
@@ -46,6 +47,8 @@ class Deciding:
             return  # "THAT the meeting do now reconvene. CARRIED" runs the sitting; "Minute
             # 64/17c should read: ... These were agreed." tells what an earlier meeting did
         context = self.moved_by(context)
+        if voted_only(text) and self.item.title:
+            text = f"{self.item.heading}: {text}"  # "Budget: The substantive motion was carried."
         text, context, line, earlier = self.told_before(outcome, text, context, line)
         proposer, seconder = votes.mover(context)
         if earlier is not None:
@@ -87,9 +90,10 @@ class Deciding:
         nominee = next((m for m in reversed(self.motions) if elected(text, m[0])), None)
         if nominee is not None:  # "J.Ward, nominated by K.Lowe.", then "J.Ward duly elected."
             return f"{nominee[0]} {text}", f"{nominee[0]} {context}", nominee[1], None
-        if moved and outcome == "resolved" and voted_only(moved.text):
+        told = moved.text.removeprefix(f"{self.item.heading}: ") if moved else ""
+        if moved and outcome == "resolved" and voted_only(told):
             self.item.decisions.pop()  # "... and at the vote the motion was approved." then
-            context = f"{moved.text} {context}"  # "RESOLVED that the recommendations ..."
+            context = f"{told} {context}"  # "RESOLVED that the recommendations ..."
             moved = None
         declared = moved and DECLARED.search(text) and MOTION_TEXT.match(moved.text)
         restated = moved and (
@@ -110,7 +114,7 @@ class Deciding:
         a vote that says the motion was lost makes it lost."""
         last = self.item.decisions[-1]
         proposer, seconder = votes.mover(sentence)
-        polled = last.vote or vote(sentence)
+        polled = joined(last.vote, vote(sentence))
         lost = polled is not None and polled.result == "lost" and last.outcome not in LOST
         self.item.decisions[-1] = replace(
             last,
@@ -185,6 +189,7 @@ VOTE_WORDS = {
     *("motion", "motions", "recommendation", "recommendations", "proposal", "proposals"),
     *("proposed", "seconded", "vote", "voted", "put", "approved", "carried", "agreed"),
     *("unanimously", "resolution", "amendment", "lost", "passed", "adopted", "to"),
+    *("substantive", "original", "main", "on", "upon", "being", "declared", "when"),
 }
 
 
@@ -199,6 +204,7 @@ WITHDRAWN = re.compile(
     r"\bwithdr[ea]w\s+(?:the|his|her|their)\s+(?:motion|proposal|amendment)\b",
     re.IGNORECASE,
 )
+RULES = re.compile(r"(?:\s*\|)+\s*")  # a web table's cell rules, read into the text
 AMENDMENT = re.compile(r"\bamendment\b", re.IGNORECASE)
 ELECTED = re.compile(
     r"^(?P<who>[A-Z][\w.' -]{1,40}?)\s+(?:was\s+)?duly\s+(?:elected|appointed|co-opted)\b"
@@ -213,6 +219,23 @@ def elected(text: str, moved: str) -> bool:
 
 
 LOST = ("lost", "rejected")
+
+
+def joined(said: Vote | None, more: Vote | None) -> Vote | None:
+    """A vote told in pieces ("Carried", then the recorded vote's rows): each count, name
+    and result from the piece that gives it first."""
+    if said is None or more is None:
+        return said or more
+    return replace(
+        said,
+        result=said.result or more.result,
+        votes_for=said.votes_for if said.votes_for is not None else more.votes_for,
+        against=said.against if said.against is not None else more.against,
+        abstained=said.abstained if said.abstained is not None else more.abstained,
+        names_for=said.names_for or more.names_for,
+        names_against=said.names_against or more.names_against,
+        names_abstained=said.names_abstained or more.names_abstained,
+    )
 
 
 def with_result(polled: Vote | None, outcome: str) -> Vote | None:
@@ -231,50 +254,3 @@ def closing(text: str) -> str:
     """A decision's last sentence, when it has more than one."""
     said = sentences(text)
     return said[-1] if len(said) > 1 else ""
-
-
-FORMAL = re.compile(  # a resolution's own words: "That ...", "Loken: | | That ..."
-    r"^\W*(?:[A-Z][\w'-]*:[\s|]*)?that\b", re.IGNORECASE
-)
-RULES = re.compile(r"(?:\s*\|)+\s*")  # a web table's cell rules, read into the text
-STOP = {"the", "that", "this", "these", "a", "an", "as", "and", "of", "for", "to", "be", "was"}
-
-
-def same_decision(decided: list[DraftDecision], text: str, block: int) -> int | None:
-    """Where an item's decisions already hold the one ``text`` states again: the same words
-    in an earlier block of a decision page ("Decision:" then "Minutes:"), or a formal
-    resolution restating the narrative before it, with the same names and figures in
-    mostly the same words ("As there were no other nominations, Cllr A was duly elected as
-    Chair for 2023/24." then "RESOLVED: That Cllr A be elected Chair for 2023/24.")."""
-    words = _words(text)
-    formal = FORMAL.match(text) is not None
-    for at in range(len(decided) - 1, -1, -1):
-        other = _words(decided[at].text)
-        if other == words and at < block:
-            return at
-        if not formal or FORMAL.match(decided[at].text):
-            continue
-        if not _names(text) or not _names(text) <= _names(decided[at].text):
-            continue
-        plain, other_plain = set(words) - STOP, set(other) - STOP
-        shorter = min(len(plain), len(other_plain))
-        if shorter >= 4 and len(plain & other_plain) >= 0.75 * shorter:
-            return at
-    return None
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def _names(text: str) -> set[str]:
-    """The names and figures a decision holds (its first word aside, which any sentence
-    capitalises)."""
-    tokens = re.findall(r"[\w/'-]+", text)[1:]
-    return {
-        t.casefold()
-        for t in tokens
-        if (t[:1].isupper() or any(c.isdigit() for c in t))
-        and t.casefold() not in STOP
-        and t.casefold() not in {"councillor", "cllr", "resolved", "agreed", "that", "as"}
-    }

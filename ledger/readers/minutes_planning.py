@@ -30,3 +30,9 @@ def planning_verdict(sentence: str) -> str | None:
         objects = (response["verb"] or "").lower().startswith("object")
         return "rejected" if objects else "agreed"
     return None
+
+
+VERDICT_ONLY = re.compile(  # "No Objection.": an answer whose application is above
+    r"\W*(?:no\s+objections?|objection|object|support(?:ed)?|approved?|refused?|no\s+comments?)\W*",
+    re.IGNORECASE,
+)

@@ -67,3 +67,49 @@ def own_words(decision: DraftDecision) -> set[str]:
 def same(one: set[str], other: set[str]) -> bool:
     shorter = min(len(one), len(other))
     return shorter >= 3 and len(one & other) >= SHARED * shorter
+
+
+FORMAL = re.compile(  # a resolution's own words: "That ...", "Loken: | | That ..."
+    r"^\W*(?:[A-Z][\w'-]*:[\s|]*)?that\b", re.IGNORECASE
+)
+STOP = {"the", "that", "this", "these", "a", "an", "as", "and", "of", "for", "to", "be", "was"}
+
+
+def same_decision(decided: list[DraftDecision], text: str, block: int) -> int | None:
+    """Where an item's decisions already hold the one ``text`` states again: the same words
+    in an earlier block of a decision page ("Decision:" then "Minutes:"), or a formal
+    resolution restating the narrative before it, with the same names and figures in
+    mostly the same words ("As there were no other nominations, Cllr A was duly elected as
+    Chair for 2023/24." then "RESOLVED: That Cllr A be elected Chair for 2023/24.")."""
+    words = _words(text)
+    formal = FORMAL.match(text) is not None
+    for at in range(len(decided) - 1, -1, -1):
+        other = _words(decided[at].text)
+        if other == words and at < block:
+            return at
+        if not formal or FORMAL.match(decided[at].text):
+            continue
+        if not _names(text) or not _names(text) <= _names(decided[at].text):
+            continue
+        plain, other_plain = set(words) - STOP, set(other) - STOP
+        shorter = min(len(plain), len(other_plain))
+        if shorter >= 4 and len(plain & other_plain) >= 0.75 * shorter:
+            return at
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _names(text: str) -> set[str]:
+    """The names and figures a decision holds (its first word aside, which any sentence
+    capitalises)."""
+    tokens = re.findall(r"[\w/'-]+", text)[1:]
+    return {
+        t.casefold()
+        for t in tokens
+        if (t[:1].isupper() or any(c.isdigit() for c in t))
+        and t.casefold() not in STOP
+        and t.casefold() not in {"councillor", "cllr", "resolved", "agreed", "that", "as"}
+    }

@@ -54,6 +54,13 @@ MOTION_APPROVED = re.compile(
 ALL_FOR = re.compile(r"\ball\s+(?:members\s+|councillors\s+)?(?:were\s+)?in\s+favour\b", re.I)
 
 
+ROW = re.compile(  # a recorded vote's table row: "| For | A Adams, B Boyce | 2 |"
+    r"(?:^|\|)\s*(?P<side>(?i:for|against|abstain(?:ed|s)?|abstentions?))\s*\|\s*(?P<who>[^|]*?)\s*\|"
+    r"\s*(?P<n>\d{1,3})\s*(?:\||$)",
+    re.MULTILINE,
+)
+
+
 def counted(sentence: str) -> bool:
     """Whether a sentence counts votes for a motion ("4 Votes for 2 Votes against",
     "For: 26", "carried by 22 votes to one")."""
@@ -63,6 +70,7 @@ def counted(sentence: str) -> bool:
         or re.fullmatch(
             rf"\W*(?:for|against|abstentions?|abstained){LABEL}{COUNT}\W*", sentence, re.I
         )
+        or ROW.search(sentence)
     )
 
 
@@ -115,11 +123,19 @@ def vote(text: str) -> Vote | None:
     """Counts, result and names where the minutes give them ("7 for, 2 against, 1
     abstention", "with one against", "carried unanimously", "For: Cllrs A and B")."""
     said, text = text, re.sub(r"[*_]+", " ", text)  # "**_5_** Votes for": Markdown's emphasis
-    if not (VOTING.search(text) or ALL_FOR.search(text) or BY_VOTES.search(text)):
+    if not (
+        VOTING.search(text) or ALL_FOR.search(text) or BY_VOTES.search(text) or ROW.search(text)
+    ):
         return None  # "lasting for 2-3 years" counts no votes
     result = result_of(text)
     found = counts(text, result)
     named, called = names(text), len(ROLL_CALL.findall(text)) >= 2
+    for row in ROW.finditer(text):  # "| For | A Adams, B Boyce | 2 |"
+        side = row["side"].lower()
+        side = "for" if side == "for" else "against" if side == "against" else "abstain"
+        found[side] = int(row["n"])
+        listed = re.split(r"\s*,\s*|\s+and\s+", row["who"])
+        named[side] = [w for w in listed if w and w.lower() not in ("none", "nil", "-")]
     if not any(v is not None for v in found.values()) and not result and not any(named.values()):
         return None
     for side, who in named.items():
@@ -170,3 +186,8 @@ def names(text: str) -> dict[str, list[str]]:
         for called in ROLL_CALL.finditer(text):
             found[SIDE[called["side"].lower()]].append(called["who"])
     return found
+
+
+VOTE_LABEL = re.compile(  # "In Favour:", "Motion status:": the vote below
+    r"(?:in\s+favou?r|for|against|opposed|abstain\w*|motion\s+status)\s*:?[\s|]*", re.I
+)
