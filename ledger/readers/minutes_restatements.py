@@ -22,6 +22,7 @@ PLAIN = {  # words any decision of any body may share with another
     *("members", "agreed", "resolved", "noted", "approved", "decided", "such", "all", "any"),
 }
 SHARED = 0.6  # of the shorter telling's own words, for two tellings to be one decision
+LOOK_BACK = 40  # decisions of an item a restatement is looked for among: the cost stays linear
 
 
 def restated(draft: MinutesDraft) -> None:
@@ -83,7 +84,7 @@ def same_decision(decided: list[DraftDecision], text: str, block: int) -> int | 
     Chair for 2023/24." then "RESOLVED: That Cllr A be elected Chair for 2023/24.")."""
     words = _words(text)
     formal = FORMAL.match(text) is not None
-    for at in range(len(decided) - 1, -1, -1):
+    for at in range(len(decided) - 1, max(-1, len(decided) - 1 - LOOK_BACK), -1):
         other = _words(decided[at].text)
         if other == words and at < block:
             return at
