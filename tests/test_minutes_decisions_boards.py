@@ -18,7 +18,8 @@ Item 2: Data standards
 The Board noted that common identifiers are central to the open data programme. The Board
 thanked the team for its work, and noted that it was important to publish the schedule early.
 The Board felt it was therefore important to agree a single licence. The Board noted that the
-schedule had been sent to departments.
+schedule had been sent to departments. The Board set out their view that a single register of
+addresses needed to be open to all.
 
 The panel asked that the sources behind each chart be made clear. The Board asked that the
 secretary book a room.
@@ -42,6 +43,7 @@ def test_a_boards_view_and_its_request_are_its_decisions_a_fact_it_heard_is_not(
     assert any(t.startswith("The Board thanked the team") for t in found)
     assert "The Board felt it was therefore important to agree a single licence." in found
     assert "The panel asked that the sources behind each chart be made clear." in found
+    assert any(t.startswith("The Board set out their view") for t in found)
     assert not any("schedule had been sent" in t or "book a room" in t for t in found), found
 
 

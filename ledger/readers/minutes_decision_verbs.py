@@ -180,7 +180,7 @@ POSITION = re.compile(  # the body's view: "The Board noted that process reform 
     rf"(?:noted\s+that\s+[^.]{{0,200}}?\b{WEIGHTY}|"
     r"(?:felt|considered|believed|set\s+out\s+(?:its|their)\s+views?|took\s+the\s+view|"
     r"(?:was|were)\s+of\s+the\s+view|expressed\s+(?:the|its|their)\s+views?)\s+(?:that\s+)?"
-    rf"[^.]{{0,200}}?\b(?:{WEIGHTY}|should|must|needs?\s+to|ought))\b",
+    rf"[^.]{{0,200}}?\b(?:{WEIGHTY}|should|must|need(?:s|ed)?\s+to|ought))\b",
     re.IGNORECASE,
 )
 REQUEST = re.compile(  # "The panel asked that the origin of the data be clear": its request,
