@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -17,26 +17,33 @@ from eventsourcing.persistence import (
 )
 
 from ledger.action import Action
-from ledger.board import Board
 from ledger.commitments import CommittingMapper, CommittingTranscoder
 from ledger.corrections import Corrections
 from ledger.errors import AlreadyExists, ChangedMeanwhile, NotFound, Refused
 from ledger.forms import Text, checked
-from ledger.meeting import Meeting
-from ledger.minutes import Minutes
-from ledger.minutes_import import MinutesImport
-from ledger.owners import Owner  # noqa: F401  (its events must be readable by every command)
 from ledger.plans import ActionPlans
 from ledger.record import Record, Recorded
-from ledger.redaction import Redactions
 from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref, tracker_id
-from ledger.seal import Seal
 from ledger.signing import SignedBatches
 from ledger.storage import locate, prepare
+from ledger.topics import install
 from ledger.tracker import Tracker
-from ledger.tracker_import import TrackerImport
-from ledger.verify import origin_of
-from ledger.witness import signed_checkpoint
+
+if TYPE_CHECKING:
+    from ledger.board import Board
+    from ledger.meeting import Meeting
+    from ledger.minutes import Minutes
+    from ledger.minutes_import import MinutesImport
+    from ledger.redaction import Redactions
+    from ledger.tracker_import import TrackerImport
+
+    class Parts(Redactions, Minutes, TrackerImport, MinutesImport):
+        """The parts as base classes, for type checkers."""
+
+else:
+    from ledger.parts import LaterParts as Parts
+
+install()  # every stored topic resolves, its aggregate imported when first read
 
 R = TypeVar("R", bound=Record)
 __all__ = ["DateAsISO", "Ledger", "Recorded", "open_ledger"]
@@ -55,17 +62,11 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-class Ledger(
-    Redactions,
-    SignedBatches,
-    Minutes,
-    ActionPlans,
-    Corrections,
-    TrackerImport,
-    MinutesImport,
-    Application,
-):
-    """The write side: boards, meetings, trackers and actions, each an event stream."""
+class Ledger(SignedBatches, ActionPlans, Corrections, Parts, Application):
+    """The write side: boards, meetings, trackers and actions, each an event stream.
+
+    Meetings and minutes, redactions and imports (``Parts``, ledger/parts.py) are imported
+    when a command first uses them; every event still reads (ledger/topics.py)."""
 
     name = "Ledger"
 
@@ -92,6 +93,8 @@ class Ledger(
     # -- finding things by ref -----------------------------------------------------
 
     def board(self, ref: str) -> Board:
+        from ledger.board import Board
+
         return self.load(board_id(ref), Board, "board", ref, Board.BoardRegistered)
 
     def tracker(self, ref: str) -> Tracker:
@@ -110,6 +113,8 @@ class Ledger(
         )
 
     def meeting(self, board: str, held_on: date) -> Meeting:
+        from ledger.meeting import Meeting
+
         self.board(board)
         ref = meeting_ref(board, held_on)
         hint = f"add it with: govledger meeting add {board} {held_on.isoformat()}"
@@ -212,6 +217,9 @@ class Ledger(
     def seal(self, note: str = "", *, actor: Text) -> tuple[Recorded, str, str | None]:
         """Record the log's present size and root: the digest for the minutes, and with a
         signing key, the signed checkpoint (C2SP tlog-checkpoint) to paste there."""
+        from ledger.seal import Seal
+        from ledger.witness import signed_checkpoint
+
         frontier = self.recorder.frontier()  # type: ignore[attr-defined]
         if frontier.size == 0:
             raise Refused("the ledger is empty; there is nothing to seal yet")
@@ -226,6 +234,8 @@ class Ledger(
 
     def origin(self) -> str:
         """The log's checkpoint origin, named by its first leaf."""
+        from ledger.verify import origin_of
+
         first = self.recorder.leaves(1)  # type: ignore[attr-defined]
         if not first:
             raise Refused("the ledger is empty; it has no checkpoint yet")

@@ -12,14 +12,21 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from uuid import uuid5
 
 from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
 
 from ledger.errors import InvalidEntry, Refused
-from ledger.keyring import Signature, SigningKey, SigningPolicy, key_id
-from ledger.keys import Signer
+from ledger.refs import NAMESPACE
 from ledger.verify import KEY_REGISTERED, Keyring, batch_message, entry_digest, parse_vkey
+
+if TYPE_CHECKING:
+    from ledger.keys import Signer
+
+#: ``SigningPolicy.ID``, here so that an unsigned command can check that no policy stands
+#: without importing the keyring's aggregates (tests/test_topics.py checks they agree).
+POLICY_ID = uuid5(NAMESPACE, "signing-policy")
 
 
 class SignedBatches:
@@ -40,6 +47,8 @@ class SignedBatches:
         return super()._record(processing_event)  # type: ignore[misc]
 
     def sign_batch(self, processing_event: ProcessingEvent, signer: Signer) -> None:  # type: ignore[type-arg]
+        from ledger.keyring import Signature
+
         events = processing_event.events
         actors = {getattr(e, "actor", None) for e in events}
         owner = self.key_owner(signer)
@@ -69,6 +78,8 @@ class SignedBatches:
 
     def key_owner(self, signer: Signer) -> str:
         """Whose the key is, as the ledger's keyring says; refuses a key it does not hold."""
+        from ledger.keyring import SigningKey, key_id
+
         try:
             key = self.repository.get(key_id(signer.name))  # type: ignore[attr-defined]
         except AggregateNotFoundError:
@@ -82,11 +93,13 @@ class SignedBatches:
 
     def signing_required(self) -> bool:
         if not self._signing_required:
-            self._signing_required = SigningPolicy.ID in self.repository  # type: ignore[attr-defined]
+            self._signing_required = POLICY_ID in self.repository  # type: ignore[attr-defined]
         return self._signing_required
 
     def register_key(self, vkey: str, owner: str, *, actor: str) -> Any:
         """Record a public key in the keyring, as its owner's."""
+        from ledger.keyring import SigningKey
+
         name, _ = parse_vkey(vkey)
         if not owner.strip():
             raise InvalidEntry("say whose key it is: --owner NAME, as they record (--as)")
@@ -95,6 +108,8 @@ class SignedBatches:
 
     def require_signing(self, *, actor: str, reason: str) -> Any:
         """From now on, refuse unsigned entries; the verifier fails any after this one."""
+        from ledger.keyring import SigningPolicy
+
         if self.signing_required():
             raise Refused("this ledger already requires signed entries")
         if not self.keyring().keys:

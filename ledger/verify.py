@@ -21,9 +21,7 @@ removed: the commitment, the leaf, every seal, checkpoint and signature stay the
 
 from __future__ import annotations
 
-import argparse
 import base64
-import csv
 import hashlib
 import json
 import sys
@@ -1088,6 +1086,8 @@ def read_records(path: str) -> Iterator[dict[str, Any]]:
                         raise ValueError(f"line {number} is not an export record")
                     yield item
             return
+        import csv  # here, not at the top: a clerk command imports this module
+
         rows = csv.DictReader(handle)
         if "position" not in (rows.fieldnames or []):
             raise ValueError("neither JSON lines nor a CSV export with a position column")
@@ -1145,6 +1145,8 @@ def read_checkpoint(path: str) -> Checkpoint:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse  # only the standalone verifier parses arguments
+
     parser = argparse.ArgumentParser(
         prog="python verify.py",
         description="Check a govledger export file, or a proof, using only the standard "
