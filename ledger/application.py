@@ -27,7 +27,6 @@ from ledger.refs import ActionRef, action_id, board_id, meeting_id, meeting_ref,
 from ledger.signing import SignedBatches
 from ledger.storage import locate, prepare
 from ledger.topics import install
-from ledger.tracker import Tracker
 
 if TYPE_CHECKING:
     from ledger.board import Board
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from ledger.minutes import Minutes
     from ledger.minutes_import import MinutesImport
     from ledger.redaction import Redactions
+    from ledger.tracker import Tracker
     from ledger.tracker_import import TrackerImport
 
     class Parts(Redactions, Minutes, TrackerImport, MinutesImport):
@@ -98,11 +98,14 @@ class Ledger(SignedBatches, ActionPlans, Corrections, Parts, Application):
         return self.load(board_id(ref), Board, "board", ref, Board.BoardRegistered)
 
     def tracker(self, ref: str) -> Tracker:
+        from ledger.tracker import Tracker
+
         return self.load(tracker_id(ref), Tracker, "tracker", ref, Tracker.TrackerAdopted)
 
     def action(self, ref: str | ActionRef) -> Action:
         parsed = ActionRef.parse(ref) if isinstance(ref, str) else ref
-        self.tracker(parsed.tracker)
+        if not self.recorder.select_events(tracker_id(parsed.tracker), limit=1):
+            self.tracker(parsed.tracker)  # refused, naming the trackers there are
         return self.load(
             action_id(parsed),
             Action,

@@ -12,7 +12,6 @@ from ledger.forms import BoardRef, Day, Kloe, Owners, RatingName, Reason, Text, 
 from ledger.rating import Rating
 from ledger.record import Recorded
 from ledger.refs import ActionRef
-from ledger.tracker import Tracker
 
 
 class ActionPlans:
@@ -36,6 +35,8 @@ class ActionPlans:
         on: Day | None = None,
         reason: str = "",
     ) -> Recorded:
+        from ledger.tracker import Tracker  # here: most commands only read actions
+
         owner = self.board(board)
         day = self.effective(on, since=owner)
         return self.save_new(

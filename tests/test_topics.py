@@ -22,6 +22,7 @@ from ledger.topics import located
 #: What `action note` must not import: aggregates and parts it never uses.
 NOT_FOR_A_NOTE = (
     "ledger.board",
+    "ledger.tracker",
     "ledger.keyring",
     "ledger.keys",
     "ledger.owners",
