@@ -40,6 +40,7 @@ from ledger.readers.minutes_report_backs import (
     NEXT_AGENDA,
     agenda_heading,
     agenda_list,
+    asked_once,
 )
 from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
 from ledger.readers.minutes_reviews import reviewed
@@ -82,6 +83,8 @@ def parse_minutes(
     walk.read(lines)
     once(draft)
     restated(draft)
+    asked_once(draft.items)
+    acts.told_again(draft.items, lines)
     listed_again(draft, walk.listed_from)
     draft.items = [item for item in draft.items if item.number or item.title or holds(item)]
     if not (draft.decisions or draft.actions or draft.report_backs):

@@ -208,6 +208,8 @@ class Prose(Deciding):
             if outcome == "deferred" and assent.title_only(text) and self.item.title:
                 text = f"{self.item.heading}: {text}"  # "- KIV" under "### Code of Conduct"
             self.decide(outcome, text, [], line, asked, context=text)
+            if moved:
+                self.owed(moved, line, decided=True)
             self.owed(sentence, line, decided=True)
             return
         backs = len(self.item.report_backs)

@@ -1,0 +1,64 @@
+"""A clerk reviewing a draft sees each thing the minutes record once, and nothing the
+minutes do not record: an action the narrative tells and its ACTION line states again, the
+meeting's usual business listed for the next agenda, a motion whose action is in the words
+that moved it."""
+
+from __future__ import annotations
+
+from ledger.readers.minutes import parse_minutes
+
+PANEL = """\
+Minutes of the Data Panel held on 17 January 2012
+
+Present: Janet Hughes (Chair), Tim Davies, Roger Long
+
+3. Open data paper
+Janet agreed to pull together a paper on the panel's principles, adding the points raised today.
+Action: Janet to circulate the paper on the panel's principles.
+
+4. Finance
+The accounts were noted.
+
+5. Safeguarding
+No concerns were raised.
+
+6. Matters for the next agenda
+The following matters were agreed for the next agenda:
+a. Finance
+b. Safeguarding.
+c. Review of the pay policy
+"""
+
+
+def test_clerk_sees_an_action_the_action_line_states_again_once():
+    draft = parse_minutes(PANEL)
+    paper = [a for a in draft.items[0].actions]
+    assert [(a.owners, a.text) for a in paper] == [
+        (["Janet"], "Janet to circulate the paper on the panel's principles.")
+    ]
+
+
+def test_the_usual_business_listed_for_the_next_agenda_is_not_asked_back():
+    draft = parse_minutes(PANEL)
+    backs = [r.what for r in draft.report_backs]
+    assert backs == ["c. Review of the pay policy"]
+    listing = draft.items[-1].decisions
+    assert [d.follow_up for d in listing] == [None]  # the matters come back one by one
+
+
+def test_a_resolution_offered_to_give_someone_a_task_gives_them_the_action():
+    draft = parse_minutes(
+        "Minutes of the Town Board held on 9 March 2020\n\n"
+        "4. Voting machines\n"
+        "Member Hale offered a resolution, supported by Member Ross to give the Treasurer the "
+        "right to apply for the county grant for new voting machines.  Upon a roll call vote "
+        "Ross yea, Hale yea, the resolution was passed.\n"
+    )
+    (item,) = draft.items
+    assert len(item.decisions) == 1
+    assert [(a.owners, a.text) for a in item.actions] == [
+        (
+            ["Treasurer"],
+            "give the Treasurer the right to apply for the county grant for new voting machines.",
+        )
+    ]
