@@ -80,6 +80,27 @@ def damaged(
     return None
 
 
+def as_written(
+    aggregate_id: Any, version: Any, topic: Any, state: Any, leaf: Any, index: Any
+) -> tuple[str, str] | None:
+    """The event's text and aggregate id, when the row holds exactly the kinds the ledger
+    writes (the fast path: one decode per event); None sends it to :func:`damaged`."""
+    if (
+        type(state) is bytes
+        and type(leaf) is bytes
+        and len(leaf) == 32
+        and type(topic) is str
+        and type(version) is int
+        and type(index) is int
+        and aggregate_id is not None
+    ):
+        try:
+            return state.decode("utf-8"), as_uuid(aggregate_id)
+        except (UnicodeDecodeError, ValueError, TypeError, AttributeError):
+            return None
+    return None
+
+
 def check_stored(
     ledger: Any, audit: LogAudit, progress: Callable[[int, int], None] | None
 ) -> Report:
@@ -89,15 +110,18 @@ def check_stored(
     for position, aggregate_id, version, topic, state, index, leaf in witnessed(ledger.recorder):
         if leaf is None:
             return report.fail(position, UNWITNESSED)
-        damage = damaged(aggregate_id, version, topic, state, leaf, index)
-        if damage:
-            return report.fail(position, damage)
+        read = as_written(aggregate_id, version, topic, state, leaf, index)
+        if read is None:  # not of the kinds the ledger writes: say what is wrong
+            damage = damaged(aggregate_id, version, topic, state, leaf, index)
+            if damage:
+                return report.fail(position, damage)
+            read = bytes(state).decode("utf-8"), as_uuid(aggregate_id)
         if index != frontier.size:
             gone = ledger.recorder.position_of_leaf(frontier.size)
             if index > frontier.size and gone is not None:
                 return report.fail(gone, MISSING)
             return report.fail(position, misplaced(index, frontier.size))
-        text, uuid, leaf = bytes(state).decode("utf-8"), as_uuid(aggregate_id), bytes(leaf)
+        (text, uuid), leaf = read, bytes(leaf)
         if leaf_hash(canonical(position, uuid, version, topic, text)) != leaf:
             return report.fail(position, ALTERED)
         frontier.append(leaf)
