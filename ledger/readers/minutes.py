@@ -25,7 +25,7 @@ from ledger.readers.minutes_draft import (
     MinutesDraft,
     ReportBack,
 )
-from ledger.readers.minutes_items import heading, is_label, people
+from ledger.readers.minutes_items import heading, is_label, people, takes_title_below
 from ledger.readers.minutes_layout import (
     Line,
     joined,
@@ -154,7 +154,7 @@ class Walk(Prose):
             self.draft.items.append(DraftItem(number, title))
             if agenda_heading(title):
                 self.listing = NEXT_AGENDA
-            skip = line.text.lower().startswith("agenda item") and following is not None
+            skip = takes_title_below(line) and following is not None
             return lines.index(following, index) + 1 if skip else index + 1
         if CLOSING_LIST.match(line.text):
             self.flush()  # "Decisions": what follows restates what the narrative decided

@@ -19,6 +19,7 @@ NUMBERED = re.compile(
     re.IGNORECASE,
 )
 AGENDA_ITEM = re.compile(r"^\s*agenda\s+item\s*\d*\s*$", re.IGNORECASE)
+NUMBER_ALONE = re.compile(r"^\s*(?P<no>\d{1,3}[.)])\s*$")  # "78." with its title below
 LABEL = re.compile(r"^(?:minutes|decision|notes?)\s*:?\s*$", re.IGNORECASE)
 PEOPLE_HEAD = re.compile(
     r"^(?:present|in\s+attendance|attendance|apologies(?:\s+for\s+absence)?|members(?:\s+present)?|"
@@ -82,6 +83,8 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
         return line.cells[0][1], " ".join(cell for _, cell in line.cells[1:])
     if AGENDA_ITEM.match(text) and following is not None:
         return text.split()[-1] if text.split()[-1].isdigit() else "", following.text
+    if (alone := NUMBER_ALONE.match(text)) and titles_below(following):
+        return alone["no"].rstrip(".)"), following.text if following else ""
     found = NUMBERED.match(text)
     if not found:
         return None
@@ -94,6 +97,26 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", number):
         return None  # a date such as 12.03.2021; "21.01.03" numbers a parish council's minute
     return number, title
+
+
+def titles_below(following: Line | None) -> bool:
+    """Whether the line below a number standing alone is its item's title: short, in
+    title case or capitals, and no sentence ("Accounts for Payment", "PLANNING")."""
+    if following is None or not following.text or len(following.text) > 100:
+        return False
+    words = following.text.rstrip(":.").split()
+    capitalised = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and (not capitalised or sum(w[:1].isupper() for w in capitalised) >= 0.6 * len(capitalised))
+    )
+
+
+def takes_title_below(line: Line) -> bool:
+    """Whether an item's heading line is followed by its title ("Agenda item", "78."),
+    or by the title again (a web page's "Agenda item 5 Budget", then "Budget")."""
+    return line.text.lower().startswith("agenda item") or bool(NUMBER_ALONE.match(line.text))
 
 
 def bare_number(line: Line) -> bool:

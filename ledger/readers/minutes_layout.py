@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 MARKUP = [
     (re.compile(r"<!--.*?-->"), ""),
+    (re.compile(r"</?t[dh]\b[^<>]{0,200}>", re.I), "\t"),  # raw HTML table cells in Markdown
+    (re.compile(r"</?(?:table|thead|tbody|tfoot|tr)\b[^<>]{0,200}>", re.I), " "),
+    (re.compile(r"(?<=\w)_([.,:;)])_(?=\s|$)"), r"\1"),  # "**15_._ To ...**": an emphasised stop
     (re.compile(r"</?(?:div|span|p|br|strong|em|b|i|u|font|sup|sub)\b[^<>]{0,200}>", re.I), " "),
     (re.compile(r"&nbsp;|&#160;"), " "),
     (re.compile(r"&amp;"), "&"),
@@ -39,7 +42,12 @@ FURNITURE = re.compile(
     r"\W*view\s+(?:the\s+)?(?:recorded\s+vote|reasons\s+restricted|webcast|background\s+papers)\b.*)\s*$",
     re.IGNORECASE,
 )
-MARKER_WORD = re.compile(r"^(?:agreed|resolved|approved|noted|rejected|carried|lost)\.?$", re.I)
+MARKER_WORD = re.compile(  # an outcome in the right-hand column: the line's, not an owner
+    r"^(?:(?:unanimously\s+)?(?:agreed|resolved|approved|noted|rejected|carried|lost)"
+    r"(?:\s+unanimously)?|all\s+(?:in\s+favou?r|agreed))\.?$",
+    re.I,
+)
+ROW_END = re.compile(r"</tr\s*>", re.I)  # a raw HTML table's row ends a line
 ASIDE_MAX = 45  # a right-hand column cell holds a name or a few words, not prose
 
 
@@ -125,7 +133,8 @@ def aside_of(text: str, cells: list[tuple[int, str]], width: int) -> str:
 
 def lines_of(text: str) -> list[Line]:
     """The document's lines, cleaned, with page furniture dropped and page breaks as blanks."""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw_lines = (ROW_END.sub("\n", text) if "</tr" in text.lower() else text).split("\n")
     furniture = repeated_lines(raw_lines)
     footers = [text for text in furniture if len(text) >= 25]
     width = max((len(line) for line in raw_lines[:2000]), default=80)
@@ -170,7 +179,8 @@ TITLES = ("Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St", "No", "
 SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))(?<![\s(][ivx]\.)(?<![\s(][ivx]{2}\.)(?<![\s(][ivx]{3}\.)"
     + "".join(rf"(?<!\b{title}\.)" for title in TITLES)
-    + r"\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+"
+    + r"(?<!(?<![\w.])[A-Z]\.)\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+"
+    + r"|(?:(?<=\b[Tt]otal: \d)|(?<=\b[Tt]otal: \d\d)|(?<=\b[Tt]otal: \d{3}))\s+(?=[A-Z])"
 )
 SENTENCE_MAX = 2000
 

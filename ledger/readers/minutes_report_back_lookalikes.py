@@ -28,7 +28,10 @@ SCHEDULE = re.compile(
     r"(?:last|previous|preceding)\s+meeting\s+(?:held\s+)?on\b|"
     # this meeting's own agenda: "This is an agenda item later", "under item 9"
     r"agenda\s+item\s+later|later\s+(?:on\s+)?(?:in\s+)?(?:the|this)\s+(?:meeting|agenda)|"
-    r"\bunder\s+(?:agenda\s+)?item\s+\d)",
+    r"\bunder\s+(?:agenda\s+)?item\s+\d|"
+    # the order of business: "take the depot item next on the agenda"
+    r"\bnext\s+on\s+(?:the|this|tonight'?s|today'?s)\s+agenda\b|"
+    r"\b(?:brought|moved|taken)\s+forward\s+on\s+(?:the|this)\s+agenda\b)",
     re.IGNORECASE,
 )
 ATTENDING = re.compile(r"\battend(?:ing|s)?\b", re.IGNORECASE)
