@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from ledger.errors import InvalidEntry
-from ledger.meeting import Outcome
+from ledger.outcome import Outcome
 from ledger.rating import NAMES, Rating
 from ledger.refs import parse_day, short_ref
 

@@ -32,6 +32,7 @@ NOT_FOR_A_NOTE = (
     "ledger.minutes",
     "ledger.tracker_import",
     "ledger.minutes_import",
+    "ledger.meeting",
 )
 
 
