@@ -31,7 +31,10 @@ ASKS_BACK = re.compile(
     r"(?:on|to|onto|for)\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,2}?agenda|"
     r"agenda\s+items?|(?:will|would|to)\s+be\s+asked\s+to|"
     r"(?:to|will|be)\s+present|presented|presentation|"
-    r"kept\s+(?:advised|informed)|progress)\b",
+    r"kept\s+(?:advised|informed)|progress|"
+    # "These will be graded at the Board Away Day on 6 March": done at a meeting of its own
+    r"(?:will|shall|to)\s+be\s+(?!held\b|signed\b)[a-z]+ed\s+at\s+(?:the|a|its|our)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:meeting|away\s+day|workshop|seminar|development\s+session))\b",
     re.IGNORECASE,
 )
 AGENDA_LIST = re.compile(
@@ -78,8 +81,27 @@ def judged(sentence: str, found: When, meeting: date | None) -> When | None:
     if not asks_then(sentence, found.said):
         return None
     if found.day and meeting is not None and not after(found, meeting):
-        return None
+        return year_carried_over(sentence, found, meeting)
     return found
+
+
+WILL = re.compile(r"\b(?:will|shall|to\s+be)\b", re.IGNORECASE)
+
+
+def year_carried_over(sentence: str, found: When, meeting: date) -> When | None:
+    """A request for a day earlier in the meeting's own year, in the future tense ("These
+    will be graded at the Away Day on 6 March 2016" in December 2016's minutes): the clerk
+    wrote the old year for the next; the day is next year's. A day said in the past is past."""
+    day = found.day
+    at = sentence.find(found.said)
+    if day is None or day.year != meeting.year or day.month >= meeting.month:
+        return None
+    if not WILL.search(sentence[max(0, at - 80) : max(at, 0)]):
+        return None
+    try:
+        return replace(found, day=day.replace(year=day.year + 1))
+    except ValueError:  # 29 February
+        return None
 
 
 CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although)\s+|\s+(?:while|whereas)\s+")

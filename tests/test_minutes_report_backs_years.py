@@ -1,0 +1,32 @@
+"""A request to come back to a day the clerk wrote with the old year (December's minutes
+asking for something "on 6 March 2016" meant March 2017), and a matter to be dealt with
+at a meeting of the body's own on a named day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledger.readers.minutes import parse_minutes
+
+BOARD = """\
+Minutes of the Library Board held on 15 December 2016
+
+9. Plans and Priorities
+The priorities within the plan need to be sorted into categories. These will be graded at the
+Board Away Day on 6th March 2016.
+
+10. Estates
+The roof survey was carried out at the Board Away Day on 6th March 2016.
+"""
+
+
+def test_a_day_written_with_last_years_number_for_a_future_return_is_next_years():
+    draft = parse_minutes(BOARD)
+    (back,) = draft.report_backs
+    assert "graded at the Board Away Day" in back.what
+    assert back.when.day == date(2017, 3, 6)
+
+
+def test_a_day_told_in_the_past_asks_nothing_back():
+    draft = parse_minutes(BOARD)
+    assert all("roof survey" not in r.what for r in draft.report_backs)
