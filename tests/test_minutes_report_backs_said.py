@@ -31,8 +31,6 @@ def report_backs() -> list:
 
 def test_a_forthcoming_meeting_and_an_agenda_item_for_a_named_month_come_back():
     found = {r.what.split(".")[0][:20]: r.when for r in report_backs()}
-    trees = next(w for what, w in found.items() if what.startswith("This will be"))
-    assert trees.day is None and not trees.relative  # undated: kept open
     allotments = next(w for what, w in found.items() if what.startswith("It will be"))
     assert allotments.relative == "september"
 
@@ -40,6 +38,17 @@ def test_a_forthcoming_meeting_and_an_agenda_item_for_a_named_month_come_back():
 def test_a_meeting_that_has_been_and_another_bodys_next_meeting_ask_nothing_back():
     whats = [r.what for r in report_backs()]
     assert not any("June meeting" in w or "SNAP" in w for w in whats), whats
+
+
+def test_a_forthcoming_committee_meeting_in_a_councils_minutes_is_the_committees():
+    whats = [r.what for r in report_backs()]  # the title names the Parish Council
+    assert not any("forthcoming Committee Meeting" in w for w in whats), whats
+    draft = parse_minutes(
+        "Minutes of the Planning Committee held on 10 July 2013\n\n8. Free Trees\n"
+        "This will be discussed in more detail at a forthcoming Committee Meeting.\n"
+    )
+    (trees,) = draft.report_backs
+    assert trees.when.day is None and not trees.when.relative  # undated: kept open
 
 
 AGM = """\

@@ -30,3 +30,16 @@ def test_a_day_written_with_last_years_number_for_a_future_return_is_next_years(
 def test_a_day_told_in_the_past_asks_nothing_back():
     draft = parse_minutes(BOARD)
     assert all("roof survey" not in r.what for r in draft.report_backs)
+
+
+def test_the_body_named_on_the_minutes_first_line_tells_its_meetings_from_others():
+    draft = parse_minutes(
+        "Minutes of the Parish Council meeting held on 4 June 2019\n\n"
+        "7. Footpaths\n"
+        "The survey results will be reported to the next Committee meeting.\n"
+        "Mrs Dale will bring the map back to the next Council meeting.\n"
+    )
+    assert draft.title == "Minutes of the Parish Council meeting held on 4 June 2019"
+    assert [r.what for r in draft.report_backs] == [
+        "Mrs Dale will bring the map back to the next Council meeting."
+    ]
