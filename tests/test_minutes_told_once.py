@@ -62,3 +62,29 @@ def test_a_resolution_offered_to_give_someone_a_task_gives_them_the_action():
             "give the Treasurer the right to apply for the county grant for new voting machines.",
         )
     ]
+
+
+def test_an_action_told_again_in_the_closing_list_is_kept_in_its_fuller_telling():
+    draft = parse_minutes(
+        "Minutes of the Standards Board held on 28 March 2019\n\n"
+        "4. Communications\n"
+        "MW agreed to write a blog post on the positive impact of standards.\n\n"
+        "Actions\n\n"
+        "1. MW to produce blog post on the positive impact of standards for the board webpage.\n"
+    )
+    assert [a.text for a in draft.actions] == [
+        "MW to produce blog post on the positive impact of standards for the board webpage."
+    ]
+
+
+def test_an_action_line_under_a_minutes_last_point_states_its_earlier_points_actions():
+    draft = parse_minutes(
+        "Minutes of the Trustees held on 4 August 2015\n\n"
+        "Present: Sheila Fenn, Mike Stone, Ann Bell\n\n"
+        "10      Events Group\n"
+        "10.1    Sheila asked for funds for a chair trolley. Sheila and Mike agreed to look at "
+        "the options.\n"
+        "10.2    The book launch was well attended.\n"
+        "ACTION:TRUSTEES/SF/MS\n"
+    )
+    assert [a.owners for a in draft.actions] == [["TRUSTEES", "SF", "MS"]]

@@ -44,7 +44,7 @@ from ledger.readers.minutes_report_backs import (
 )
 from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
 from ledger.readers.minutes_reviews import reviewed
-from ledger.readers.minutes_tables import Seen, action_table, repeats, table_columns
+from ledger.readers.minutes_tables import Seen, action_table, gist, repeats, table_columns
 from ledger.readers.minutes_vote_counts import ROW, VOTE_LABEL
 
 BULLET = re.compile(r"^[-*•●]\s+\S")
@@ -100,12 +100,22 @@ def parse_minutes(
 
 
 def once(draft: MinutesDraft) -> None:
-    """Each action once, where the minutes give it in their text and again in a table."""
+    """Each action once, where the minutes give it in their text and again in a table or
+    a closing list of actions; of the two tellings, the fuller one ("MW agreed to write a
+    blog post ...", then "MW to produce blog post ... for the webpage" under "Actions")."""
     seen: Seen = {}
     for item in draft.items:
-        item.actions = [
-            a for a in item.actions if not a.owners or not repeats(a.owners, a.text, seen)
-        ]
+        kept: list[DraftAction] = []
+        for action in item.actions:
+            told = repeats(action.owners, action.text, seen, (kept, len(kept)))
+            if action.owners and told is not None:
+                where, at = told  # type: ignore[misc]
+                first = where[at]
+                if len(gist(action.owners, action.text)) > len(gist(first.owners, first.text)):
+                    where[at] = action
+                continue
+            kept.append(action)
+        item.actions = kept
 
 
 def prose(title: str) -> bool:

@@ -90,22 +90,49 @@ def told_again(items: list[DraftItem], lines: list[Line]) -> None:
     """An item's narrative action that its own ``ACTION:`` line states again: "Janet agreed
     to pull together a paper ..." then "Action: Janet to develop the paper ...". Minutes that
     write ACTION lines state each action there; the narrative told it first, so the
-    narrative's telling (same owners, earlier in the item, not itself an ACTION line) goes."""
+    narrative's telling (same owners, earlier in the item, not itself an ACTION line) goes.
+    An ACTION line under an item's last point ("10.4 ...", "ACTION: SF/MS") covers all its
+    points (10.1 to 10.4)."""
     written = {line.number: line.text for line in lines}
-    for item in items:
-        stated = [
-            {o.lower() for o in a.owners}
-            for a in item.actions
-            if a.owners and action_line(written.get(a.line, "")) is not None
-        ]
+    for group in minute_groups(items):
+        actions = [a for item in group for a in item.actions]
+        stated = [a.owners for a in actions if a.owners and action_line(written.get(a.line, ""))]
         if not stated:
             continue
-        last = max(a.line for a in item.actions if action_line(written.get(a.line, "")))
-        item.actions = [
-            a
-            for a in item.actions
-            if action_line(written.get(a.line, "")) is not None
-            or a.line > last
-            or not a.owners
-            or {o.lower() for o in a.owners} not in stated
-        ]
+        last = max(a.line for a in actions if action_line(written.get(a.line, "")))
+        for item in group:
+            item.actions = [
+                a
+                for a in item.actions
+                if action_line(written.get(a.line, "")) is not None
+                or a.line > last
+                or not a.owners
+                or not any(same_people(a.owners, owners) for owners in stated)
+            ]
+
+
+def minute_groups(items: list[DraftItem]) -> list[list[DraftItem]]:
+    """Items in runs of one minute and its numbered points ("10", "10.1", "10.2")."""
+    groups: list[list[DraftItem]] = []
+    head = None
+    for item in items:
+        number = item.number.split(".")[0] if "." in item.number else item.number
+        if groups and number and number == head and "." in item.number:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+            head = number
+    return groups
+
+
+def same_people(told: list[str], stated: list[str]) -> bool:
+    """Whether the narrative's owners are among an ACTION line's: by name, or by the
+    initials the line gives them ("Sheila and Mike agreed to ..." then "ACTION: SF/MS")."""
+    names = {o.lower() for o in stated}
+    initials = [o for o in stated if re.fullmatch(INITIALS, o)]
+    return all(
+        name.lower() in names
+        or any(i[:1].upper() == name[:1].upper() for i in initials)
+        and not re.fullmatch(INITIALS, name)
+        for name in told
+    )

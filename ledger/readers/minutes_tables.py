@@ -104,6 +104,7 @@ def table_row(cells: list[tuple[int, str]], columns: dict[str, int]) -> dict[str
 
 RECENT = 64  # an owner's actions compared with a new one, the latest first
 MINOR_WORDS = {"to", "the", "a", "an", "of", "and", "for", "on", "in", "will", "would", "be"}
+MINOR_WORDS |= {"agreed", "undertook", "offered", "volunteered", "is", "was", "should", "shall"}
 
 
 def gist(owners_of: list[str], text: str) -> frozenset[str]:
@@ -114,25 +115,28 @@ def gist(owners_of: list[str], text: str) -> frozenset[str]:
     )
 
 
-Seen = dict[frozenset[str], list[tuple[frozenset[str], frozenset[str]]]]
+Telling = tuple[frozenset[str], frozenset[str], object]  # its words, figures, and what told it
+Seen = dict[frozenset[str], list[Telling]]
 
 
-def repeats(owners_of: list[str], text: str, seen: Seen) -> bool:
-    """Whether an action says again what one already read says (the same owners, nearly
-    all the same words or all the words of the shorter telling, and the same figures), and
-    remember it if not: minutes often give an action in the text and again in a table of
-    actions at the end, or in a resolution that adds a word ("at Westminster"). "The Clerk to
-    investigate" about two matters, or lamp posts 17 and 18, are two. Only an owner's last
-    few actions are compared, so the cost stays linear."""
+def repeats(owners_of: list[str], text: str, seen: Seen, told: object = None) -> object:
+    """What an earlier telling of the same action was (``told`` as remembered with it), or
+    None, remembering this one if it is new: the same owners, nearly all the same words or
+    all the words of the shorter telling, and the same figures. Minutes often give an action
+    in the text and again in a table of actions at the end, or in a resolution that adds a
+    word ("at Westminster"). "The Clerk to investigate" about two matters, or lamp posts 17
+    and 18, are two. Only an owner's last few actions are compared, so the cost stays
+    linear."""
     words = gist(owners_of, text)
     figures = frozenset(w for w in words if any(c.isdigit() for c in w))
     earlier = seen.setdefault(frozenset(o.lower() for o in owners_of), [])
-    for said, numbers in earlier:
+    for said, numbers, before in earlier:
         shared = len(words & said)
         alike = shared >= 0.8 * max(len(words), len(said))
-        within = shared >= 4 and shared >= 0.9 * min(len(words), len(said))  # told again, longer
+        fewer = min(len(words), len(said))  # told again, longer, or with another verb:
+        within = shared >= 4 and shared >= 0.9 * fewer or shared >= 5 and shared >= 0.8 * fewer
         if len(words) >= 2 and numbers == figures and (alike or within):
-            return True
-    earlier.append((words, figures))
+            return True if before is None else before
+    earlier.append((words, figures, told))
     del earlier[:-RECENT]
-    return False
+    return None
