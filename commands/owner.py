@@ -12,7 +12,13 @@ COLUMNS = ("owner", "address", "recorded_on", "actor", "position")
 
 @click.group("owner")
 def owner() -> None:
-    """Owners: the email addresses govledger remind writes to."""
+    """Owners: the email addresses govledger remind writes to.
+
+    \b
+    Example:
+      govledger owner email "Anita Parkin" anita.parkin@council.gov.uk
+      govledger owner list
+    """
 
 
 @owner.command("email")

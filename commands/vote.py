@@ -25,7 +25,12 @@ def member_votes(
 
 @click.group("vote")
 def vote() -> None:
-    """Votes: how a decision was reached, in counts and, for a recorded vote, by name."""
+    """Votes: how a decision was reached, in counts and, for a recorded vote, by name.
+
+    \b
+    Example:
+      govledger vote record seb@2019-06-12/D1 --for 7 --against 2 --abstain 1
+    """
 
 
 @vote.command("record")

@@ -187,9 +187,14 @@ class Minutes:
         self, ref: str, *, members: list[str], actor: Text, on: Day | None = None, reason: Reason
     ) -> Recorded:
         """Scrutiny members call decision ``ref`` in, within its call-in period, saying why."""
-        named = [m.strip() for m in members]
+        named = [" ".join(m.split()) for m in members]
         if not named or not all(named):
             raise InvalidEntry("name who called it in: --by NAME, repeated for each member")
+        seen: set[str] = set()
+        for name in named:
+            if name.casefold() in seen:
+                raise InvalidEntry(f"{name} is named twice; give each member once with --by")
+            seen.add(name.casefold())
         item = ItemRef.parse(ref, "D")
         sitting = self.meeting(item.board, item.held_on)
         sitting.call_in(item.number, named, actor=actor, on=self.effective(on), reason=reason)

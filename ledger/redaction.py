@@ -22,8 +22,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
-from ledger.commitments import erased
-from ledger.errors import AlreadyExists, Refused
+from ledger.commitments import EMPTY, FREE_TEXT, erased
+from ledger.errors import AlreadyExists, InvalidEntry, Refused
 from ledger.record import Record, Recorded
 from ledger.refs import NAMESPACE
 from ledger.verify import ERASED, SALTS, canonical, is_erased
@@ -90,8 +90,10 @@ class Redactions:
 
     def redact(self, position: int, field: str, *, actor: str, reason: str) -> Recorded:
         if not reason.strip():
-            raise Refused("say why the words must go (--reason), e.g. a data subject's request")
-        state, said = self.stored_state(position)
+            raise InvalidEntry(
+                "say why the words must go (--reason), e.g. a data subject's request"
+            )
+        state, said = self.stored_state(position, field)
         if is_erased(said.get(field)):
             if redaction_id(position, field) in self.repository:
                 raise AlreadyExists(f"{field} at position {position} is already redacted")
@@ -112,7 +114,7 @@ class Redactions:
         self.rewrite(position, state, rewritten)
         return done
 
-    def stored_state(self, position: int) -> tuple[str, dict[str, Any]]:
+    def stored_state(self, position: int, field: str) -> tuple[str, dict[str, Any]]:
         """The stored state at ``position`` as text, and as read; refuses one not in form 2."""
         notification = self.notification_at(position)  # type: ignore[attr-defined]
         try:
@@ -121,9 +123,14 @@ class Redactions:
         except ValueError:
             raise Refused(f"the event at position {position} cannot be read; run verify") from None
         if type(said) is not dict or SALTS not in said:
+            if type(said) is dict and said.get(field) not in EMPTY and field in FREE_TEXT:
+                raise Refused(
+                    f"the event at position {position} was recorded before free text was "
+                    "committed (form 1): its words cannot be removed without breaking the proof"
+                )
             raise Refused(
-                f"the event at position {position} was recorded before free text was "
-                "committed (form 1): its words cannot be removed without breaking the proof"
+                f"the event at position {position} holds no words in {field!r} to remove "
+                "(it holds no free text at all); see govledger log for the position"
             )
         return state, said
 

@@ -44,6 +44,12 @@ def tallied(
             )
     if all(given.get(side) is None for side in SIDES):
         raise InvalidEntry("give the counts (--for, --against, --abstain) or --member NAME=for")
+    yes, no = given.get("for") or 0, given.get("against") or 0
+    if result == "carried" and yes < no:
+        raise Refused(
+            f"{yes} for and {no} against cannot have carried; check the counts, or give "
+            "--result lost (a motion short of a special majority is lost with more for)"
+        )
     return {
         "said": "",
         "result": result or outcome(given),

@@ -70,7 +70,10 @@ def shown(value: Any) -> str:
 
 
 def vote_said(vote: dict[str, Any]) -> str:
-    """'carried: 7 for, 2 against, 1 abstained; for: A, B; against: C', as far as known."""
+    """'carried: 7 for, 2 against, 1 abstained; for: A, B; against: C', as far as known;
+    '[erased]' for a vote whose words were redacted (it reads back as an empty object)."""
+    if not vote:
+        return "[erased]"
     counts = [
         f"{vote[key]} {word}"
         for key, word in (("votes_for", "for"), ("against", "against"), ("abstained", "abstained"))

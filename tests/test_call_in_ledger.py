@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from ledger.errors import Refused
+from ledger.errors import InvalidEntry, Refused
 from projections.board_history import due
 from projections.views import Views
 from tests.conftest import event_count
@@ -97,3 +97,23 @@ def test_a_board_whose_constitution_exempts_its_decisions_records_them_free_of_c
     assert ledger.call_in_of(BUDGET) == (True, None)
     with pytest.raises(Refused, match="is not subject to call-in"):
         ledger.call_in_decision(BUDGET, members=["Cllr Ann Lee"], actor="Jo Clerk", reason="x")
+
+
+def test_a_member_named_twice_in_one_call_in_is_refused_with_nothing_written(ledger, db):
+    ledger.today = lambda: date(2019, 6, 14)
+    ledger.register_board("cab", "Cabinet", actor="Jo Clerk", on="2019-01-10", call_in_days=5)
+    ledger.schedule_meeting("cab", "2019-06-12", actor="Jo Clerk", on="2019-01-10")
+    ledger.record_decision(
+        "cab", "2019-06-12", item="Budget", text="Approved", key_decision=True, actor="Jo Clerk"
+    )
+    before = event_count(db)
+    with pytest.raises(InvalidEntry, match="cllr ann lee is named twice"):
+        ledger.call_in_decision(
+            BUDGET, members=["Cllr Ann Lee", " cllr  ann lee"], actor="Jo Clerk", reason="x"
+        )
+    assert event_count(db) == before
+    ledger.call_in_decision(BUDGET, members=["Cllr  Ann Lee "], actor="Jo Clerk", reason="x")
+    views = Views(ledger)
+    views.catch_up()
+    [row] = due(views, "cab", date(2019, 6, 14))
+    assert "called in by Cllr Ann Lee on 2019-06-14" in row["what"]
