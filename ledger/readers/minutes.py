@@ -44,7 +44,7 @@ from ledger.readers.minutes_report_backs import (
 )
 from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
 from ledger.readers.minutes_reviews import reviewed
-from ledger.readers.minutes_tables import Seen, action_table, gist, repeats, table_columns
+from ledger.readers.minutes_tables import action_table, once, table_columns
 from ledger.readers.minutes_vote_counts import ROW, VOTE_LABEL
 
 BULLET = re.compile(r"^[-*•●]\s+\S")
@@ -97,25 +97,6 @@ def parse_minutes(
     if draft.meeting_date is None:
         draft.notes.append("the minutes do not say when the meeting was held")
     return draft
-
-
-def once(draft: MinutesDraft) -> None:
-    """Each action once, where the minutes give it in their text and again in a table or
-    a closing list of actions; of the two tellings, the fuller one ("MW agreed to write a
-    blog post ...", then "MW to produce blog post ... for the webpage" under "Actions")."""
-    seen: Seen = {}
-    for item in draft.items:
-        kept: list[DraftAction] = []
-        for action in item.actions:
-            told = repeats(action.owners, action.text, seen, (kept, len(kept)))
-            if action.owners and told is not None:
-                where, at = told  # type: ignore[misc]
-                first = where[at]
-                if len(gist(action.owners, action.text)) > len(gist(first.owners, first.text)):
-                    where[at] = action
-                continue
-            kept.append(action)
-        item.actions = kept
 
 
 def prose(title: str) -> bool:

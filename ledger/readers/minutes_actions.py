@@ -132,7 +132,9 @@ def same_people(told: list[str], stated: list[str]) -> bool:
     initials = [o for o in stated if re.fullmatch(INITIALS, o)]
     return all(
         name.lower() in names
-        or any(i[:1].upper() == name[:1].upper() for i in initials)
-        and not re.fullmatch(INITIALS, name)
+        or (
+            any(i[:1].upper() == name[:1].upper() for i in initials)
+            and not re.fullmatch(INITIALS, name)
+        )
         for name in told
     )

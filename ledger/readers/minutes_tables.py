@@ -8,7 +8,7 @@ import re
 
 from ledger.readers import minutes_actions as acts
 from ledger.readers.minutes_dates import when
-from ledger.readers.minutes_draft import DraftAction, When
+from ledger.readers.minutes_draft import DraftAction, MinutesDraft, When
 from ledger.readers.minutes_layout import Line
 
 TABLE_HEAD = re.compile(
@@ -134,9 +134,28 @@ def repeats(owners_of: list[str], text: str, seen: Seen, told: object = None) ->
         shared = len(words & said)
         alike = shared >= 0.8 * max(len(words), len(said))
         fewer = min(len(words), len(said))  # told again, longer, or with another verb:
-        within = shared >= 4 and shared >= 0.9 * fewer or shared >= 5 and shared >= 0.8 * fewer
+        within = (shared >= 4 and shared >= 0.9 * fewer) or (shared >= 5 and shared >= 0.8 * fewer)
         if len(words) >= 2 and numbers == figures and (alike or within):
             return True if before is None else before
     earlier.append((words, figures, told))
     del earlier[:-RECENT]
     return None
+
+
+def once(draft: MinutesDraft) -> None:
+    """Each action once, where the minutes give it in their text and again in a table or
+    a closing list of actions; of the two tellings, the fuller one ("MW agreed to write a
+    blog post ...", then "MW to produce blog post ... for the webpage" under "Actions")."""
+    seen: Seen = {}
+    for item in draft.items:
+        kept: list[DraftAction] = []
+        for action in item.actions:
+            told = repeats(action.owners, action.text, seen, (kept, len(kept)))
+            if action.owners and told is not None:
+                where, at = told  # type: ignore[misc]
+                first = where[at]
+                if len(gist(action.owners, action.text)) > len(gist(first.owners, first.text)):
+                    where[at] = action
+                continue
+            kept.append(action)
+        item.actions = kept
