@@ -23,30 +23,21 @@ from ledger.readers.minutes_draft import (
     ReportBack,
     When,
 )
+from ledger.readers.minutes_earlier_actions import PREVIOUS_ACTIONS, RESTATED, STATUS
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
-from ledger.readers.minutes_lookalikes import REPORTED
+from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED
 from ledger.readers.minutes_report_backs import asked_back, listed
 
-PREVIOUS_ACTIONS = re.compile(
-    r"\b(?:matters\s+arising|action\s+points?\s+(?:at|from|of)\s+(?:the\s+)?(?:last|previous)|"
-    r"actions?\s+(?:from|of|arising\s+from)\s+(?:the\s+)?(?:last|previous|earlier)|"
-    r"previous\s+actions?|action\s+log|actions?\s+update|review\s+of\s+(?:the\s+)?actions|"
-    r"outstanding\s+actions)\b",
-    re.IGNORECASE,
-)
-RESTATED = re.compile(r"^\W*action\s+(?:no\.?\s*)?\d+[a-z]?\s*[:.)-]", re.IGNORECASE)
-STATUS = re.compile(  # "• Partially complete. Simon will ...": progress on the action above
-    r"^(?:partially\s+|not\s+(?:yet\s+)?|now\s+)?(?:complete[d]?|done|ongoing|in\s+progress|closed|"
-    r"outstanding|carried\s+forward|superseded|to\s+be\s+taken\s+forward|taken\s+forward)"
-    r"\s*(?:[.:;–-]|$)",
-    re.IGNORECASE,
-)
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
 OPINION = re.compile(  # a resolution's statutory finding, in the sentence after it
     r"^in\s+the\s+opinion\s+of\s+(?:the|this)\s+[A-Z]",
     re.I,  # "of the Co mmittee" in a PDF
 )
+PROPOSAL_LIST = re.compile(  # a proposal whose matters are listed below it
+    r"^(?:to\s+)?(?:accept|agree|approve|adopt|authori[sz]e|ratify)\b", re.IGNORECASE
+)
+REFERS_BACK = re.compile(r"\b(?:for|to|with|on)\s+(?:this|it|these|them)\W*$", re.IGNORECASE)
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 
 
@@ -72,6 +63,7 @@ class Prose(Deciding):
     polled: list[str] = field(default_factory=list)  # said of the vote on them since
     listed_from: int = -1  # the first decision of a closing list of decisions, if any
     announced: DraftDecision | None = None  # a decision ending "the following:", its parts below
+    listed_proposal: tuple[int, int, str] = (0, 0, "")  # (item, its decisions, "Accept ...:")
 
     def flush(self, *, keep: bool = False) -> None:
         lines, self.paragraph = self.paragraph, []
@@ -101,6 +93,8 @@ class Prose(Deciding):
         for line in lines:
             self.aside(line, text)
         self.last_text = text if keep or lines else self.last_text
+        if text.endswith(":") and PROPOSAL_LIST.match(text):
+            self.listed_proposal = (id(self.item), len(self.item.decisions), text)
 
     def sentences(self, found: list[str], start: int) -> None:
         """Each sentence in turn; a bare "AGREED." takes the sentence before it as its
@@ -110,15 +104,18 @@ class Prose(Deciding):
         decided = len(self.item.decisions)  # decisions before this paragraph's
         moved_at = -1  # where the motion a later "Motion carried." settles was moved
         found = [piece for sentence in found for piece in MOVED.split(sentence) if piece]
+        if found and CORRECTION.search(found[0]):
+            return  # "Minute 64/17c should read: ...": the earlier minutes' words, corrected
         for at, sentence in enumerate(found):
             if decide.tally(sentence) and assent.bare_marker(found[min(at + 1, len(found) - 1)]):
                 tally = sentence  # "4 votes for, 2 against. Carried": the motion above's votes
                 continue
             if (
                 assent.bare_marker(sentence)
-                and acts.points_back(before)
+                and (acts.points_back(before) or GOES_ON.match(before))
                 and (len(self.item.decisions) > decided)
-            ):  # "It was agreed that X. Clerk to action. Prop JB, 2nd DD, All agreed."
+            ):  # "It was agreed that X. Clerk to action. Prop JB, 2nd DD, All agreed.", or
+                # "... Clerk to send a letter. Also to let us know if ... All agreed."
                 self.attach_vote(sentence)
             elif (
                 assent.bare_marker(sentence)
@@ -137,7 +134,9 @@ class Prose(Deciding):
                 self.attach_vote(f"{tally} {sentence}".strip())
             elif assent.bare_marker(sentence) and (before or self.last_text):
                 outcome = decide.outcome(sentence) or "agreed"
-                text = f"{before or self.last_text} {sentence}"
+                text = f"{before or self.proposal() or self.last_text} {sentence}"
+                if at >= 2 and REFERS_BACK.search(before):  # "The boxes are to be sorted by
+                    text = f"{found[at - 2]} {text}"  # the Clerk. Hours will be paid for this."
                 if 0 <= moved_at < at - 1 <= moved_at + 2:  # the motion, then what it set out
                     text = " ".join(found[moved_at : at + 1])
                 moved_at = -1
@@ -163,6 +162,13 @@ class Prose(Deciding):
             if votes.opens_motion(sentence) and not decide.outcome(sentence):
                 moved_at = at
         self.before = self.moved = self.subject = ""
+
+    def proposal(self) -> str:
+        """ "Accept accounts to 8 July and agree cheques be signed and payments approved:",
+        the payments listed, then "Prop JB 2nd GK All agreed.": what the assent settles
+        is the proposal that opened the list, not the list's last line."""
+        item, decided, text = self.listed_proposal
+        return text if item == id(self.item) and decided == len(self.item.decisions) else ""
 
     def points(self, sentence: str) -> list[str]:
         """A sentence cut where the item's own sub-numbers run on inside it ("11.1 15/00707/F

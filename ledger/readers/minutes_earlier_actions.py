@@ -1,0 +1,22 @@
+"""An earlier meeting's actions told again in these minutes, and their progress: an item
+headed "Matters arising" or "Actions from the last meeting", a paragraph opening "Action
+3:", and its status ("Complete.", "Ongoing") below it. None of these is a new action."""
+
+from __future__ import annotations
+
+import re
+
+PREVIOUS_ACTIONS = re.compile(
+    r"\b(?:matters\s+arising|action\s+points?\s+(?:at|from|of)\s+(?:the\s+)?(?:last|previous)|"
+    r"actions?\s+(?:from|of|arising\s+from)\s+(?:the\s+)?(?:last|previous|earlier)|"
+    r"previous\s+actions?|action\s+log|actions?\s+update|review\s+of\s+(?:the\s+)?actions|"
+    r"outstanding\s+actions)\b",
+    re.IGNORECASE,
+)
+RESTATED = re.compile(r"^\W*action\s+(?:no\.?\s*)?\d+[a-z]?\s*[:.)-]", re.IGNORECASE)
+STATUS = re.compile(  # "• Partially complete. Simon will ...": progress on the action above
+    r"^(?:partially\s+|not\s+(?:yet\s+)?|now\s+)?(?:complete[d]?|done|ongoing|in\s+progress|closed|"
+    r"outstanding|carried\s+forward|superseded|to\s+be\s+taken\s+forward|taken\s+forward)"
+    r"\s*(?:[.:;–-]|$)",
+    re.IGNORECASE,
+)
