@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.readers.minutes_assent import CONTENT
+from ledger.readers.minutes_assent import CONTENT, bare_marker
 from ledger.readers.minutes_decision_verbs import (
     ACTIVE,
     CLOSING,
@@ -38,10 +38,17 @@ from ledger.readers.minutes_decision_verbs import (
 )
 from ledger.readers.minutes_layout import title_case
 from ledger.readers.minutes_lookalikes import DECISION_LABEL, NOTED_FACT, OTHER_BODY, not_decided
-from ledger.readers.minutes_motions import DECLARED, MOTION, MOTION_PUT, MOTION_TEXT, settled
+from ledger.readers.minutes_motions import (
+    DECLARED,
+    MOTION,
+    MOTION_PUT,
+    MOTION_TEXT,
+    about_the_vote,
+    settled,
+)
 from ledger.readers.minutes_planning import planning_verdict
 from ledger.readers.minutes_vote_counts import counted
-from ledger.readers.minutes_votes import PROPOSER, SECONDER
+from ledger.readers.minutes_votes import PROPOSAL, PROPOSER, SECONDER
 
 MARKER = re.compile(
     r"^(?:(?:it\s+was\s+|and\s+)?(?:unanimously\s+|duly\s+)?(?P<verb>RESOLVED|AGREED|DECIDED|DECISION|"
@@ -188,3 +195,16 @@ def heading_like(sentence: str) -> bool:
     Transaction Signatories", not "Approved." nor "Agreed to write to the school."."""
     said = sentence.strip()
     return len(said.split()) >= 3 and not said.endswith((".", "!")) and title_case(said)
+
+
+def proposes(sentence: str, following: list[str]) -> bool:
+    """A motion moved ("X was proposed by A and seconded by B.") whose outcome is the
+    next sentence's ("X was duly elected."): one decision, in both their words."""
+    if not following or bare_marker(following[0]) or outcome(sentence):
+        return False
+    if about_the_vote(following[0]):
+        return False  # "Carried with 6 for, 2 against": the votes on the decision above
+    moving = PROPOSER, SECONDER, PROPOSAL
+    return any(pattern.search(sentence) for pattern in moving) and (
+        outcome(following[0]) is not None
+    )

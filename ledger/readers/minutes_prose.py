@@ -26,6 +26,7 @@ from ledger.readers.minutes_draft import (
 from ledger.readers.minutes_earlier_actions import PREVIOUS_ACTIONS, RESTATED, STATUS
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
 from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED
+from ledger.readers.minutes_not_actions import not_new, presenting
 from ledger.readers.minutes_report_backs import asked_back, listed
 
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
@@ -63,6 +64,7 @@ class Prose(Deciding):
     polled: list[str] = field(default_factory=list)  # said of the vote on them since
     listed_from: int = -1  # the first decision of a closing list of decisions, if any
     announced: DraftDecision | None = None  # a decision ending "the following:", its parts below
+    reported: bool = False  # in the bullets of someone's update to the meeting
     listed_proposal: tuple[int, int, str] = (0, 0, "")  # (item, its decisions, "Accept ...:")
 
     def flush(self, *, keep: bool = False) -> None:
@@ -72,6 +74,7 @@ class Prose(Deciding):
             return
         start = lines[0].number
         bare = re.sub(r"^[-*•●]\s+", "", text)
+        self.reported = presenting(bare) or (self.reported and bare != text)  # its bullets
         if STATUS.match(bare) and self.restated is not None:
             item, actions, backs = self.restated  # "Action 3: X to ...", then "• Complete.":
             if item is self.item:  # an earlier meeting's action and its progress, nothing new
@@ -151,7 +154,7 @@ class Prose(Deciding):
                 last = self.item.decisions[-1]  # "... to incur the expenditure set out above.
                 self.item.decisions[-1] = replace(last, text=f"{last.text} {sentence}")
                 # In the opinion of the Committee, this expenditure is in the interests of ..."
-            elif self.proposes(sentence, found[at + 1 : at + 2]):
+            elif decide.proposes(sentence, found[at + 1 : at + 2]):
                 self.moved = sentence  # "It was proposed and seconded that X remain Chair."
             elif not (quoted or sentence.startswith('"')):
                 self.before = before
@@ -223,19 +226,6 @@ class Prose(Deciding):
         if asked is not None and len(self.item.report_backs) == backs:
             self.item.report_backs.append(ReportBack(sentence, asked, line))
 
-    @staticmethod
-    def proposes(sentence: str, following: list[str]) -> bool:
-        """A motion moved ("X was proposed by A and seconded by B.") whose outcome is the
-        next sentence's ("X was duly elected."): one decision, in both their words."""
-        if not following or assent.bare_marker(following[0]) or decide.outcome(sentence):
-            return False
-        if motions.about_the_vote(following[0]):
-            return False  # "Carried with 6 for, 2 against": the votes on the decision above
-        moving = votes.PROPOSER, votes.SECONDER, votes.PROPOSAL
-        return any(pattern.search(sentence) for pattern in moving) and (
-            decide.outcome(following[0]) is not None
-        )
-
     def owed(self, sentence: str, line: int, *, decided: bool = False) -> bool:
         """The action a sentence gives someone, if it gives one ("the Clerk to write"); a
         decision "to write to the Minister" is an action of the body's too."""
@@ -260,6 +250,8 @@ class Prose(Deciding):
             council[1] in deed or deed in council[1] for _, deed in owned if deed != sentence
         ):
             owned.append(council)
+        told = "" if decided else self.item.title  # a decision's deed is new under any title
+        owned = [(n, d) for n, d in owned if not not_new(n, d, title=told, reported=self.reported)]
         for names, deed in owned:
             text = f"{self.before} {deed}" if acts.points_back(deed) and self.before else deed
             self.item.actions.append(
