@@ -88,3 +88,27 @@ def test_an_action_line_under_a_minutes_last_point_states_its_earlier_points_act
         "ACTION:TRUSTEES/SF/MS\n"
     )
     assert [a.owners for a in draft.actions] == [["TRUSTEES", "SF", "MS"]]
+
+
+POINTED = """\
+Minutes of the Parish Council meeting held on 8 July 2014
+
+9.3 The Council agreed that the Clerk would investigate if the hall's heating bill could be
+paid by the Council and the VAT claimed back. This would provide a £650 contribution. Clerk to
+investigate.
+
+10.4 DD to look into youth volunteering schemes. Bike racks are bent and unusable. DD to look
+into this.
+"""
+
+
+def test_an_action_told_then_pointed_at_is_one_action():
+    draft = parse_minutes(POINTED)
+    (heating,) = draft.items[0].actions
+    assert heating.text.startswith("The Council agreed that the Clerk would investigate")
+    assert heating.text.endswith("Clerk to investigate.")
+
+
+def test_a_pointer_after_a_new_matter_is_an_action_of_its_own():
+    draft = parse_minutes(POINTED)
+    assert len(draft.items[1].actions) == 2

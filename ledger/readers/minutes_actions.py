@@ -18,13 +18,14 @@ from ledger.readers.minutes_action_sentences import (
     pronoun_deed,
     subject,
 )
-from ledger.readers.minutes_draft import DraftItem
-from ledger.readers.minutes_layout import Line
+from ledger.readers.minutes_draft import DraftAction, DraftItem
+from ledger.readers.minutes_layout import Line, sentences
 from ledger.readers.minutes_owners import INITIALS, owners, person
 
 __all__ = [
     "INITIALS",
     "action_line",
+    "aside_action",
     "capital_actions",
     "owned_clauses",
     "owned_sentence",
@@ -138,3 +139,17 @@ def same_people(told: list[str], stated: list[str]) -> bool:
         )
         for name in told
     )
+
+
+def aside_action(line: Line, paragraph: str) -> DraftAction | None:
+    """The action a right-hand column cell gives ("ACTION: NS", "RL NC" beside its line):
+    its owners, and the paragraph's sentence that line ends."""
+    if not line.aside:
+        return None
+    deed = action_line(line.aside)
+    names = deed[0] if deed else owners(line.aside)
+    initials = all(re.fullmatch(INITIALS, n) for n in names)
+    if not names or not (deed or initials):
+        return None  # a name alone at the right may be a table's cell, not an owner
+    around = next((s for s in sentences(paragraph) if line.text[-25:] in s), line.text)
+    return DraftAction(names, around, None, line.number)

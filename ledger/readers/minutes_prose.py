@@ -38,6 +38,7 @@ OPINION = re.compile(  # a resolution's statutory finding, in the sentence after
 PROPOSAL_LIST = re.compile(  # a proposal whose matters are listed below it
     r"^(?:to\s+)?(?:accept|agree|approve|adopt|authori[sz]e|ratify)\b", re.IGNORECASE
 )
+POINTER = re.compile(r"^(?:this|that|it|these)\b", re.IGNORECASE)  # "This would provide ..."
 REFERS_BACK = re.compile(r"\b(?:for|to|with|on)\s+(?:this|it|these|them)\W*$", re.IGNORECASE)
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 
@@ -94,7 +95,8 @@ class Prose(Deciding):
             said = sentences(re.sub(r"^[-*•●]\s+", "", text))
             self.sentences([point for s in said for point in self.points(s)], start)
         for line in lines:
-            self.aside(line, text)
+            if (owed := acts.aside_action(line, text)) is not None:
+                self.item.actions.append(owed)
         self.last_text = text if keep or lines else self.last_text
         if text.endswith(":") and PROPOSAL_LIST.match(text):
             self.listed_proposal = (id(self.item), len(self.item.decisions), text)
@@ -253,11 +255,27 @@ class Prose(Deciding):
         told = "" if decided else self.item.title  # a decision's deed is new under any title
         owned = [(n, d) for n, d in owned if not not_new(n, d, title=told, reported=self.reported)]
         for names, deed in owned:
+            if acts.points_back(deed) and self.told_above(names, deed, line):
+                last = self.item.actions[-1]  # "... agreed that the Clerk would investigate
+                self.item.actions[-1] = replace(last, text=f"{last.text} {deed}")  # X. Clerk
+                continue  # to investigate.": one action, told and pointed at
             text = f"{self.before} {deed}" if acts.points_back(deed) and self.before else deed
             self.item.actions.append(
                 DraftAction(names, text, when(deed, year_hint=self.year), line)
             )
         return bool(owned)
+
+    def told_above(self, names: list[str], deed: str, line: int) -> bool:
+        """Whether the paragraph's last action is the same owners' doing the same ("the
+        Clerk would investigate if ...", then "Clerk to investigate.")."""
+        last = self.item.actions[-1] if self.item.actions else None
+        if not names or last is None or last.line != line:
+            return False
+        if not (self.before.strip()[-40:] in last.text or POINTER.match(self.before)):
+            return False  # "DD to look into X. Bike racks are bent. DD to look into this."
+        verb = re.search(r"\b(?:to|will|would)\s+(\w+)", deed)
+        same = {n.lower() for n in names} == {n.lower() for n in last.owners}
+        return same and bool(verb) and re.search(rf"\b{verb[1]}\b", last.text) is not None
 
     def goes_on(self, sentence: str, line: int) -> bool:
         """ "Clerk to contact NALC for advice. To send copies of the letters.": a sentence
@@ -274,18 +292,6 @@ class Prose(Deciding):
         return asked_back(
             sentence, year=self.year, meeting=self.draft.meeting_date, body=self.draft.title
         )
-
-    def aside(self, line: Line, paragraph: str) -> None:
-        """A right-hand column cell naming who owes the action on its line."""
-        if not line.aside:
-            return
-        deed = acts.action_line(line.aside)
-        names = deed[0] if deed else acts.owners(line.aside)
-        initials = all(re.fullmatch(acts.INITIALS, n) for n in names)
-        if not names or not (deed or initials):
-            return  # a name alone at the right may be a table's cell, not an owner
-        around = next((s for s in sentences(paragraph) if line.text[-25:] in s), line.text)
-        self.item.actions.append(DraftAction(names, around, None, line.number))
 
 
 GOES_ON = re.compile(r"^(?:and\s+|also\s+)?to\s+(?:also\s+)?(?!be\b|have\b)[a-z]+\s+\S", re.I)
