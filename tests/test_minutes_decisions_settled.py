@@ -61,3 +61,18 @@ def test_assent_after_a_payment_schedule_settles_the_proposal_that_opened_it():
     found = decisions()
     assert any(d.startswith("Accept accounts to 8 July 2014") for d in found)
     assert not any(d.startswith("Balance as per cash book") for d in found)
+
+
+def test_who_is_now_a_signatory_and_what_was_decided_years_ago_are_no_decisions():
+    draft = parse_minutes(
+        "Minutes of the Parish Council meeting held on 2 May 2014\n\n"
+        "7. Bank signatories\n"
+        "Councillor D. Cole accepted as third authorised signatory.\n\n"
+        "F. Reid. M. Pine. D. Cole now Council authorised bank transaction signatories.\n\n"
+        "8. Area Committee\n"
+        "Our Secretary reported that she last attended the Area Committee ten years ago. Then "
+        "very significant grants were agreed.\n"
+    )
+    assert [d.text for d in draft.decisions] == [
+        "Councillor D. Cole accepted as third authorised signatory."
+    ]

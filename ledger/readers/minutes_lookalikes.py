@@ -70,6 +70,21 @@ APOLOGIES_RECEIVED = re.compile(  # "Apologies for absence were received from ..
 )
 
 
+STANDING = re.compile(  # "F.Reid. D.Cooper now Council authorised bank signatories.": who is
+    r"\bnow\s+(?:the\s+)?(?:[A-Z]\w+\s+)?authori[sz]ed\s+(?:[\w-]+\s+){0,2}signator(?:y|ies)\b"
+)  # authorised since the decision above, no decision itself
+THEN = re.compile(r"^(?:then|at\s+that\s+time|in\s+those\s+days|back\s+then)\b", re.I)
+PAST_TIME = re.compile(  # "... when she last attended ten years ago"
+    r"\b(?:ago|last\s+attended|in\s+the\s+past|previously|formerly|used\s+to)\b", re.I
+)
+
+
+def another_time(sentence: str, before: str) -> bool:
+    """ "She last attended ten years ago. Then very significant grants were agreed.": what
+    was decided then, told as history, is no decision of this meeting."""
+    return bool(THEN.match(sentence) and PAST_TIME.search(before))
+
+
 def not_decided(sentence: str) -> bool:
     """Whether the sentence, whatever its verbs, records no decision of this body."""
     return bool(
@@ -83,6 +98,7 @@ def not_decided(sentence: str) -> bool:
         or DECISION_LABEL.match(sentence)
         or OTHER_BODY.match(sentence)
         or CORRECTION.search(sentence)
+        or STANDING.search(sentence)
         or (sentence.rstrip().endswith(":") and title_case(sentence))  # "Accepted Apologies:"
     )
 

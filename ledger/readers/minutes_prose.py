@@ -25,7 +25,7 @@ from ledger.readers.minutes_draft import (
 )
 from ledger.readers.minutes_earlier_actions import PREVIOUS_ACTIONS, RESTATED, STATUS
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
-from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED
+from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED, another_time
 from ledger.readers.minutes_not_actions import not_new, presenting
 from ledger.readers.minutes_report_backs import asked_back, listed
 
@@ -158,6 +158,8 @@ class Prose(Deciding):
                 # In the opinion of the Committee, this expenditure is in the interests of ..."
             elif decide.proposes(sentence, found[at + 1 : at + 2]):
                 self.moved = sentence  # "It was proposed and seconded that X remain Chair."
+            elif another_time(sentence, before):
+                pass  # "... ten years ago. Then very significant grants were agreed."
             elif not (quoted or sentence.startswith('"')):
                 self.before = before
                 self.sentence(unquoted(sentence), start)
