@@ -76,3 +76,22 @@ def test_who_is_now_a_signatory_and_what_was_decided_years_ago_are_no_decisions(
     assert [d.text for d in draft.decisions] == [
         "Councillor D. Cole accepted as third authorised signatory."
     ]
+
+
+def test_a_resolution_over_a_payments_table_is_the_sentence_after_the_table():
+    draft = parse_minutes(
+        "Minutes of the Parish Council meeting held on 3 June 2014\n\n"
+        "9. Finance\n"
+        "Resolved 14/06/9.02\n\n"
+        "Payee\tNet\tVAT\tCheque No\tGross\n"
+        "Clerk - Salary\t292.03\t0.00\t1876\t292.03\n"
+        "Anglian Water\t15.54\t0.00\t1878\t15.54\n"
+        "Income from June\n"
+        "Cemetery\t£240.00\n\n"
+        "Invoices were checked, payments were approved and cheques signed by the Chairman, all "
+        "Councillors agreed.\n"
+    )
+    assert [d.text for d in draft.decisions] == [
+        "Invoices were checked, payments were approved and cheques signed by the Chairman, all "
+        "Councillors agreed."
+    ]

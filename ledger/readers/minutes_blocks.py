@@ -43,11 +43,17 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
         and LEAD_IN.match(below.text) is not None
     )
     nested = False  # the last part holds roman-numbered points of its own
+    scheduled = 0  # 1 in a table of payments below the marker, 2 after it: resolved below
     index += 1
     while index < len(lines):
         line = lines[index]
         nxt = next((n for n in lines[index : index + 6] if n.text), None)
-        if empty(line) and opening and not (texts or parts):
+        if not (texts or parts) and line.text and (scheduled == 1 or len(line.cells) >= 3):
+            scheduled = 1  # "Resolved 14/06/9.02", "Payee  Net  VAT ...", then "Invoices
+            index += 1  # were checked, payments were approved ...": the resolution
+            continue
+        scheduled = 2 if scheduled else 0  # the table has ended
+        if empty(line) and (opening or scheduled) and not (texts or parts):
             index += 1  # "RESOLVED:", a blank line, then what was resolved
             continue
         if empty(line) and broken(texts, parts, nxt) and nxt is not None:
