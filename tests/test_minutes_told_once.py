@@ -112,3 +112,29 @@ def test_an_action_told_then_pointed_at_is_one_action():
 def test_a_pointer_after_a_new_matter_is_an_action_of_its_own():
     draft = parse_minutes(POINTED)
     assert len(draft.items[1].actions) == 2
+
+
+GOVERNORS = """\
+Minutes of the Full Governing Body held on Monday 23 May 2022
+
+ACTIONS TO BE TAKEN
+
+  ITEM                                                                BY WHOM       BY WHEN
+  113/22         Forward the governance documents to the new              Clerk         asap
+                 governors for their information
+  114/22         Book the governors' training session                      Clerk         asap
+
+FGB 113/22 Information provided by the Clerk
+New governors were told of the documents they will be given. Clerk to forward as appropriate.
+
+FGB 114/22 Training
+The Chair asked for a training session on safeguarding.
+"""
+
+
+def test_an_action_the_table_of_actions_states_for_the_same_minute_is_the_tables():
+    draft = parse_minutes(GOVERNORS)
+    assert [a.text for a in draft.actions] == [
+        "Forward the governance documents to the new governors for their information",
+        "Book the governors' training session",
+    ]

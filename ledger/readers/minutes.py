@@ -44,7 +44,7 @@ from ledger.readers.minutes_report_backs import (
 )
 from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
 from ledger.readers.minutes_reviews import reviewed
-from ledger.readers.minutes_tables import action_table, once, table_columns
+from ledger.readers.minutes_tables import action_table, once, table_columns, tabled
 from ledger.readers.minutes_vote_counts import ROW, VOTE_LABEL
 
 BULLET = re.compile(r"^[-*•●]\s+\S")
@@ -87,6 +87,7 @@ def parse_minutes(
     walk = Walk(draft, people(lines), year, margin(lines))
     walk.read(lines)
     once(draft)
+    tabled(draft, walk.table_refs)
     restated(draft)
     asked_once(draft.items)
     acts.told_again(draft.items, lines)
@@ -162,7 +163,7 @@ class Walk(Prose):
             return index + 1
         if (columns := table_columns(line.cells)) is not None:
             self.flush()
-            found, index = action_table(lines, index + 1, columns, self.year)
+            found, index = action_table(lines, index + 1, columns, self.year, self.table_refs)
             self.item.actions.extend(found)
             return index
         if verdict_at(line) is not None and (table := self.decision_table(lines, index)):

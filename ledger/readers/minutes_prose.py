@@ -66,6 +66,7 @@ class Prose(Deciding):
     listed_from: int = -1  # the first decision of a closing list of decisions, if any
     announced: DraftDecision | None = None  # a decision ending "the following:", its parts below
     reported: bool = False  # in the bullets of someone's update to the meeting
+    table_refs: dict[int, str] = field(default_factory=dict)  # action table rows' minutes
     listed_proposal: tuple[int, int, str] = (0, 0, "")  # (item, its decisions, "Accept ...:")
 
     def flush(self, *, keep: bool = False) -> None:

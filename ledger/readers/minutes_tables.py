@@ -19,10 +19,15 @@ TABLE_HEAD = re.compile(
 
 
 def action_table(
-    lines: list[Line], index: int, columns: dict[str, int], year: int | None
+    lines: list[Line],
+    index: int,
+    columns: dict[str, int],
+    year: int | None,
+    refs: dict[int, str] | None = None,
 ) -> tuple[list[DraftAction], int]:
     """The actions of the table whose rows start at ``lines[index]``, and the index of
-    the first line after it (three blank lines or a line owing nobody end it)."""
+    the first line after it (three blank lines or a line owing nobody end it); ``refs``
+    is given each row's minute number, by the line its action starts on."""
     rows: list[dict[str, str]] = []
     numbers: list[int] = []
     blanks = 0
@@ -45,6 +50,8 @@ def action_table(
                     rows[-1][key] = f"{rows[-1].get(key, '')} {value}".strip()
         index += 1
     found = (row_action(row, year, number) for row, number in zip(rows, numbers, strict=True))
+    if refs is not None:
+        refs.update((n, r["item"]) for r, n in zip(rows, numbers, strict=True) if r.get("item"))
     return [action for action in found if action], index
 
 
@@ -159,3 +166,24 @@ def once(draft: MinutesDraft) -> None:
                 continue
             kept.append(action)
         item.actions = kept
+
+
+def tabled(draft: MinutesDraft, refs: dict[int, str]) -> None:
+    """A minute's action that the table of actions states for the same minute and owners
+    ("113/2122 Forward necessary documents to the new governors ... Clerk", and under
+    minute "FGB 113/2122" the text's "Clerk to forward as appropriate"): the table's."""
+    if not refs:
+        return
+    owed: dict[str, list[set[str]]] = {}
+    for action in draft.actions:
+        if action.line in refs:
+            owed.setdefault(refs[action.line].split()[-1], []).append(
+                {o.lower() for o in action.owners}
+            )
+    for item in draft.items:
+        stated = owed.get(item.number.split()[-1] if item.number else "", [])
+        item.actions = [
+            a
+            for a in item.actions
+            if a.line in refs or not a.owners or {o.lower() for o in a.owners} not in stated
+        ]
