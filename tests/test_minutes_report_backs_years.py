@@ -43,3 +43,17 @@ def test_the_body_named_on_the_minutes_first_line_tells_its_meetings_from_others
     assert [r.what for r in draft.report_backs] == [
         "Mrs Dale will bring the map back to the next Council meeting."
     ]
+
+
+def test_the_earlier_meeting_whose_minutes_are_received_gives_no_meeting_date():
+    draft = parse_minutes(
+        "No. | Item |\n"
+        "Apologies Minutes: Apologies for absence were received from Councillor Hale. |\n"
+        "Residents may address the meeting on any item on the agenda. The deadline for "
+        "submissions is 10.00am Friday 10 September 2021. Minutes: There were none. |\n"
+        "To receive as a correct record, the minutes of the Extraordinary meeting of Cabinet "
+        "held on Tuesday 20 July 2021. Minutes: RESOLVED: That the minutes of the Extraordinary "
+        "Cabinet meeting held on Tuesday 20 July 2021 be received as a correct record and signed "
+        "by the Leader.\n"
+    )
+    assert draft.meeting_date is None

@@ -35,7 +35,8 @@ DISTRUST = re.compile(  # words before a date that tie it to something other tha
     r"printed|issued|despatched|dispatched|posted|updated|revised|modified|terms?|ends?|ended|"
     r"expires?|expiry|appointed|re-?elected|elected|resigned|deadline|due|received|dated|"
     r"as\s+at|effective|adjourned|postponed|rescheduled|deferred|letter|reports?|"
-    r"(?:its|their|his|her)\s+meeting)\b|\b(?:from|between|to|until|till|since|and)\W*$",
+    r"(?:its|their|his|her)\s+meeting|(?:correct|true|accurate)\s+record)\b|"
+    r"\b(?:from|between|to|until|till|since|and)\W*$",
     re.IGNORECASE,
 )
 AFTER_DISTRUST = re.compile(  # "... held on 14 July 2021 be agreed as a correct record"
