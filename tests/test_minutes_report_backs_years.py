@@ -57,3 +57,24 @@ def test_the_earlier_meeting_whose_minutes_are_received_gives_no_meeting_date():
         "by the Leader.\n"
     )
     assert draft.meeting_date is None
+
+
+STANDARDS = """\
+Welsh Technical Standards Board
+
+Minutes of the meeting
+Thursday 28 March 2019
+
+Actions
+
+1. Agree the letter to health boards at the next WTSB meeting.
+2. Share the draft with the next NWIS meeting.
+"""
+
+
+def test_the_body_named_above_minutes_of_the_meeting_knows_its_own_initials():
+    draft = parse_minutes(STANDARDS)
+    assert draft.title == "Welsh Technical Standards Board"
+    assert [r.what for r in draft.report_backs] == [
+        "Agree the letter to health boards at the next WTSB meeting."
+    ]

@@ -25,7 +25,13 @@ from ledger.readers.minutes_draft import (
     MinutesDraft,
     ReportBack,
 )
-from ledger.readers.minutes_items import heading, is_label, people, takes_title_below
+from ledger.readers.minutes_items import (
+    body_title,
+    heading,
+    is_label,
+    people,
+    takes_title_below,
+)
 from ledger.readers.minutes_layout import (
     Line,
     joined,
@@ -54,10 +60,6 @@ AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision t
 )
 RULES_ONLY = re.compile(r"[|\s]+")
 PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
-TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
-MINUTES_OF = re.compile(  # "Minutes of the Town Board meeting held on ...": the body named
-    r"^minutes\s+of\s+(?:the\s+|a\s+)?\S.{0,150}?\bheld\b", re.IGNORECASE
-)
 
 
 def read_minutes(path: str) -> MinutesDraft:
@@ -75,13 +77,7 @@ def parse_minutes(
 ) -> MinutesDraft:
     """The draft of minutes given as text (what every reader turns its document into)."""
     lines = lines_of(text)
-    first = next((line for line in lines if line.text), None)
-    if first is not None and not title and (found := TITLE_LINE.match(first.text)):
-        title = found["title"].strip()
-    elif first is not None and first.titled:  # "## Plenum 2019-01-16 Minutes" names the page
-        title, first.titled = title or first.text, False
-    elif first is not None and not title and MINUTES_OF.match(first.text):
-        title = first.text[:200]
+    title = body_title(lines, title)
     draft = MinutesDraft(source, kind, title, meeting_date(lines, title))
     year = draft.meeting_date.year if draft.meeting_date else None
     walk = Walk(draft, people(lines), year, margin(lines))

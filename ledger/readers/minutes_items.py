@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.readers.minutes_layout import Line
+from ledger.readers.minutes_layout import Line, title_case
 
 NUMBERED = re.compile(
     r"^(?P<no>(?:[A-Z]{1,6}\s?)?\d{1,4}[a-z]?/\d{2,4}|\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]"
@@ -172,3 +172,33 @@ def listing_names(text: str) -> bool:
 def is_label(line: Line) -> bool:
     """A ModernGov "Minutes:" or "Decision:" label, which carries no words of its own."""
     return bool(LABEL.match(line.text))
+
+
+TITLE_LINE = re.compile(r"^\s*title\s*:\s*(?P<title>.+)$", re.IGNORECASE)
+MINUTES_OF = re.compile(  # "Minutes of the Town Board meeting held on ...": the body named
+    r"^minutes\s+of\s+(?:the\s+|a\s+)?\S.{0,150}?\bheld\b", re.IGNORECASE
+)
+MINUTES_LINE = re.compile(r"^minutes\b", re.IGNORECASE)
+
+
+def body_title(lines: list[Line], title: str) -> str:
+    """The minutes' title, naming their body, when the reader was given none: a "title:"
+    line, a Markdown heading, "Minutes of the Parish Council held on ...", or the body's
+    name on the line above "Minutes of the meeting" ("Welsh Technical Standards Board")."""
+    shown = [line for line in lines[:60] if line.text][:2]
+    if not shown:
+        return title
+    first = shown[0]
+    if not title and (found := TITLE_LINE.match(first.text)):
+        return found["title"].strip()
+    if first.titled:  # "## Plenum 2019-01-16 Minutes" names the page
+        first.titled = False
+        return title or first.text
+    if title:
+        return title
+    if MINUTES_OF.match(first.text):
+        return first.text[:200]
+    named = len(first.text) <= 80 and title_case(first.text) and first.text[-1:] not in ".:;,"
+    if named and len(shown) > 1 and MINUTES_LINE.match(shown[1].text):
+        return first.text
+    return title

@@ -111,7 +111,17 @@ DISCUSSED_AT = re.compile(  # "would be discussed at Westminster", "presented to
 
 
 def title_words(body: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w&'-]+", body)}
+    """The words of the body's title, and the initials of its runs of capitalised words
+    ("Welsh Technical Standards Board" is also "WTSB", "TSB")."""
+    words = re.findall(r"[\w&'-]+", body[:200])
+    found = {w.lower() for w in words}
+    capital = [w[0].lower() if w[:1].isupper() else "" for w in words]
+    for start in range(len(capital)):
+        for end in range(start + 2, min(len(capital), start + 8) + 1):
+            if not all(capital[start:end]):
+                break
+            found.add("".join(capital[start:end]))
+    return found
 
 
 def elsewhere(sentence: str, said: str, body: str) -> bool:
