@@ -138,3 +138,17 @@ def test_an_action_the_table_of_actions_states_for_the_same_minute_is_the_tables
         "Forward the governance documents to the new governors for their information",
         "Book the governors' training session",
     ]
+
+
+def test_a_presentation_asked_for_within_the_usual_business_comes_back():
+    draft = parse_minutes(
+        PANEL.replace(
+            "c. Review of the pay policy\n",
+            "c. Safeguarding\n"
+            "   ● Review the safeguarding policy\n"
+            "   ● Presentation from Lex Hart on the impact of the pandemic on children.\n",
+        )
+    )
+    assert [r.what for r in draft.report_backs] == [
+        "Presentation from Lex Hart on the impact of the pandemic on children."
+    ]
