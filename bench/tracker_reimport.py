@@ -6,9 +6,9 @@ whose ID or words it holds (found as the recall scorer finds rows); ``ActionAdde
 ``new`` item; ``OwnerReassigned`` owner, ``TimescaleRevised`` due, ``NoteAdded`` update,
 ``RatingChanged`` rating, and ``FieldsRevised`` one ``field:COLUMN`` per column whose value
 changed. The lines and first rating of a new item belong to adding it. What the keys hold
-nothing about (the tracker's heading or legend, added action lines, kinds or columns one key
-lacks) is counted as "key cannot tell". Importing the later version a second time must
-record nothing; that is checked too.
+nothing about (the tracker's heading or legend, its file's columns, added action lines,
+kinds or columns one key lacks) is counted as "key cannot tell". Importing the later
+version a second time must record nothing; that is checked too.
 """
 
 from __future__ import annotations
@@ -106,9 +106,11 @@ def named_events(done: Any, known: dict[str, str], new: dict[str, str], truth: T
         elif kind in EVENT_KINDS:
             told = EVENT_KINDS[kind] in truth.told
             (recorded if told else untold)[(EVENT_KINDS[kind], name)] += 1
-        elif kind in ("KeyRecorded", "ActionLineAdded"):
+        elif kind in ("KeyRecorded", "ColumnsRecorded", "ActionLineAdded"):
             if kind == "KeyRecorded":
                 untold[("heading", "(the tracker's heading and legend)")] += 1
+            elif kind == "ColumnsRecorded":
+                untold[("columns", "(the file's columns, as the import read them)")] += 1
             else:
                 untold[("line", name)] += 1
         else:
