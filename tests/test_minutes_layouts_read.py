@@ -94,3 +94,16 @@ def test_taking_an_item_next_on_the_agenda_is_the_order_of_business_not_a_report
     )
     assert draft.report_backs == []
     assert [d.follow_up for d in draft.decisions] == [None]
+
+
+def test_a_standing_item_asked_in_the_right_hand_action_column_comes_back():
+    draft = parse_minutes(
+        "Minutes of the Governing Body held on 23 May 2022\n\n"
+        "FGB 110/22 Partnership working\n"
+        "The working group paper was circulated with the papers. The paper         c.  To be on\n"
+        "suggests we should approach the new headteacher on where we go            agendas as a\n"
+        "and speak to the other schools about any plans they may have.             standing item.\n"
+    )
+    (back,) = draft.report_backs
+    assert back.what == "c. To be on agendas as a standing item."
+    assert back.when.said == "a standing item"

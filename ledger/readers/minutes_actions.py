@@ -34,6 +34,7 @@ __all__ = [
     "points_back",
     "pronoun_deed",
     "subject",
+    "told_above",
     "told_again",
 ]
 
@@ -153,3 +154,22 @@ def aside_action(line: Line, paragraph: str) -> DraftAction | None:
         return None  # a name alone at the right may be a table's cell, not an owner
     around = next((s for s in sentences(paragraph) if line.text[-25:] in s), line.text)
     return DraftAction(names, around, None, line.number)
+
+
+POINTER = re.compile(r"^(?:this|that|it|these)\b", re.IGNORECASE)  # "This would provide ..."
+
+
+def told_above(item: DraftItem, owed: tuple[list[str], str, int], before: str) -> bool:
+    """Whether a pointing action ("Clerk to investigate.") is the item's last action told
+    again: in the same paragraph, the same owners doing the same, with nothing new between
+    ("the Clerk would investigate if ... This would provide £650. Clerk to investigate.",
+    not "DD to look into X. Bike racks are bent. DD to look into this.")."""
+    names, deed, line = owed
+    last = item.actions[-1] if item.actions else None
+    if not names or last is None or last.line != line:
+        return False
+    if not (before.strip()[-40:] in last.text or POINTER.match(before)):
+        return False
+    verb = re.search(r"\b(?:to|will|would)\s+(\w+)", deed)
+    same = {n.lower() for n in names} == {n.lower() for n in last.owners}
+    return same and bool(verb) and re.search(rf"\b{verb[1]}\b", last.text) is not None

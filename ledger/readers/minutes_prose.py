@@ -28,6 +28,7 @@ from ledger.readers.minutes_layout import Line, joined, quotation_open, sentence
 from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED, another_time
 from ledger.readers.minutes_not_actions import not_new, presenting
 from ledger.readers.minutes_report_backs import asked_back, listed
+from ledger.readers.minutes_tables import STANDING, standing_request
 
 TRACKER_ACTION = re.compile(r"\baction\s+(?P<no>\d{1,4}[a-z]?)\b", re.IGNORECASE)
 RATING = re.compile(r"\b(red|amber|green|blue)\b", re.IGNORECASE)
@@ -38,7 +39,6 @@ OPINION = re.compile(  # a resolution's statutory finding, in the sentence after
 PROPOSAL_LIST = re.compile(  # a proposal whose matters are listed below it
     r"^(?:to\s+)?(?:accept|agree|approve|adopt|authori[sz]e|ratify)\b", re.IGNORECASE
 )
-POINTER = re.compile(r"^(?:this|that|it|these)\b", re.IGNORECASE)  # "This would provide ..."
 REFERS_BACK = re.compile(r"\b(?:for|to|with|on)\s+(?:this|it|these|them)\W*$", re.IGNORECASE)
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 
@@ -98,6 +98,8 @@ class Prose(Deciding):
         for line in lines:
             if (owed := acts.aside_action(line, text)) is not None:
                 self.item.actions.append(owed)
+        if standing := standing_request(lines):  # "To be on agendas as a standing item."
+            self.item.report_backs.append(ReportBack(standing, When(STANDING), start))
         self.last_text = text if keep or lines else self.last_text
         if text.endswith(":") and PROPOSAL_LIST.match(text):
             self.listed_proposal = (id(self.item), len(self.item.decisions), text)
@@ -258,7 +260,9 @@ class Prose(Deciding):
         told = "" if decided else self.item.title  # a decision's deed is new under any title
         owned = [(n, d) for n, d in owned if not not_new(n, d, title=told, reported=self.reported)]
         for names, deed in owned:
-            if acts.points_back(deed) and self.told_above(names, deed, line):
+            if acts.points_back(deed) and acts.told_above(
+                self.item, (names, deed, line), self.before
+            ):
                 last = self.item.actions[-1]  # "... agreed that the Clerk would investigate
                 self.item.actions[-1] = replace(last, text=f"{last.text} {deed}")  # X. Clerk
                 continue  # to investigate.": one action, told and pointed at
@@ -267,18 +271,6 @@ class Prose(Deciding):
                 DraftAction(names, text, when(deed, year_hint=self.year), line)
             )
         return bool(owned)
-
-    def told_above(self, names: list[str], deed: str, line: int) -> bool:
-        """Whether the paragraph's last action is the same owners' doing the same ("the
-        Clerk would investigate if ...", then "Clerk to investigate.")."""
-        last = self.item.actions[-1] if self.item.actions else None
-        if not names or last is None or last.line != line:
-            return False
-        if not (self.before.strip()[-40:] in last.text or POINTER.match(self.before)):
-            return False  # "DD to look into X. Bike racks are bent. DD to look into this."
-        verb = re.search(r"\b(?:to|will|would)\s+(\w+)", deed)
-        same = {n.lower() for n in names} == {n.lower() for n in last.owners}
-        return same and bool(verb) and re.search(rf"\b{verb[1]}\b", last.text) is not None
 
     def goes_on(self, sentence: str, line: int) -> bool:
         """ "Clerk to contact NALC for advice. To send copies of the letters.": a sentence

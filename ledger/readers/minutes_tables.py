@@ -187,3 +187,24 @@ def tabled(draft: MinutesDraft, refs: dict[int, str]) -> None:
             for a in item.actions
             if a.line in refs or not a.owners or {o.lower() for o in a.owners} not in stated
         ]
+
+
+STANDING = "a standing item"
+STANDING_ITEM = re.compile(r"\bstanding\s+(?:agenda\s+)?item\b", re.IGNORECASE)
+COLUMN_GAP = 40  # how far right of a line's text a right-hand column's cell starts
+
+
+def standing_request(lines: list[Line]) -> str:
+    """A request in a paragraph's right-hand action column, its words wrapped over several
+    lines ("c. To be on" / "agendas as a" / "standing item."), for the matter to come to
+    every meeting: the column's words, or "" when it asks none."""
+    column = [
+        line.cells[-1][1]
+        for line in lines
+        if len(line.cells) >= 2 and line.cells[-1][0] - line.cells[0][0] >= COLUMN_GAP
+    ]
+    said = " ".join(column)
+    if not STANDING_ITEM.search(said):
+        return ""
+    pieces = re.split(r"\s(?=[a-z]\.\s)", said)
+    return next((p for p in pieces if STANDING_ITEM.search(p)), said).strip()
