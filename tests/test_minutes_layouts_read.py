@@ -96,7 +96,7 @@ def test_taking_an_item_next_on_the_agenda_is_the_order_of_business_not_a_report
     assert [d.follow_up for d in draft.decisions] == [None]
 
 
-def test_a_standing_item_asked_in_the_right_hand_action_column_comes_back():
+def test_a_standing_item_agreed_in_the_right_hand_action_column_comes_back():
     draft = parse_minutes(
         "Minutes of the Governing Body held on 23 May 2022\n\n"
         "FGB 110/22 Partnership working\n"
@@ -104,6 +104,6 @@ def test_a_standing_item_asked_in_the_right_hand_action_column_comes_back():
         "suggests we should approach the new headteacher on where we go            agendas as a\n"
         "and speak to the other schools about any plans they may have.             standing item.\n"
     )
-    (back,) = draft.report_backs
-    assert back.what == "c. To be on agendas as a standing item."
-    assert back.when.said == "a standing item"
+    (agreed,) = draft.decisions  # the action column says what the meeting agreed
+    assert agreed.text == "c. To be on agendas as a standing item."
+    assert agreed.follow_up is not None and agreed.follow_up.said == "a standing item"

@@ -98,8 +98,8 @@ class Prose(Deciding):
         for line in lines:
             if (owed := acts.aside_action(line, text)) is not None:
                 self.item.actions.append(owed)
-        if standing := standing_request(lines):  # "To be on agendas as a standing item."
-            self.item.report_backs.append(ReportBack(standing, When(STANDING), start))
+        if standing := standing_request(lines):  # "To be on agendas as a standing item.":
+            self.decide("agreed", standing, [], start, When(STANDING), context=standing)
         self.last_text = text if keep or lines else self.last_text
         if text.endswith(":") and PROPOSAL_LIST.match(text):
             self.listed_proposal = (id(self.item), len(self.item.decisions), text)
