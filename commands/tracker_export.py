@@ -35,7 +35,8 @@ WIDEST = 60  # characters a column is shown at, at most (longer text wraps)
     "-o",
     "--output",
     metavar="FILE",
-    help="Write to FILE (whole or not at all); csv goes to standard output without it.",
+    help="Write to FILE (whole or not at all); csv goes to standard output without it "
+    "(or with -o -).",
 )
 @pass_session
 def tracker_export(
@@ -61,6 +62,8 @@ def tracker_export(
     """
     from projections.tracker_export import tracker_sheet
 
+    if output == "-":
+        output = None  # standard output, as the other commands take -o -
     fmt = chosen_format(fmt, output)
     today = session.today()
     if at is not None and at > today:
@@ -89,8 +92,9 @@ def tracker_export(
     rows = len(sheet.body)
     where = f" to {output}" if output else ""
     click.echo(
-        f"Exported {tracker} as it stood on {sheet.at.isoformat()}: {sheet.actions} actions "
-        f"in {rows} rows, {len(sheet.columns)} columns{where}.",
+        f"Exported {tracker} as it stood on {sheet.at.isoformat()}: "
+        f"{counted(sheet.actions, 'action')} in {counted(rows, 'row')}, "
+        f"{counted(len(sheet.columns), 'column')}{where}.",
         err=True,
     )
     if sheet.mapped:
@@ -194,3 +198,7 @@ def sheet_title(tracker: str) -> str:
     """A sheet's name: the tracker's ref, without what Excel refuses there, 31 at most."""
     name = "".join("-" if ch in "[]:*?/\\" else ch for ch in tracker)[:31]
     return name or "Tracker"
+
+
+def counted(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -191,3 +191,32 @@ def test_any_kind_of_row_due_gives_becomes_an_event(status):
     assert str(event["UID"]) == "call-in:cab@2026-11-23/D2@abc.govledger"
     assert str(event["SUMMARY"]).startswith(f"{status.capitalize()}: cab@2026-11-23/D2 [cab]")
     assert "may_implement: 2026-12-01" in str(event["DESCRIPTION"]).splitlines()
+
+
+def test_the_calendar_is_made_from_what_the_stored_views_hold_on_sqlite_and_postgres(ledger):
+    """Application level: a key decision in its call-in period and a minute action, read
+    from the views as `due` reads them, become one all-day event each."""
+    from projections.board_history import due
+    from projections.views import Views
+
+    ledger.today = lambda: date(2019, 6, 17)
+    ledger.register_board("cab", "Cabinet", actor="Jo Clerk", on="2019-01-10", call_in_days=5)
+    ledger.schedule_meeting("cab", "2019-06-12", actor="Jo Clerk", on="2019-01-10")
+    ledger.record_decision(
+        "cab", "2019-06-12", item="Budget", text="Approved", key_decision=True, actor="Jo Clerk"
+    )
+    ledger.raise_minute_action(
+        "cab", "2019-06-12", owner="Anita Parkin", text="Report", due="2019-06-14", actor="Jo"
+    )
+    views = Views(ledger)
+    views.catch_up()
+    rows = due(views, "cab", date(2019, 6, 17))
+    text = calendar(rows, "abc", date(2019, 6, 17), datetime(2019, 6, 17, 9), "cab")
+    told = {str(e["UID"]): e for e in Calendar.from_ical(text).walk("VEVENT")}
+    assert set(told) == {
+        "call-in:cab@2019-06-12/D1@abc.govledger",
+        "minute-action:cab@2019-06-12/A1@abc.govledger",
+    }
+    assert told["call-in:cab@2019-06-12/D1@abc.govledger"]["DTSTART"].dt == date(2019, 6, 19)
+    late = told["minute-action:cab@2019-06-12/A1@abc.govledger"]
+    assert str(late["SUMMARY"]).startswith("OVERDUE 3 days: cab@2019-06-12/A1 [cab] Report")

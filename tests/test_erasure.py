@@ -170,3 +170,25 @@ def test_a_ledger_begun_before_form_2_verifies_across_both_forms(db, tmp_path):
     exported_log = Path(tmp_path / "log.jsonl")
     clerk.ok("export", "-o", str(exported_log))
     assert standalone([str(exported_log), "--digest", digest]) == 0
+
+
+def test_the_ledger_redacts_an_address_on_sqlite_and_postgres_and_the_log_still_verifies(
+    ledger, db
+):
+    from ledger.owners import record_owner_email
+    from projections.reminders import addresses
+    from projections.verification import verify_ledger
+
+    done = record_owner_email(
+        ledger, "Anita Parkin", "anita.parkin@council.gov.uk", actor="Jo Clerk", on=None, reason=""
+    )
+    [at] = done.positions
+    redacted = ledger.redact(at, "address", actor="Jo Clerk", reason="DPO request 2026/14")
+    assert redacted.events == ["FieldRedacted"] and redacted.subject == f"redaction:{at}/address"
+    assert addresses(ledger)["anita parkin"].address == "[erased]"
+    assert b"anita.parkin" not in bytes(ledger.notification_at(at).state)
+    assert verify_ledger(ledger).ok
+    count = event_count(db)
+    with pytest.raises(Refused, match="already redacted"):
+        ledger.redact(at, "address", actor="Jo Clerk", reason="Again")
+    assert event_count(db) == count

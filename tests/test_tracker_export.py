@@ -262,6 +262,8 @@ def test_a_cell_like_a_formula_never_runs_as_one(db, tmp_path):
         (["aud", "--at", "2999-01-01", "-o", "{tmp}/x.csv"], 2, "lies in the future"),
         (["aud", "--at", "31/02/2024"], 2, "--at"),
         (["aud", "--format", "pdf"], 2, "'pdf' is not one of"),
+        (["aud", "-o", "{tmp}"], 1, "Is a directory"),
+        (["aud", "-o", "-", "--format", "xlsx"], 2, "give -o FILE.xlsx"),
     ],
 )
 def test_bad_input_gets_one_line_and_nothing_written(db, tmp_path, args, code, said):
@@ -276,6 +278,18 @@ def test_bad_input_gets_one_line_and_nothing_written(db, tmp_path, args, code, s
     assert len(done.output.strip().splitlines()) == 1
     assert done.output.startswith("Error")
     assert not [p.name for p in tmp_path.rglob("*") if p.name.startswith(("x.", ".govledger-"))]
+
+
+def test_a_dash_sends_the_csv_to_standard_output_and_writes_no_file(db, tmp_path, monkeypatch):
+    clerk = ready(db)
+    clerk.ok("tracker", "import", "aud", str(council_csv(tmp_path / "c.csv")), "--on", "2024-04-02")
+    monkeypatch.chdir(tmp_path)
+
+    done = clerk.ok("tracker", "export", "aud", "-o", "-")
+
+    assert done.stdout.splitlines()[0].startswith("Ref,")
+    assert "4 actions in" in done.stderr and " to -" not in done.stderr
+    assert not (tmp_path / "-").exists()
 
 
 def test_help_gives_an_example():
