@@ -9,6 +9,22 @@ from eventsourcing.domain import Aggregate
 from ledger.record import Record
 from ledger.refs import tracker_id
 
+#: The heading govledger's own export gives each field of a tracker with no columns recorded
+#: (projections/tracker_export.py writes these): a file in them is the ledger's own layout.
+DEFAULT_HEADINGS = {
+    "id": "No.",
+    "kloe": "KLOE",
+    "theme": "Theme",
+    "issue": "Issue",
+    "action": "Action",
+    "health": "Action Health",
+    "la": "Action LA",
+    "who": "Who",
+    "timescale": "Timescale",
+    "ragb": "RAGB",
+    "update": "Update",
+}
+
 
 class Tracker(Record):
     """An action plan (for example a Written Statement of Action) owned by a board."""
@@ -110,10 +126,21 @@ class Tracker(Record):
     def record_columns(
         self, columns: list[dict[str, str]], *, actor: str, on: date, reason: str
     ) -> bool:
-        """Record the columns a file was read in, unless they are those last recorded;
-        whether they were recorded."""
-        if columns == self.columns():
+        """Record the columns a file was read in, unless they are those last recorded, or
+        govledger's own default layout while none is recorded (an export of a tracker never
+        imported reads back as it went out); whether they were recorded."""
+        held = self.columns()
+        if columns == held or (not held and in_default_layout(columns)):
             return False
         self.check_exists_by(on)
         self.trigger_event(self.ColumnsRecorded, columns=columns, actor=actor, on=on, reason=reason)
         return True
+
+
+def in_default_layout(columns: list[dict[str, str]]) -> bool:
+    """Whether the columns are govledger's own: default headings, in the default order."""
+    order = list(DEFAULT_HEADINGS)
+    places = [order.index(c["field"]) if c["field"] in order else -1 for c in columns]
+    return all(
+        c["field"] and c["heading"] == DEFAULT_HEADINGS.get(c["field"]) for c in columns
+    ) and places == sorted(set(places))

@@ -361,3 +361,25 @@ def test_the_log_says_which_columns_the_import_read_and_which_were_the_councils_
         "columns: Ref (id), Action required (action), Lead officer (who), "
         "Cost centre (own column), Target date (timescale), RAG (ragb), Comments (update)"
     ]
+
+
+def test_a_tracker_never_imported_goes_out_and_comes_back_without_a_columns_entry(db, tmp_path):
+    clerk = ready(db)
+    clerk.ok(
+        "action", "add", "aud", "1", "--issue", "Register of interests out of date",
+        "--who", "Jo Bloggs", "--timescale", "2024-03-31", "--on", "2024-02-01",
+    )  # fmt: skip
+    clerk.ok("tracker", "export", "aud", "-o", str(tmp_path / "aud.csv"))
+    before = event_count(db)
+
+    again = clerk.ok("tracker", "import", "aud", str(tmp_path / "aud.csv"), "--on", "2024-04-02")
+
+    assert "Recorded 0 events" in again.output, again.output
+    assert event_count(db) == before
+
+
+def test_the_ledgers_default_headings_are_the_ones_its_export_writes():
+    from ledger.tracker import DEFAULT_HEADINGS
+    from projections.tracker_export import HEADERS
+
+    assert {field: spellings[0] for field, spellings in HEADERS.items()} == DEFAULT_HEADINGS
