@@ -30,7 +30,7 @@ from eventsourcing.utils import get_topic
 from ledger.commitments import EMPTY, FREE_TEXT, SALT_BYTES
 from ledger.contention import immediate, queued
 from ledger.errors import ChangedMeanwhile
-from ledger.integrity import taken, unpack
+from ledger.integrity import append_leaves, taken
 from ledger.record import Recorded
 from ledger.verify import COMMIT_PREFIX, COMMITMENTS, SALTS, leaf_hash
 
@@ -205,20 +205,7 @@ def write(recorder: Any, stored: list[StoredEvent], hashed: list[str | None]) ->
             c.execute("SELECT rowid FROM stored_events WHERE rowid > ? ORDER BY rowid", (last,))
             positions = [row[0] for row in c.fetchall()]
             assert len(positions) == len(stored), "another writer inserted under our lock"
-            c.execute("SELECT size, hashes FROM gl_frontier WHERE id = 1")
-            frontier = unpack(c.fetchone())
-            rows = []
-            for position, leaf in zip(positions, leaves(stored, hashed, positions), strict=True):
-                rows.append((position, frontier.size, leaf))
-                frontier.append(leaf)
-            c.executemany(
-                "INSERT INTO gl_integrity (position, leaf_index, leaf) VALUES (?, ?, ?)", rows
-            )
-            c.execute(
-                "INSERT INTO gl_frontier (id, size, hashes) VALUES (1, ?, ?) ON CONFLICT (id) "
-                "DO UPDATE SET size = excluded.size, hashes = excluded.hashes",
-                (frontier.size, b"".join(frontier.hashes)),
-            )
+            append_leaves(c, zip(positions, leaves(stored, hashed, positions), strict=True))
             return positions
 
     return queued(once, clash=lambda: taken(recorder, stored))

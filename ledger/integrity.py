@@ -13,7 +13,7 @@ however many clerks record at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -80,20 +80,7 @@ class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
     ) -> Sequence[int] | None:
         ids = super()._insert_events(c, stored_events, **kwargs)
         assert ids is not None
-        c.execute("SELECT size, hashes FROM gl_frontier WHERE id = 1")
-        frontier = unpack(c.fetchone())
-        rows = []
-        for position, leaf in leaves_for(stored_events, ids):
-            rows.append((position, frontier.size, leaf))
-            frontier.append(leaf)
-        c.executemany(
-            "INSERT INTO gl_integrity (position, leaf_index, leaf) VALUES (?, ?, ?)", rows
-        )
-        c.execute(
-            "INSERT INTO gl_frontier (id, size, hashes) VALUES (1, ?, ?) ON CONFLICT (id) "
-            "DO UPDATE SET size = excluded.size, hashes = excluded.hashes",
-            (frontier.size, b"".join(frontier.hashes)),
-        )
+        append_leaves(c, leaves_for(stored_events, ids))
         return ids
 
     def frontier(self) -> Frontier:
@@ -135,6 +122,23 @@ class SQLiteLedgerRecorder(SQLiteApplicationRecorder):
         with self.datastore.transaction(commit=False) as c:
             c.execute("SELECT leaf FROM gl_integrity ORDER BY leaf_index LIMIT ?", (size,))
             return [bytes(r[0]) for r in c.fetchall()]
+
+
+def append_leaves(c: Any, leaves: Iterable[tuple[int, bytes]]) -> None:
+    """On SQLite, in the inserting transaction: each new event's leaf beside its position,
+    and the Merkle tree's right edge moved past them."""
+    c.execute("SELECT size, hashes FROM gl_frontier WHERE id = 1")
+    frontier = unpack(c.fetchone())
+    rows = []
+    for position, leaf in leaves:
+        rows.append((position, frontier.size, leaf))
+        frontier.append(leaf)
+    c.executemany("INSERT INTO gl_integrity (position, leaf_index, leaf) VALUES (?, ?, ?)", rows)
+    c.execute(
+        "INSERT INTO gl_frontier (id, size, hashes) VALUES (1, ?, ?) ON CONFLICT (id) "
+        "DO UPDATE SET size = excluded.size, hashes = excluded.hashes",
+        (frontier.size, b"".join(frontier.hashes)),
+    )
 
 
 def taken(recorder: Any, stored: Sequence[StoredEvent]) -> bool:
