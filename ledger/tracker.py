@@ -6,24 +6,9 @@ from datetime import date
 
 from eventsourcing.domain import Aggregate
 
+from ledger.readers.tracker_headers import DEFAULT_HEADINGS
 from ledger.record import Record
 from ledger.refs import tracker_id
-
-#: The heading govledger's own export gives each field of a tracker with no columns recorded
-#: (projections/tracker_export.py writes these): a file in them is the ledger's own layout.
-DEFAULT_HEADINGS = {
-    "id": "No.",
-    "kloe": "KLOE",
-    "theme": "Theme",
-    "issue": "Issue",
-    "action": "Action",
-    "health": "Action Health",
-    "la": "Action LA",
-    "who": "Who",
-    "timescale": "Timescale",
-    "ragb": "RAGB",
-    "update": "Update",
-}
 
 
 class Tracker(Record):

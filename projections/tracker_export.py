@@ -30,26 +30,27 @@ from datetime import date
 from typing import Any
 
 from ledger.readers.tracker_draft import unheaded
-from ledger.readers.tracker_headers import field_of, normal
+from ledger.readers.tracker_headers import DEFAULT_HEADINGS, field_of, normal
 from ledger.readers.tracker_legend import starts_legend
 from projections.tracker import ActionState
 from projections.views import Views
 
 # Each field the sheet may carry, in the seed's order, with headers the import reads as
 # that field: the first whose spelling no column of the tracker's own already has is used.
-HEADERS = {
-    "id": ("No.", "Ref", "ID", "Item number"),
-    "kloe": ("KLOE",),
-    "theme": ("Theme", "Workstream", "Area"),
-    "issue": ("Issue", "Finding", "Area for development"),
-    "action": ("Action", "Description", "Recommendation"),
-    "health": ("Action Health", "Health action"),
-    "la": ("Action LA", "LA action"),
-    "who": ("Who", "Owner", "Lead officer", "Responsible"),
-    "timescale": ("Timescale", "Due", "Deadline", "Target date"),
-    "ragb": ("RAGB", "RAG", "BRAG", "Rating"),
-    "update": ("Update", "Progress", "Latest position", "Commentary"),
+OTHER_SPELLINGS = {
+    "id": ("Ref", "ID", "Item number"),
+    "kloe": (),
+    "theme": ("Workstream", "Area"),
+    "issue": ("Finding", "Area for development"),
+    "action": ("Description", "Recommendation"),
+    "health": ("Health action",),
+    "la": ("LA action",),
+    "who": ("Owner", "Lead officer", "Responsible"),
+    "timescale": ("Due", "Deadline", "Target date"),
+    "ragb": ("RAG", "BRAG", "Rating"),
+    "update": ("Progress", "Latest position", "Commentary"),
 }
+HEADERS = {name: (DEFAULT_HEADINGS[name], *OTHER_SPELLINGS[name]) for name in DEFAULT_HEADINGS}
 TEXT_FIELDS = ("issue", "action")
 LINE_FIELDS = ("health", "la", "who", "timescale")
 RATING_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}

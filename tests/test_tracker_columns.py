@@ -378,8 +378,14 @@ def test_a_tracker_never_imported_goes_out_and_comes_back_without_a_columns_entr
     assert event_count(db) == before
 
 
-def test_the_ledgers_default_headings_are_the_ones_its_export_writes():
-    from ledger.tracker import DEFAULT_HEADINGS
+def test_every_heading_the_export_may_write_is_read_back_as_its_field():
+    from ledger.readers.tracker_headers import field_of
     from projections.tracker_export import HEADERS
 
-    assert {field: spellings[0] for field, spellings in HEADERS.items()} == DEFAULT_HEADINGS
+    read = {
+        (name, spelling): field_of(spelling, {})
+        for name, said in HEADERS.items()
+        for spelling in said
+    }
+
+    assert read == {(name, spelling): name for name, spelling in read}

@@ -17,6 +17,22 @@ from dataclasses import dataclass
 
 from ledger.readers.tracker_draft import Rows, TrackerFileError
 
+#: The heading govledger's own export gives each field of a tracker with no columns recorded
+#: (projections/tracker_export.py writes these first): a file in them is the ledger's own layout.
+DEFAULT_HEADINGS = {
+    "id": "No.",
+    "kloe": "KLOE",
+    "theme": "Theme",
+    "issue": "Issue",
+    "action": "Action",
+    "health": "Action Health",
+    "la": "Action LA",
+    "who": "Who",
+    "timescale": "Timescale",
+    "ragb": "RAGB",
+    "update": "Update",
+}
+
 FIELDS = (
     "id",
     "kloe",
