@@ -1,5 +1,6 @@
 """Decisions as advisory boards and panels minute them, with no RESOLVED in sight: the
-board's view ("The Board noted that X is central to ...", "felt it was important to ..."),
+board's view ("The Board noted that X is central to ...", "felt it was important to ..."), not
+its remark on working well ("noted that it was vital to get the tone right"),
 its request ("The panel asked that the sources be made clear"), a decision after what the
 board discussed ("discussed the letter, but agreed that ..."), "Action: It was agreed ...";
 and a council's quoted motion under "AND AGREED", "This was confirmed." under an item, a
@@ -16,7 +17,8 @@ Open Data Board - minutes of 3 April 2024
 Item 2: Data standards
 
 The Board noted that common identifiers are central to the open data programme. The Board
-thanked the team for its work, and noted that it was important to publish the schedule early.
+thanked the team for its work, and noted that it was important that the schedule was published
+early. The Board noted that it was vital to get the tone right.
 The Board felt it was therefore important to agree a single licence. The Board noted that the
 schedule had been sent to departments. The Board set out their view that a single register of
 addresses needed to be open to all.
@@ -45,6 +47,7 @@ def test_a_boards_view_and_its_request_are_its_decisions_a_fact_it_heard_is_not(
     assert "The panel asked that the sources behind each chart be made clear." in found
     assert any(t.startswith("The Board set out their view") for t in found)
     assert not any("schedule had been sent" in t or "book a room" in t for t in found), found
+    assert not any("tone right" in t for t in found), found  # a remark on working well
 
 
 def test_a_decision_after_what_the_board_discussed_and_an_action_it_agreed_are_decisions():

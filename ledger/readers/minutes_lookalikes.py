@@ -79,6 +79,18 @@ PAST_TIME = re.compile(  # "... when she last attended ten years ago"
 )
 
 
+# "Agreed that Ali should bring the costs to the next meeting": one person is to come back
+# with something, an action and a report-back; the body decides nothing until then
+BRINGS_BACK = re.compile(
+    r"^(?:it\s+was\s+)?(?:also\s+)?agreed\s+that\s+(?!(?i:the\s+)?(?:board|committee|council|"
+    r"councillors|members|trustees|governors|panel|group|meeting|forum|we|they|it)\b)"
+    r"(?:(?i:the)\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:should|would|will|is\s+to|was\s+to)\s+"
+    r"(?:bring|report|present|come\s+back|return|table)\b[^.;]{0,120}?\b(?:to|at)\s+(?:the|a)\s+"
+    r"(?:next|future|following|later)\s+meeting\W*$",
+    re.IGNORECASE,
+)
+
+
 def another_time(sentence: str, before: str) -> bool:
     """ "She last attended ten years ago. Then very significant grants were agreed.": what
     was decided then, told as history, is no decision of this meeting."""
@@ -90,6 +102,7 @@ def not_decided(sentence: str) -> bool:
     return bool(
         sentence.rstrip().endswith("?")
         or PERSON_AGREED.match(sentence)
+        or BRINGS_BACK.match(sentence.strip())
         or QUOTED_ELSEWHERE.search(sentence)
         or NOTED_FACT.search(sentence)
         or EMPTY_LIST.search(sentence)
