@@ -11,17 +11,20 @@ items and reorder rows without anything having happened to them.
 from __future__ import annotations
 
 import difflib
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from ledger.action import Action, ActionLine
-from ledger.errors import InvalidEntry
-from ledger.forms import Day, Text, checked, parse_kloe
+from ledger.action import Action
+from ledger.forms import Day, Text, checked
+from ledger.import_step import Step
 from ledger.rating import RatingSaid, is_progress, read_rating
-from ledger.record import Record, Recorded
+from ledger.record import Recorded
 from ledger.refs import ActionRef, action_id
 
 if TYPE_CHECKING:
@@ -71,12 +74,27 @@ class TrackerImport:
         """Read ``path`` and record, in one transaction, every action that is new and every
         rating, owner, timescale, update or field that differs from the ledger, and the
         file's columns when they differ from those last recorded; nothing on any error."""
+        with uncollected():
+            return self.imported(tracker, path, fmt, sheet, mapping, key, actor, on, dry_run)
+
+    def imported(
+        self,
+        tracker: str,
+        path: str,
+        fmt: str,
+        sheet: str | None,
+        mapping: dict[str, str] | None,
+        key: str | None,
+        actor: str,
+        on: date | None,
+        dry_run: bool,
+    ) -> Imported:
         plan = self.tracker(tracker)
         from ledger.readers.tracker_draft import TrackerFileError
         from ledger.readers.tracker_files import read_tracker  # only an import reads files
 
         draft = read_tracker(path, fmt, sheet=sheet, mapping=mapping, key=key)
-        ratings = [rating_of(item, draft) for item in draft.items]
+        ratings = ratings_of(draft)
         day = self.effective(on, since=plan)
         for item in draft.items:
             if item.rated_on is not None and item.rated_on > self.today():
@@ -88,26 +106,31 @@ class TrackerImport:
                     column=draft.header_of("rated_on"),
                 )
         step = Step(draft, actor, day, f"imported from {Path(path).name}")
-        changed: list[Record] = []
+        events: list[tuple[str, Any]] = []  # (ref, event), in the order they are recorded
+        changed: list[Any] = []  # the aggregates changed, and the new actions' events
         unchanged, text_differs = [], []
         if (draft.heading, draft.key) != plan.key and (draft.heading or draft.key):
             plan.record_key(draft.heading, draft.key, actor=actor, on=day, reason=step.reason)
-            changed.append(plan)
         layout = draft.layout()  # the file's columns, so that an export gives them back
-        recorded = bool(layout) and plan.record_columns(
-            layout, actor=actor, on=day, reason=step.reason
-        )
-        if recorded and not any(r is plan for r in changed):
+        if layout:
+            plan.record_columns(layout, actor=actor, on=day, reason=step.reason)
+        if plan.pending_events:
             changed.append(plan)
+            events.extend((plan.ref, e) for e in plan.pending_events)
         refs = self.refs_for(tracker, draft)
         held = self.action_ids()
         for item, rating, ref in zip(draft.items, ratings, refs, strict=True):
-            if action_id(ref) not in held:
-                changed.append(step.new_action(ref, item, rating))
+            uid = action_id(ref)
+            if uid not in held:  # built as Action.add would, with no aggregate to fold
+                added = step.new_action(ref, item, rating, uid)
+                changed.extend(added)
+                said = str(ref)
+                events.extend((said, e) for e in added)
                 continue
-            existing = self.repository.get(action_id(ref))
+            existing = self.repository.get(uid)
             if step.update(existing, item, rating):
                 changed.append(existing)
+                events.extend((existing.ref, e) for e in existing.pending_events)
             else:
                 unchanged.append(str(ref))
             if said_of(existing) != said_in(item):
@@ -117,7 +140,6 @@ class TrackerImport:
             for ref, rating in zip(refs, ratings, strict=True)
             if rating is not None and rating.rating is None
         ]
-        events = [(r.ref, e) for r in changed for e in r.pending_events]
         notes = [*draft.notes, *step.notes]
         if dry_run or not changed:
             return Imported(events, unchanged, text_differs, None, unrated, notes)
@@ -157,6 +179,20 @@ class TrackerImport:
         return {ref: self.repository.get(action_id(ref)) for ref in refs}
 
 
+@contextmanager
+def uncollected() -> Iterator[None]:
+    """Python's cycle collector paused: an import makes hundreds of thousands of objects
+    that live until it is recorded, and the collector's passes over them, finding nothing
+    to free, cost a fifth of its time. It runs again after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def matches(texts: list[str], held: dict[ActionRef, str]) -> dict[int, ActionRef]:
     """Pair items (by index) with held actions: same text first, in order; then the most
     alike pairs, at least :data:`LIKENESS` alike, each action used once."""
@@ -192,6 +228,19 @@ def plain(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def ratings_of(draft: TrackerDraft) -> list[RatingSaid | None]:
+    """Each item's rating (:func:`rating_of`), each word read once: a tracker writes its
+    few ratings over and over."""
+    read: dict[str, RatingSaid | None] = {}
+    found = []
+    for item in draft.items:
+        word = item.rating
+        if word not in read:
+            read[word] = rating_of(item, draft)
+        found.append(read[word])
+    return found
+
+
 def rating_of(item: DraftItem, draft: TrackerDraft) -> RatingSaid | None:
     """The rating an item's word means; None for none, or for a word of progress that is
     no rating ("Ongoing": kept as a field by the reader); one line for any other word."""
@@ -205,83 +254,6 @@ def rating_of(item: DraftItem, draft: TrackerDraft) -> RatingSaid | None:
         raise TrackerFileError(
             draft.source, str(error), row=item.rating_row, column=draft.header_of("ragb")
         ) from None
-
-
-class Step:
-    """One import's way of recording: who, on what day, why, from which file."""
-
-    def __init__(self, draft: TrackerDraft, actor: str, day: date, reason: str) -> None:
-        self.draft, self.actor, self.day, self.reason = draft, actor, day, reason
-        self.name = Path(draft.source).name
-        self.notes: list[str] = []
-        self.who = {"actor": actor, "reason": reason}
-
-    def new_action(self, ref: ActionRef, item: DraftItem, rating: RatingSaid | None) -> Action:
-        action = Action.add(
-            ref,
-            issue=item.issue,
-            kloe=self.kloe(item),
-            theme=item.theme,
-            line=line_of(item.lines[0]),
-            action=item.action,
-            update=item.update,
-            fields=item.fields,
-            on=self.day,
-            **self.who,
-        )
-        for line in item.lines[1:]:
-            action.add_line(line_of(line), on=self.day, **self.who)
-        if rating is not None and rating.rating is not None:
-            on = max(item.rated_on or self.day, self.day)
-            action.rate(rating.rating, evidence=self.evidence(item, rating), on=on, **self.who)
-        return action
-
-    def update(self, action: Action, item: DraftItem, rating: RatingSaid | None) -> bool:
-        """Record the ratings, owners, timescales, lines, updates and fields that differ."""
-        before = len(action.pending_events)
-        lines = action.lines()
-        for number, line in enumerate(item.lines, start=1):
-            if number > len(lines):
-                action.add_line(line_of(line), on=self.day, **self.who)
-                continue
-            if line.owners and tuple(line.owners) != lines[number - 1].owners:
-                action.reassign(line.owners, line=number, on=self.day, **self.who)
-            if line.timescale and line.timescale != lines[number - 1].timescale:
-                action.retime(line.timescale, line=number, on=self.day, **self.who)
-        if item.update and item.update != action.update(self.day):
-            action.note(item.update, on=self.day, **self.who)
-        fields = {**action.fields(self.day), **item.fields}
-        if fields != action.fields(self.day):
-            action.revise_fields(fields, on=self.day, **self.who)
-        when = item.rated_on or self.day
-        if (
-            rating is not None
-            and rating.rating is not None
-            and rating.rating is not action.rating(when)
-        ):
-            action.rate(rating.rating, evidence=self.evidence(item, rating), on=when, **self.who)
-        return len(action.pending_events) > before
-
-    def evidence(self, item: DraftItem, rating: RatingSaid) -> str:
-        where = f"{self.name}, row {item.rating_row or item.row}"
-        return (
-            where
-            if rating.said.strip().lower() == str(rating.rating)
-            else f"{where}: {rating.said.strip()}"
-        )
-
-    def kloe(self, item: DraftItem) -> list[int]:
-        try:
-            return parse_kloe(item.kloe) if item.kloe else []
-        except ValueError:
-            raise InvalidEntry(
-                f"{self.draft.source}, row {item.row}, column {self.draft.header_of('kloe')}: "
-                f"{item.kloe!r} is not a list of numbers such as 1 & 2"
-            ) from None
-
-
-def line_of(line: Any) -> ActionLine:
-    return ActionLine(line.health, line.la, tuple(line.owners), line.timescale)
 
 
 def said_text(action: Action) -> str:
