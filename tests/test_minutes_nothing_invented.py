@@ -32,3 +32,50 @@ def test_someone_bringing_figures_to_the_next_meeting_is_a_report_back_not_a_dec
     assert not any("Priya" in d.text for d in draft.decisions), draft.decisions
     backs = [r for r in draft.report_backs if "bring the figures" in r.what]
     assert backs and backs[0].when.relative == "next", draft.report_backs
+
+
+LICENSING = """\
+Licensing Panel
+6.30pm14 March 2024
+Town Hall
+
+2 Exclusion of press and public
+2.1 The Panel considered whether the press and public should be excluded while it heard
+the applicant's medical evidence.
+2.2 RESOLVED: That the press and public be excluded for item 5.
+"""
+
+
+def test_the_panel_weighing_whether_to_exclude_the_public_is_not_its_decision():
+    draft = parse_minutes(LICENSING)
+    texts = [d.text for d in draft.decisions]
+    assert not any("considered whether" in t for t in texts), texts
+    assert any("be excluded for item 5" in t for t in texts), texts
+
+
+def test_a_time_run_into_the_date_by_the_pdf_still_dates_the_meeting():
+    assert str(parse_minutes(LICENSING).meeting_date) == "2024-03-14"
+
+
+VILLAGE = """\
+Minutes of Ashby Parva Village Meeting held on 2 September 2024
+
+7 Accounts
+a) Members received and approved the bank reconciliation for the quarter to
+b) It was resolved that the invoices listed be paid:
+Mower repair 140.00
+c) The Treasurer to send the VAT claim. d) The Chair confirmed that the bench had been
+installed as agreed earlier in the year.
+"""
+
+
+def test_each_lettered_point_of_an_item_is_read_on_its_own():
+    draft = parse_minutes(VILLAGE)
+    texts = [d.text for d in draft.decisions]
+    assert any("received and approved the bank reconciliation" in t for t in texts), texts
+    assert any(t.startswith("It was resolved that the invoices") for t in texts), texts
+    assert not any("reconciliation" in t and "invoices" in t for t in texts), texts
+    actions = [a.text for a in draft.actions]
+    assert "c) The Treasurer to send the VAT claim." in actions or any(
+        a.startswith("The Treasurer to send the VAT claim") and "bench" not in a for a in actions
+    ), actions

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ledger.readers import minutes_actions as acts
 from ledger.readers import minutes_decisions as decide
 from ledger.readers.meeting_date import meeting_date
-from ledger.readers.minutes_blocks import ANNOUNCED_PART, resolution
+from ledger.readers.minutes_blocks import ANNOUNCED_PART, next_point, resolution
 from ledger.readers.minutes_dates import when
 from ledger.readers.minutes_decision_tables import decision_table, margin, verdict_at
 from ledger.readers.minutes_draft import (
@@ -186,6 +186,8 @@ class Walk(Prose):
             return index + 1
         if self.listing is not None and decide.is_part(line.text):
             self.flush()
+        if self.paragraph and next_point(self.paragraph, line.text):
+            self.flush()  # "a) ... received the accounts", then "b) It was resolved that ..."
         if BULLET.match(line.text) and self.paragraph and self.listing is None:
             self.flush()  # each point of a bulleted list is read on its own
         self.paragraph.append(line)

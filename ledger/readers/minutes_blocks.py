@@ -131,3 +131,22 @@ def within(part: str, line: str, nested: bool) -> bool:
     if roman.group(1).lower() == "i" and not part.rstrip().endswith(":"):
         return False  # "(h) ...", "(i) ...": the letter after h
     return part.rstrip().endswith(":") or nested
+
+
+POINT = re.compile(r"^\(?(?P<mark>[a-z]|[ivx]{1,4})[.)]\s+\S")
+ROMAN_POINTS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def next_point(paragraph: list[Line], line: str) -> bool:
+    """Whether ``line`` opens the point after the last one the paragraph opened: "a)
+    Councillors received the statements ...", then "b) It was resolved that ...". Each point
+    of an item's lettered list is read alone, so one point's decision does not swallow the
+    next's."""
+    then = POINT.match(line)
+    first = then and next((m for n in reversed(paragraph) if (m := POINT.match(n.text))), None)
+    if not (first and then):
+        return False
+    a, b = first["mark"].lower(), then["mark"].lower()
+    if a in ROMAN_POINTS and b in ROMAN_POINTS and ROMAN_POINTS.index(b) > ROMAN_POINTS.index(a):
+        return True  # "i)" then "ii)", where "i" is no letter between "h" and "j"
+    return len(a) == len(b) == 1 and ord(b) > ord(a)

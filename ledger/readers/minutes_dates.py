@@ -41,8 +41,8 @@ MONTH = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)"
-DAY_FIRST = re.compile(
-    rf"\b{WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:(?:st|nd|rd|th)\.?)?\s*(?:\^?(?:st|nd|rd|th)\^?)?"
+DAY_FIRST = re.compile(  # "4.00pm1 July 2021": a PDF's text may lose the space after a time
+    rf"(?:\b|(?<=\d[ap]m)){WEEKDAY}?(?P<d>\d{{1,2}})\s*(?:(?:st|nd|rd|th)\.?)?\s*(?:\^?(?:st|nd|rd|th)\^?)?"
     rf"\s+(?:of\s+)?"
     rf"(?P<m>{MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
     re.IGNORECASE,

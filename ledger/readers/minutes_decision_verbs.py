@@ -178,10 +178,12 @@ WEIGHTY = r"(?:important|essential|vital|crucial|central\s+to|a\s+priority)"
 # "noted that it was vital to get the approach right": a remark on doing well in general, no
 # view on a matter of the body's ("noted that it was important that X were kept")
 IMPERSONAL = rf"it\s+(?:is|was)\s+(?:also\s+|therefore\s+)?{WEIGHTY}\s+to\s"
-POSITION = re.compile(  # the body's view: "The Board noted that process reform is central to ..."
+# the body's view: "The Board noted that process reform is central to ..."; "considered
+# whether the press should be excluded" weighs a question, the answer comes after
+POSITION = re.compile(
     rf"^{BODY}\s+(?:[^.;]{{0,80}}?[\s,](?:and|but)\s+)?(?:also\s+|therefore\s+|strongly\s+)?"
     rf"(?:noted\s+that\s+(?!{IMPERSONAL})[^.]{{0,200}}?\b{WEIGHTY}|"
-    r"(?:felt|considered|believed|set\s+out\s+(?:its|their)\s+views?|took\s+the\s+view|"
+    r"(?:felt|considered(?!\s+(?:whether|if|how|what|which|when)\b)|believed|set\s+out\s+(?:its|their)\s+views?|took\s+the\s+view|"
     r"(?:was|were)\s+of\s+the\s+view|expressed\s+(?:the|its|their)\s+views?)\s+(?:that\s+)?"
     rf"[^.]{{0,200}}?\b(?:{WEIGHTY}|should|must|need(?:s|ed)?\s+to|ought))\b",
     re.IGNORECASE,

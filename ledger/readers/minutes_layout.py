@@ -180,6 +180,7 @@ SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))(?<![\s(][ivx]\.)(?<![\s(][ivx]{2}\.)(?<![\s(][ivx]{3}\.)"
     + "".join(rf"(?<!\b{title}\.)" for title in TITLES)
     + r"(?<!(?<![\w.])[A-Z]\.)\s+(?=[\"'(\[]?[A-Z0-9•])|\s+•\s+"
+    + r"|(?<=[.!?])\s+(?=\(?[a-h]\)\s+[A-Z])"  # "... the claim. d) The Chair ...": the next point
     + r"|(?:(?<=\b[Tt]otal: \d)|(?<=\b[Tt]otal: \d\d)|(?<=\b[Tt]otal: \d{3}))\s+(?=[A-Z])"
 )
 SENTENCE_MAX = 2000

@@ -40,6 +40,7 @@ PROPOSAL_LIST = re.compile(  # a proposal whose matters are listed below it
     r"^(?:to\s+)?(?:accept|agree|approve|adopt|authori[sz]e|ratify)\b", re.IGNORECASE
 )
 REFERS_BACK = re.compile(r"\b(?:for|to|with|on)\s+(?:this|it|these|them)\W*$", re.IGNORECASE)
+POINT_MARK = re.compile(r"^(?:[-*•●]|\(?(?:[a-z]|[ivx]{1,4})\)|[a-z]\.)\s+")  # "• ", "c) ", "(iv) "
 MOVED = re.compile(r"(?<=:)\s+(?=[\"']\s*That\b)")  # '... And Resolved: "That, ..."'
 
 
@@ -93,7 +94,7 @@ class Prose(Deciding):
             for matter in listed(text):
                 self.item.report_backs.append(ReportBack(matter, self.listing, start))
         else:
-            said = sentences(re.sub(r"^[-*•●]\s+", "", text))
+            said = [POINT_MARK.sub("", s) for s in sentences(text)]  # "c) Clerk to write"
             self.sentences([point for s in said for point in self.points(s)], start)
         for line in lines:
             if (owed := acts.aside_action(line, text)) is not None:
