@@ -50,6 +50,7 @@ class Action(ActionCorrections, Record):
     VOIDABLE = frozenset({"rating", "reopen", "reassign", "retime", "note"})
 
     # The events, each under its stable topic (see ledger.action_events).
+    Event = events.Event
     Created = events.Created
     ActionAdded = events.ActionAdded
     ActionLineAdded = events.ActionLineAdded
