@@ -79,3 +79,62 @@ def test_each_lettered_point_of_an_item_is_read_on_its_own():
     assert "c) The Treasurer to send the VAT claim." in actions or any(
         a.startswith("The Treasurer to send the VAT claim") and "bench" not in a for a in actions
     ), actions
+
+
+HALL_TRUST = """\
+Minutes of the Millbrook Hall Trust held on 12 June 2024
+
+6. Annual return
+The Treasurer read out each of the governance statements and the trustees agreed by each
+answering yes. The Treasurer entered the answers on the return and it was duly signed by the
+Treasurer and the Chair.
+
+7. Publishing minutes
+Because the newsletter comes out so rarely, it was decided to publish the draft minutes on
+the noticeboard within a week after the next three Trust meetings. It was agreed to order a
+lockable noticeboard for the porch.
+"""
+
+
+def test_a_signature_that_carries_out_the_decision_just_told_is_no_second_decision():
+    texts = [d.text for d in parse_minutes(HALL_TRUST).decisions]
+    assert any("agreed by each" in t for t in texts), texts
+    assert not any(t.startswith("The Treasurer entered the answers") for t in texts), texts
+
+
+def test_how_the_trust_will_publish_its_minutes_is_a_practice_not_an_errand():
+    draft = parse_minutes(HALL_TRUST)
+    texts = [d.text for d in draft.decisions]
+    assert any("publish the draft minutes" in t for t in texts), texts
+    actions = [a.text for a in draft.actions]
+    assert not any("publish the draft minutes" in a for a in actions), actions
+    assert any("order a lockable noticeboard" in a for a in actions), actions
+
+
+ADVISORY = """\
+Minutes of the Coastal Data Board, 5 March 2024
+
+JT shared a draft of the letter to the harbour authorities and asked for comments.
+
+The Board discussed and agreed a few small changes to the wording of the letter. KP
+suggested that the Board ask Helen Marsh to sign the letter for the Board. LO said that this
+would carry weight with the authorities. The Board agreed this as an approach.
+
+SM suggested that each meeting open with the actions from the last. The Board agreed.
+
+Decisions
+* The Board agreed that the letter to the harbour authorities should be signed by Helen Marsh.
+"""
+
+
+def test_edits_to_a_draft_in_hand_are_not_a_decision():
+    texts = [d.text for d in parse_minutes(ADVISORY).decisions]
+    assert not any("small changes to the wording" in t for t in texts), texts
+
+
+def test_an_assent_agrees_the_suggestion_not_the_remark_after_it_and_the_list_tells_it_once():
+    texts = [d.text for d in parse_minutes(ADVISORY).decisions]
+    assert not any(t.startswith("LO said") for t in texts), texts
+    listed = "The Board agreed that the letter to the harbour authorities should be signed by"
+    assert [t for t in texts if "Helen Marsh" in t] == [f"{listed} Helen Marsh."], texts
+    assert any(t.startswith("SM suggested that each meeting open") for t in texts), texts

@@ -62,3 +62,20 @@ def title_only(text: str) -> bool:
         r"\([^)]{0,4}\)|\band\b", " ", PROPOSER.sub(" ", SECONDER.sub(" ", text)), flags=re.I
     )
     return len(OUTCOME_WORDS.sub(" ", text).split()) < 2
+
+
+SUGGESTED = re.compile(r"\b(?:suggested|proposed)\s+(?:that|to)\b", re.IGNORECASE)
+REMARK = re.compile(
+    r"^(?:[A-Z][\w'-]*\s+){1,3}(?:also\s+)?(?:said|commented|added|observed|remarked|stated)\s+that\b"
+)
+
+
+def suggestion(said: list[str]) -> str:
+    """The suggestion a bare assent agrees when the sentences between it and the assent are
+    only remarks on it ("MC suggested that the Board ask ... RJ said that NIMB could help.
+    The Board agreed this as an approach."), else ""."""
+    for at in range(len(said) - 1, -1, -1):
+        if SUGGESTED.search(said[at]):
+            between = said[at + 1 :]
+            return said[at] if between and all(REMARK.match(s) for s in between) else ""
+    return ""

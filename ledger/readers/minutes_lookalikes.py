@@ -91,6 +91,24 @@ BRINGS_BACK = re.compile(
 )
 
 
+# "The Board discussed and agreed some minor changes to the list set out in the letter": edits
+# to a draft in hand, not what the body decided about it
+DRAFTING = re.compile(
+    r"\bagreed\s+(?:some|a\s+few|a\s+number\s+of|several)\s+(?:minor\s+|small\s+)?(?:changes|"
+    r"amendments|edits|tweaks|revisions)\s+to\b",
+    re.IGNORECASE,
+)
+SIGNED = re.compile(r"\b(?:was|were)\s+(?:then\s+)?duly\s+signed\b", re.IGNORECASE)
+
+
+def carried_out(sentence: str, before: str, decided_text: str) -> bool:
+    """ "The Councillors agreed by each saying Yes to all questions. The Clerk added these
+    affirmations to the Return and it was duly signed ...": the signature carries out the
+    decision the sentence before told (``decided_text``), no second decision."""
+    told = before.strip()
+    return bool(told and SIGNED.search(sentence) and decided_text.rstrip().endswith(told))
+
+
 def another_time(sentence: str, before: str) -> bool:
     """ "She last attended ten years ago. Then very significant grants were agreed.": what
     was decided then, told as history, is no decision of this meeting."""
@@ -103,6 +121,7 @@ def not_decided(sentence: str) -> bool:
         sentence.rstrip().endswith("?")
         or PERSON_AGREED.match(sentence)
         or BRINGS_BACK.match(sentence.strip())
+        or DRAFTING.search(sentence)
         or QUOTED_ELSEWHERE.search(sentence)
         or NOTED_FACT.search(sentence)
         or EMPTY_LIST.search(sentence)

@@ -25,7 +25,7 @@ from ledger.readers.minutes_draft import (
 )
 from ledger.readers.minutes_earlier_actions import PREVIOUS_ACTIONS, RESTATED, STATUS
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
-from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED, another_time
+from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED, another_time, carried_out
 from ledger.readers.minutes_not_actions import not_new, presenting
 from ledger.readers.minutes_report_backs import asked_back, listed
 from ledger.readers.minutes_tables import STANDING, standing_request
@@ -146,6 +146,9 @@ class Prose(Deciding):
                 text = f"{before or self.proposal() or self.last_text} {sentence}"
                 if at >= 2 and REFERS_BACK.search(before):  # "The boxes are to be sorted by
                     text = f"{found[at - 2]} {text}"  # the Clerk. Hours will be paid for this."
+                elif at >= 2 and (put := assent.suggestion(found[max(0, at - 3) : at])):
+                    text = f"{put} {sentence}"  # "MC suggested that ... RJ said that ... The
+                    # Board agreed this as an approach.": the suggestion, not the remark
                 if 0 <= moved_at < at - 1 <= moved_at + 2:  # the motion, then what it set out
                     text = " ".join(found[moved_at : at + 1])
                 moved_at = -1
@@ -220,6 +223,9 @@ class Prose(Deciding):
         if outcome is None and motions.moves(sentence):
             self.motions.append((sentence, line))  # its result comes later
             self.polled = []
+        last = self.item.decisions[-1].text if self.item.decisions else ""
+        if outcome is not None and carried_out(sentence, self.before, last):
+            return  # "... agreed by each saying Yes. ... and it was duly signed by the Chair."
         if outcome is not None:
             text = f"{moved} {sentence}".strip()
             if outcome == "deferred" and assent.title_only(text) and self.item.title:

@@ -55,14 +55,37 @@ def listed_again(draft: MinutesDraft, listed_from: int) -> None:
     if listed_from < 0:
         return
     decided = draft.decisions
-    listed = [own_words(d) for d in decided[listed_from : listed_from + 50]]
-    told = {id(d) for d in decided[:listed_from] if any(same(own_words(d), o) for o in listed)}
+    listed = [(own_words(d), full_names(d.text)) for d in decided[listed_from : listed_from + 50]]
+    told = {
+        id(d)
+        for d in decided[:listed_from]
+        if any(
+            same(own_words(d), words) or named_alike(own_words(d), full_names(d.text), words, names)
+            for words, names in listed
+        )
+    }
     for item in draft.items:
         item.decisions = [d for d in item.decisions if id(d) not in told]
 
 
 def own_words(decision: DraftDecision) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", decision.text.lower())) - PLAIN
+
+
+FULL_NAME = re.compile(r"(?<=\w\s)[A-Z][a-z'-]+\s+[A-Z][a-z'-]+\b")  # not a sentence's first word
+
+
+def full_names(text: str) -> set[str]:
+    """The people a decision names in full ("Andrew Goodall"), office words aside."""
+    found = {name.casefold() for name in FULL_NAME.findall(text)}
+    return {name for name in found if not set(name.split()) & PLAIN}
+
+
+def named_alike(one: set[str], names: set[str], other: set[str], other_names: set[str]) -> bool:
+    """ "MC suggested ... the Board could ask that Andrew Goodall sends the letter ..." and
+    "... endorsement for the letter should be sought from Andrew Goodall": one decision,
+    told in other words, about the same person and the same matter."""
+    return bool(names & other_names) and len(one & other) >= 3  # the name and one more
 
 
 def same(one: set[str], other: set[str]) -> bool:

@@ -78,7 +78,16 @@ def agreed_deed(sentence: str) -> str:
     """The deed a decision gives the body itself ("it was AGREED to write to the Scottish
     government"): an action with no named owner yet, or "" if it gives none."""
     found = AGREED_DEED.search(sentence)
-    return sentence if found else ""
+    return sentence if found and not PRACTICE.search(sentence, found.start()) else ""
+
+
+# "decided to publish the draft minutes as soon as possible after the next two Parish Council
+# meetings": how the body will work from now on, over its meetings, not a task to tick off
+PRACTICE = re.compile(
+    r"\b(?:after|at|before|following|for)\s+(?:each|every|all|future|the\s+next\s+(?:two|three|"
+    r"four|few|\d{1,2}))\s+(?:[\w-]+\s+){0,3}?meetings\b",
+    re.IGNORECASE,
+)
 
 
 COUNCIL_DEED = re.compile(  # "... and the Parish Council will explore any ideas suggested"
