@@ -12,6 +12,7 @@ import click
 from commands.output import FORMULA_STARTS
 from commands.panel import check_period
 from commands.session import DAY, Session, pass_session, progress_reporter
+from ledger.storage import locate
 
 EXPORT_FORMATS = ("jsonl", "csv", "cloudevents", "ocd")
 
@@ -67,10 +68,8 @@ def export(
       govledger export --format ocd --board seb -o votes.jsonl
       govledger export --schema
     """
-    from projections.export import keep, records, within, write
-
     if schema:
-        from projections.export import schema as record_schema
+        from projections.export_schema import schema as record_schema
 
         click.echo(json.dumps(record_schema(), indent=2))
         return
@@ -82,38 +81,50 @@ def export(
             )
         open_data(session, board, start, end, output)
         return
+    from projections.export import last_checkpoint, records
+    from projections.export_formats import write
+
     prefixes = subject_prefixes(session, board, tracker)
-    match = within(prefixes) if prefixes is not None else None
-    ledger = session.ledger
+    log = stored_log(session)
+    rows = records(log, progress_reporter("Exporting"), missing=True)
+    filtered = prefixes is not None or bool(start or end)
+    if filtered:
+        from projections.export_filters import keep, within
+
+        match = within(prefixes) if prefixes is not None else None
+        rows = (r for r in rows if keep(r, start, end, match))
     formulas = FormulaCells()
-    rows = (
-        formulas.counted(r)
-        for r in records(ledger, progress_reporter("Exporting"), missing=True)
-        if keep(r, start, end, match)
-    )
-    from pathlib import Path
-
-    from ledger.storage import locate
-    from projections.export import last_checkpoint
-
+    if fmt == "csv":
+        rows = (formulas.counted(r) for r in rows)
     source = locate(session.db).source
-    trailer = {
-        "checkpoint": last_checkpoint(ledger),
-        "filtered": match is not None or bool(start or end),
-    }
-    if output:
-        from commands.written_file import written_whole
+    trailer = {"checkpoint": last_checkpoint(log), "filtered": filtered}
+    try:
+        if output:
+            from pathlib import Path
 
-        with (
-            written_whole(Path(output), "-o") as temporary,
-            open(temporary, "w", encoding="utf-8", newline="") as handle,
-        ):
-            count = write(rows, fmt, handle, source, trailer)
-        click.echo(f"Exported {count} events to {output}.", err=True)
-    else:
-        write(rows, fmt, sys.stdout, source, trailer)
+            from commands.written_file import written_whole
+
+            with written_whole(Path(output), "-o") as temporary, open(temporary, "wb") as handle:
+                count = write(rows, fmt, handle, source, trailer)
+            click.echo(f"Exported {count} events to {output}.", err=True)
+        else:
+            sys.stdout.flush()
+            write(rows, fmt, sys.stdout.buffer, source, trailer)
+            sys.stdout.buffer.flush()
+    finally:
+        log.close()
     if fmt == "csv":
         click.echo(formulas.note(), err=True)
+
+
+def stored_log(session: Session) -> Any:
+    """The log to export, read through a plain connection (no event library); through the
+    ledger where the database gives the person logged in a role (PostgreSQL with roles)."""
+    from projections.stored_log import RecorderLog, open_log
+
+    if session.identity is not None:
+        return RecorderLog(session.ledger)
+    return open_log(locate(session.db))
 
 
 def open_data(

@@ -32,6 +32,7 @@ from typing import Any
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 LEAF_PREFIX, NODE_PREFIX = b"\x00", b"\x01"
 BASE_FIELDS = ("originator_topic", "timestamp", "actor", "on", "reason")
+BASE = frozenset(BASE_FIELDS)
 JSON_COLUMNS = ("payload", "stored")
 CONTAINERS = (dict, list)
 MISSING = "the event written at this position is missing (deleted)"
@@ -63,13 +64,12 @@ class Frontier:
         self.hashes = list(hashes or [])
 
     def append(self, leaf: bytes) -> None:
-        self.hashes.append(leaf)
-        self.size += 1
-        size = self.size
-        while size % 2 == 0:
-            right, left = self.hashes.pop(), self.hashes.pop()
-            self.hashes.append(node_hash(left, right))
-            size //= 2
+        hashes, sha256 = self.hashes, hashlib.sha256
+        self.size = size = self.size + 1
+        while size & 1 == 0:  # each completed pair of subtrees folds into one node
+            leaf = sha256(NODE_PREFIX + hashes.pop() + leaf).digest()
+            size >>= 1
+        hashes.append(leaf)
 
     def root(self) -> bytes:
         if not self.hashes:
@@ -383,13 +383,20 @@ def readable(state: str, topic: str, loads: Any = json.loads) -> dict[str, Any]:
     base: dict[str, Any] = {}
     payload: dict[str, Any] = {}
     for name, value in loads(state).items():
-        if name == SALTS:
-            continue
-        if is_erased(value):
-            value = erased_as(value["was"])
-        elif type(value) in CONTAINERS:
+        kind = type(value)
+        if kind is dict:
+            if len(value) == 2 and "_data_" in value and "_type_" in value:
+                value = value["_data_"]  # a typed value (a date, a time) as its text
+                if type(value) in CONTAINERS:
+                    value = plain(value)
+            elif is_erased(value):
+                value = erased_as(value["was"])
+            else:
+                value = plain(value)
+        elif kind is list:
             value = plain(value)
-        (base if name in BASE_FIELDS else payload)[name] = value
+        (base if name in BASE else payload)[name] = value
+    payload.pop(SALTS, None)  # the salts are not the event's words (never a base field)
     return {
         "type": topic.rpartition(".")[2].rpartition(":")[2],
         "effective": base.get("on"),
