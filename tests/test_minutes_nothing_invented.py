@@ -138,3 +138,22 @@ def test_an_assent_agrees_the_suggestion_not_the_remark_after_it_and_the_list_te
     listed = "The Board agreed that the letter to the harbour authorities should be signed by"
     assert [t for t in texts if "Helen Marsh" in t] == [f"{listed} Helen Marsh."], texts
     assert any(t.startswith("SM suggested that each meeting open") for t in texts), texts
+
+
+MAKERSPACE = """\
+## Makers' Meeting 2024-04-03
+
+### Present
+- Present: Nadia, Tom, Wen
+
+### Laser cutter
+- Quote from the supplier is due next week.
+- Kofi: come back with a price for the extraction fan
+- Status: check again in May
+"""
+
+
+def test_a_notes_name_and_a_bidding_verb_name_who_owes_it_though_they_were_away():
+    actions = [(a.owners, a.text) for a in parse_minutes(MAKERSPACE).actions]
+    assert (["Kofi"], "Kofi: come back with a price for the extraction fan") in actions, actions
+    assert not any(owners == ["Status"] for owners, _ in actions), actions

@@ -70,6 +70,20 @@ def owned_sentence(
     return other_owner(sentence, known)
 
 
+IMPERATIVE = re.compile(
+    r"(?:come\s+back|explore|check|ping|talk|print|contact|send|write|ask|arrange|find|"
+    r"follow\s+up|look\s+into|chase|draft|prepare|organi[sz]e|book|share|circulate|e-?mail|"
+    r"phone|speak|investigate|review|sort\s+out|confirm|set\s+up|get|buy|order|research)\b"
+)
+
+LABEL = re.compile(  # a field's label before a colon, not a person: "Status: check weekly"
+    r"^(?:venue|status|date|time|location|result|outcome|owner|due|deadline|progress|comments?|"
+    r"notes?|summary|purpose|actions?|recommendations?|response|answer|question|issue|risk|"
+    r"next|decision|discussion|background|proposal|todo|task|reminder|priority)$",
+    re.IGNORECASE,
+)
+
+
 def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str], str]]:
     """Every action a sentence gives: "RL to check the lamp posts and NC to check with AON"
     is two, "(Clerk to highlight this to the pub)" inside a sentence is one of its own, and
@@ -83,6 +97,11 @@ def owned_clauses(sentence: str, known: set[str] | None) -> list[tuple[list[str]
         and all(person(n, known) for n in owners(named["who"]))
     ):
         return [(owners(named["who"]), sentence)]
+    if named and IMPERATIVE.match(sentence, named.end() - len(named.group().split()[-1])):
+        who = named["who"]
+        if not (NOT_OWNER.match(who) or LABEL.match(who)) and re.fullmatch(r"[A-Z][a-z'-]+", who):
+            return [([who], sentence)]  # "Aizat: come back with a proposal", one
+            # not at the meeting: a note's name and a bidding verb name who owes it
     if (bare := bare_deed(sentence, known)) is not None:
         return [bare]
     found = []
