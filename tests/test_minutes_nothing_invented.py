@@ -157,3 +157,29 @@ def test_a_notes_name_and_a_bidding_verb_name_who_owes_it_though_they_were_away(
     actions = [(a.owners, a.text) for a in parse_minutes(MAKERSPACE).actions]
     assert (["Kofi"], "Kofi: come back with a price for the extraction fan") in actions, actions
     assert not any(owners == ["Status"] for owners, _ in actions), actions
+
+
+STEERING_NOTES = """\
+# Library Friends Steering Group 2024-05-08
+
+## Present
+* Ruth Okafor
+* Sam Berry
+
+## Minutes
+
+### Book sale
+* Ruth still to post the dates on the noticeboard
+* Thanks to everyone who sorted the donations.
+
+### Website
+Discussion about moving the site to the council's host. Gareth to put the costs in the shared
+folder. Need to get a quote before June.
+"""
+
+
+def test_someone_still_to_do_it_or_bidden_though_away_owes_an_action():
+    actions = [(a.owners, a.text) for a in parse_minutes(STEERING_NOTES).actions]
+    assert (["Ruth"], "Ruth still to post the dates on the noticeboard") in actions, actions
+    assert (["Gareth"], "Gareth to put the costs in the shared folder.") in actions, actions
+    assert not any(owners in (["Thanks"], ["Need"]) for owners, _ in actions), actions

@@ -43,7 +43,7 @@ NOT_A_DEED_ON_ACTION_LINE = re.compile(NOT_A_DEED.pattern.replace("|present", ""
 OWNED = re.compile(
     rf"^(?P<who>{TITLED}|{OFFICE}|(?i:{ROLES}(?:\s+(?:and|&)\s+{ROLES})?)|{INITIALS}(?:\s*(?:/|&|and)\s*{INITIALS})*|"
     rf"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?:\s*(?:/|&|\+|and)\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)?)"
-    rf"\s+{VERB_AFTER}\s+(?P<what>.+)$",
+    rf"\s+(?P<still>(?:still|also|now|then|again)\s+)?{VERB_AFTER}\s+(?P<what>.+)$",
 )
 OUTCOME_WORD = re.compile(  # and pronouns: no one's name ("He would ..." is resolved apart)
     r"^(?:resolved|agreed|decided|deferred|approved|noted|carried|received|rejected|"
@@ -73,13 +73,30 @@ def owned_sentence(
 IMPERATIVE = re.compile(
     r"(?:come\s+back|explore|check|ping|talk|print|contact|send|write|ask|arrange|find|"
     r"follow\s+up|look\s+into|chase|draft|prepare|organi[sz]e|book|share|circulate|e-?mail|"
-    r"phone|speak|investigate|review|sort\s+out|confirm|set\s+up|get|buy|order|research)\b"
+    r"phone|speak|investigate|review|sort\s+out|confirm|set\s+up|get|buy|order|research|put|post|"
+    r"update|add|create|open|file|raise|reach\s+out|schedule|invite|submit|provide|liaise|"
+    r"obtain|request|seek|inform|notify|approach|compile|collate|produce|publish|organi[sz]e)\b"
 )
+
+
+def bidden(match: re.Match[str]) -> bool:
+    """ "Mikeal to put some caveat wording into the issue": one first name, not on the list of
+    those present, bidden to do something (the verb says it is a deed, not "Thanks to all")."""
+    said = match.group()[len(match["who"]) :].split()
+    return (
+        said[:1] in (["to"], ["will"])
+        and re.fullmatch(r"[A-Z][a-z'-]+", match["who"]) is not None
+        and not LABEL.match(match["who"])
+        and IMPERATIVE.match(match["what"]) is not None
+    )
+
 
 LABEL = re.compile(  # a field's label before a colon, not a person: "Status: check weekly"
     r"^(?:venue|status|date|time|location|result|outcome|owner|due|deadline|progress|comments?|"
     r"notes?|summary|purpose|actions?|recommendations?|response|answer|question|issue|risk|"
-    r"next|decision|discussion|background|proposal|todo|task|reminder|priority)$",
+    r"next|decision|discussion|background|proposal|todo|task|reminder|priority|welcome|thanks|"
+    r"reply|access|introduction|changes|amendments|links?|guide|return|contributions?|needs?|"
+    r"plans?|aims?|goals?|options?)$",
     re.IGNORECASE,
 )
 
@@ -182,7 +199,7 @@ def clause_owners(
             who = match["who"]
             if not owners(who):
                 continue  # "Call to Order": no one is named
-            if all(person(n, known) for n in owners(who)) or loose:
+            if all(person(n, known) for n in owners(who)) or loose or bidden(match):
                 also = PAIRED.search(sentence[:at])  # "the Chairman and Clerk will ..."
                 also = also if also and person(also["who"], known) else None
                 found.append(
