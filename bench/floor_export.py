@@ -23,16 +23,12 @@ the floor and ours (measured after it) find the cache warm.
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import sys
-import time
-from pathlib import Path
 
 import orjson
 
 NAMESPACE = bytes.fromhex("473dea85a2455811916215bbda53fe99")  # uuid5(URL, govledger.org/ids)
 VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
-BASE = {"originator_topic", "timestamp", "actor", "on", "reason"}
 SEALED = "govledger:Seal.LogSealed"
 CHECKPOINTS = ("govledger:Seal.CheckpointSigned", "govledger:Seal.CheckpointCosigned")
 ITEM_LETTER = {
@@ -97,20 +93,18 @@ def export(rows, seal_sizes: set[int], head: int, checkpoint, out) -> int:
     size, record = 0, None
     write = out.write
     for position, aggregate_id, version, topic, state, index, leaf in rows:
+        if len(aggregate_id) == 32:  # SQLite keeps the 32 hex digits
+            a = aggregate_id
+            aggregate_id = f"{a[:8]}-{a[8:12]}-{a[12:16]}-{a[16:20]}-{a[20:]}"
         text = state.decode("utf-8")
-        said = loads(state)
-        base, payload = {}, {}
-        for name, value in said.items():
-            if name == "_salts_":
-                continue
+        payload = loads(state)  # the payload is what remains once the base fields are out
+        payload.pop("_salts_", None), payload.pop("originator_topic", None)
+        effective, stamp = plain(payload.pop("on", None)), plain(payload.pop("timestamp", ""))
+        actor, reason = payload.pop("actor", None), payload.pop("reason", None)
+        for name, value in payload.items():
             if type(value) in (dict, list):
-                value = read(value)
-            if name in BASE:
-                base[name] = value
-            else:
-                payload[name] = value
+                payload[name] = read(value)
         kind = topic.rpartition(".")[2].rpartition(":")[2]
-        effective = base.get("on")
         if version == 1:
             subjects[aggregate_id] = SUBJECTS[topic.partition(":")[2]](payload, effective)
         subject = subjects[aggregate_id]
@@ -135,9 +129,9 @@ def export(rows, seal_sizes: set[int], head: int, checkpoint, out) -> int:
             "aggregate_id": aggregate_id,
             "aggregate_version": version,
             "effective": effective,
-            "recorded": base.get("timestamp", "").replace("+00:00", "Z"),
-            "actor": base.get("actor"),
-            "reason": base.get("reason"),
+            "recorded": stamp.replace("+00:00", "Z"),
+            "actor": read(actor) if type(actor) is dict else actor,
+            "reason": read(reason) if type(reason) is dict else reason,
             "payload": payload,
             "stored": {"topic": topic, "state": text},
             "leaf_index": index,
@@ -171,11 +165,8 @@ def sqlite_export(path: str, out) -> int:
     ).fetchone()
     head = conn.execute("SELECT coalesce(max(rowid), 0) FROM stored_events").fetchone()[0]
     rows = conn.execute(
-        "SELECT e.rowid, substr(e.originator_id, 1, 8) || '-' || substr(e.originator_id, 9, 4) "
-        "|| '-' || substr(e.originator_id, 13, 4) || '-' || substr(e.originator_id, 17, 4) "
-        "|| '-' || substr(e.originator_id, 21), e.originator_version, e.topic, e.state, "
-        "i.leaf_index, i.leaf FROM stored_events e JOIN gl_integrity i ON i.position = e.rowid "
-        "ORDER BY e.rowid"
+        "SELECT e.rowid, e.originator_id, e.originator_version, e.topic, e.state, i.leaf_index, "
+        "i.leaf FROM stored_events e JOIN gl_integrity i ON i.position = e.rowid ORDER BY e.rowid"
     )
     checkpoint = orjson.loads(found[0])["checkpoint"] if found else None
     return export(rows, sizes, head, checkpoint, out)
@@ -220,7 +211,10 @@ def warm(url: str) -> None:
 
 def fair(db: str) -> float:
     """Events/s of the floor as a new process, writing to a scratch file."""
+    import subprocess
     import tempfile
+    import time
+    from pathlib import Path
 
     if db.startswith("postgresql://"):
         warm(db)

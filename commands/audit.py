@@ -9,8 +9,6 @@ from typing import Any
 
 import click
 
-from commands.output import FORMULA_STARTS
-from commands.panel import check_period
 from commands.session import DAY, Session, pass_session, progress_reporter
 from ledger.storage import locate
 
@@ -73,7 +71,10 @@ def export(
 
         click.echo(json.dumps(record_schema(), indent=2))
         return
-    check_period(start, end, start_excluded=False)
+    if start is not None and end is not None:
+        from commands.panel import check_period
+
+        check_period(start, end, start_excluded=False)
     if fmt == "ocd":
         if tracker is not None:
             raise click.UsageError(
@@ -93,8 +94,8 @@ def export(
 
         match = within(prefixes) if prefixes is not None else None
         rows = (r for r in rows if keep(r, start, end, match))
-    formulas = FormulaCells()
-    if fmt == "csv":
+    formulas = FormulaCells() if fmt == "csv" else None
+    if formulas is not None:
         rows = (formulas.counted(r) for r in rows)
     source = locate(session.db).source
     trailer = {"checkpoint": last_checkpoint(log), "filtered": filtered}
@@ -113,7 +114,7 @@ def export(
             sys.stdout.buffer.flush()
     finally:
         log.close()
-    if fmt == "csv":
+    if formulas is not None:
         click.echo(formulas.note(), err=True)
 
 
@@ -162,12 +163,13 @@ class FormulaCells:
     it is verified against."""
 
     def __init__(self) -> None:
+        from commands.output import FORMULA_STARTS
+
         self.found = 0
+        self.starts = FORMULA_STARTS
 
     def counted(self, record: dict[str, Any]) -> dict[str, Any]:
-        self.found += sum(
-            isinstance(v, str) and v.startswith(FORMULA_STARTS) for v in record.values()
-        )
+        self.found += sum(isinstance(v, str) and v.startswith(self.starts) for v in record.values())
         return record
 
     def note(self) -> str:

@@ -32,7 +32,6 @@ from typing import Any
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 LEAF_PREFIX, NODE_PREFIX = b"\x00", b"\x01"
 BASE_FIELDS = ("originator_topic", "timestamp", "actor", "on", "reason")
-BASE = frozenset(BASE_FIELDS)
 JSON_COLUMNS = ("payload", "stored")
 CONTAINERS = (dict, list)
 MISSING = "the event written at this position is missing (deleted)"
@@ -378,32 +377,38 @@ def rfc3339(text: str) -> str:
     return text.replace("+00:00", "Z")
 
 
+def shown(value: Any) -> Any:
+    """A stored field (an object or a list) as an export record shows it: erased text as
+    '[erased]', the library's typed values (dates, times) as their text."""
+    if type(value) is dict and len(value) == 2:
+        if "_data_" in value and "_type_" in value:
+            data = value["_data_"]
+            return plain(data) if type(data) in CONTAINERS else data
+        if is_erased(value):
+            return erased_as(value["was"])
+    return plain(value)
+
+
 def readable(state: str, topic: str, loads: Any = json.loads) -> dict[str, Any]:
-    """What an export record says in plain fields, read from the stored state alone."""
-    base: dict[str, Any] = {}
-    payload: dict[str, Any] = {}
-    for name, value in loads(state).items():
-        kind = type(value)
-        if kind is dict:
-            if len(value) == 2 and "_data_" in value and "_type_" in value:
-                value = value["_data_"]  # a typed value (a date, a time) as its text
-                if type(value) in CONTAINERS:
-                    value = plain(value)
-            elif is_erased(value):
-                value = erased_as(value["was"])
-            else:
-                value = plain(value)
-        elif kind is list:
-            value = plain(value)
-        (base if name in BASE else payload)[name] = value
-    payload.pop(SALTS, None)  # the salts are not the event's words (never a base field)
+    """What an export record says in plain fields, read from the stored state alone: the
+    base fields (when, who, why) apart, the rest, in stored order, as the payload."""
+    said = loads(state)
+    if type(said) is not dict:
+        raise AttributeError(f"a stored event is a JSON object, not {type(said).__name__}")
+    said.pop(SALTS, None)  # the salts are not the event's words
+    said.pop("originator_topic", None)
+    on, stamp = said.pop("on", None), said.pop("timestamp", "")
+    actor, reason = said.pop("actor", None), said.pop("reason", None)
+    for name, value in said.items():
+        if type(value) in CONTAINERS:
+            said[name] = shown(value)  # the same key: the payload keeps its order
     return {
         "type": topic.rpartition(".")[2].rpartition(":")[2],
-        "effective": base.get("on"),
-        "recorded": rfc3339(base.get("timestamp", "")),
-        "actor": base.get("actor"),
-        "reason": base.get("reason"),
-        "payload": payload,
+        "effective": shown(on) if type(on) in CONTAINERS else on,
+        "recorded": rfc3339(shown(stamp) if type(stamp) in CONTAINERS else stamp),
+        "actor": shown(actor) if type(actor) in CONTAINERS else actor,
+        "reason": shown(reason) if type(reason) in CONTAINERS else reason,
+        "payload": said,
     }
 
 

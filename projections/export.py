@@ -17,15 +17,17 @@ from typing import Any
 
 import orjson
 
-from ledger.refs import NAMESPACE
 from ledger.verify import Frontier, canonical, leaf_hash, readable
 from projections.seals import last_checkpoint, seals
 from projections.stored_log import Row, log_of, uuid_text
 from projections.subjects import first_subject, item_subject
+from projections.wording import ITEM_LETTER
 
 __all__ = ["event_id", "last_checkpoint", "record_at", "records", "seals"]
 
-NAMESPACE_BYTES = NAMESPACE.bytes
+#: ledger.refs.NAMESPACE (uuid5 of the URL namespace and https://govledger.org/ids), as
+#: bytes, so that an export does not load the refs' parsers (tests/test_export_floor.py).
+NAMESPACE_BYTES = bytes.fromhex("473dea85a2455811916215bbda53fe99")
 ROOT_EVERY = 1000
 VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
 UNREADABLE = {"effective": None, "recorded": None, "actor": None, "reason": None}
@@ -75,8 +77,7 @@ def record_at(ledger: Any, position: int) -> dict[str, Any] | None:
     found = ledger.recorder.witnessed(position - 1, 1)
     if not found or found[0][0] != position:
         return None
-    row = found[0]
-    lone = record(log_of(ledger), (row[0], uuid_text(row[1]), *row[2:]), {})  # type: ignore[arg-type]
+    lone = record(log_of(ledger), found[0], {})
     lone["tree_size"] = (lone["leaf_index"] or 0) + 1
     return lone
 
@@ -92,21 +93,32 @@ def gaps(log: Any, start: int, stop: int) -> Iterator[dict[str, Any]]:
 def record(log: Any, row: Row, subjects: dict[str, str]) -> dict[str, Any]:
     """One export record, its tree size and root left for ``records`` to fill in."""
     position, aggregate_id, version, topic, stored, index, witness = row
-    state = as_stored(stored)
-    said = said_by(stored if type(stored) is bytes else state, topic)
+    if type(aggregate_id) is str and len(aggregate_id) == 32:  # as SQLite stores it
+        a = aggregate_id
+        aggregate_id = f"{a[:8]}-{a[8:12]}-{a[12:16]}-{a[16:20]}-{a[20:]}"
+    elif type(aggregate_id) is not str or len(aggregate_id) != 36:
+        aggregate_id = uuid_text(aggregate_id)  # damaged: verify names it
+    if type(stored) is bytes:
+        state = stored.decode("utf-8", "surrogateescape")
+        said = said_by(stored, topic)
+    else:
+        state = as_stored(stored)
+        said = said_by(state, topic)
     payload = said["payload"]
+    kind = said["type"]
     if version == 1:
         subject = first_subject(topic, payload, said["effective"])
-        subjects[aggregate_id] = subject or f"(unreadable {aggregate_id})"
-    elif aggregate_id not in subjects:
-        subjects[aggregate_id] = subject_of(log, aggregate_id)
-    kind = said["type"]
+        subjects[aggregate_id] = subject = subject or f"(unreadable {aggregate_id})"
+    else:
+        subject = subjects.get(aggregate_id) or subject_of(log, aggregate_id, subjects)
+    if kind in ITEM_LETTER:
+        subject = item_subject(subject, kind, payload)
     return {
         "position": position,
         "event_id": event_id(aggregate_id, version),
         "type": kind,
         "schema_version": int(payload.get("class_version", 1)),
-        "subject": item_subject(subjects[aggregate_id], kind, payload),
+        "subject": subject,
         "aggregate_id": aggregate_id,
         "aggregate_version": version,
         "effective": said["effective"],
@@ -122,8 +134,14 @@ def record(log: Any, row: Row, subjects: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def subject_of(log: Any, aggregate_id: str) -> str:
-    """The subject of an aggregate whose first event was not read before its others."""
+def subject_of(log: Any, aggregate_id: str, subjects: dict[str, str]) -> str:
+    """The subject of an aggregate whose first event was not read before its others,
+    remembered in ``subjects``."""
+    subjects[aggregate_id] = subject = first_of(log, aggregate_id)
+    return subject
+
+
+def first_of(log: Any, aggregate_id: str) -> str:
     try:
         first = log.first(aggregate_id)
     except Exception:  # an id the database cannot look up: verify names the damage

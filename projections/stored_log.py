@@ -4,8 +4,9 @@ log order, in one read snapshot.
 Read through a plain ``sqlite3`` or psycopg connection (``open_log``), so that an export
 loads neither the event library nor the domain; or through a ledger's recorder
 (``RecorderLog``) where the ledger is already open, or opened as a person with a role.
-Each row is (position, aggregate id as UUID text with dashes, version, topic, stored state,
-leaf index, leaf), the last two None where no leaf was written.
+Each row is (position, aggregate id, version, topic, stored state, leaf index, leaf), the
+last two None where no leaf was written; the aggregate id is the UUID's text with dashes,
+or as SQLite stores it (32 hex digits), which ``uuid_text`` turns into that text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ BATCH = 5000
 
 def uuid_text(value: Any) -> str:
     """An aggregate id as the UUID text with dashes; SQLite stores it as 32 hex digits."""
+    if type(value) is str and len(value) == 36:
+        return value
     if type(value) is str and len(value) == 32:
         return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
     return str(value if isinstance(value, UUID) else UUID(str(value)))
@@ -47,16 +50,7 @@ class SQLiteLog:
             f"i.leaf_index, i.leaf FROM {self.events} e LEFT JOIN gl_integrity i "
             "ON i.position = e.rowid ORDER BY e.rowid"
         )
-        while batch := cursor.fetchmany(BATCH):
-            for position, aggregate, *rest in batch:
-                if type(aggregate) is str and len(aggregate) == 32:
-                    aggregate = (
-                        f"{aggregate[:8]}-{aggregate[8:12]}-{aggregate[12:16]}-"
-                        f"{aggregate[16:20]}-{aggregate[20:]}"
-                    )
-                else:
-                    aggregate = uuid_text(aggregate)
-                yield (position, aggregate, *rest)  # type: ignore[misc]
+        yield from cursor  # aggregate ids as stored: 32 hex digits (see ``uuid_text``)
 
     def written(self) -> int:
         """How many leaves were written (the frontier's size)."""

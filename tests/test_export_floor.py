@@ -42,3 +42,10 @@ def test_the_floor_writes_the_exports_bytes_seals_checkpoints_and_trailer_too(
 
 def test_an_export_writes_the_fields_its_schema_describes_in_order():
     assert list(FIELDS) == list(ExportRecord.model_fields)
+
+
+def test_the_exports_event_ids_are_made_in_the_ledgers_namespace():
+    from ledger.refs import NAMESPACE
+    from projections.export import NAMESPACE_BYTES
+
+    assert NAMESPACE.bytes == NAMESPACE_BYTES
