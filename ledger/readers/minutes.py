@@ -26,6 +26,7 @@ from ledger.readers.minutes_draft import (
     ReportBack,
 )
 from ledger.readers.minutes_items import (
+    NUMBER_ALONE,
     body_title,
     heading,
     is_label,
@@ -39,7 +40,7 @@ from ledger.readers.minutes_layout import (
     sentences,
     title_case,
 )
-from ledger.readers.minutes_motions import about_the_vote
+from ledger.readers.minutes_paragraphs import mid_sentence, movers_only, runs_on
 from ledger.readers.minutes_planning import VERDICT_ONLY
 from ledger.readers.minutes_prose import Prose
 from ledger.readers.minutes_report_backs import (
@@ -48,18 +49,22 @@ from ledger.readers.minutes_report_backs import (
     agenda_list,
     asked_once,
 )
-from ledger.readers.minutes_restatements import CLOSING_LIST, listed_again, restated
+from ledger.readers.minutes_restatements import (
+    CLOSING_LIST,
+    listed_again,
+    received_then_resolved,
+    restated,
+)
 from ledger.readers.minutes_reviews import reviewed
 from ledger.readers.minutes_tables import action_table, once, table_columns, tabled
 from ledger.readers.minutes_vote_counts import ROW, VOTE_LABEL
 
+RESOLVED_WORDS = re.compile(r"(?<!\bto)\s+be\s+[a-z]+ed\b")
 BULLET = re.compile(r"^[-*•●]\s+\S")
-RUNS_ON = {"that", "to", "the", "and", "of", "for", "by", "a", "an", "with", "be", "was"}
 AGREED_ACTION = re.compile(  # "Action: It was agreed X would ...": a decision that gives an action
     r"^(?:it\s+was\s+)?(?:unanimously\s+)?(?:agreed|resolved|decided)\b", re.IGNORECASE
 )
 RULES_ONLY = re.compile(r"[|\s]+")
-PASSIVE_RUNS_ON = {"be", "been", "being", "is", "are", "was", "were"}
 
 
 def read_minutes(path: str) -> MinutesDraft:
@@ -85,6 +90,7 @@ def parse_minutes(
     once(draft)
     tabled(draft, walk.table_refs)
     restated(draft)
+    received_then_resolved(draft)
     asked_once(draft.items)
     acts.told_again(draft.items, lines)
     listed_again(draft, walk.listed_from)
@@ -99,8 +105,8 @@ def parse_minutes(
 def prose(title: str) -> bool:
     """Whether a numbered line's words are a paragraph rather than an item's title ("To
     Consider Adoption of Risk Assessment and Management." is a title, in title case)."""
-    if len(title) > 70:
-        return True
+    if len(title) > 70 or (title.endswith((".", ";")) and RESOLVED_WORDS.search(title)):
+        return True  # "16.1 Councillor Dev Patel be appointed Vice-Chair for the year."
     return len(title.split()) > 6 and title.endswith(".") and not title_case(title)
 
 
@@ -122,7 +128,7 @@ class Walk(Prose):
     def step(self, lines: list[Line], index: int) -> int:
         line = lines[index]
         if line.blank or RULES_ONLY.fullmatch(line.text):  # a web table's empty cells: "||"
-            if not self.runs_on():
+            if not runs_on(self.paragraph):
                 self.flush()
             return index + 1
         if self.part_announced(line):
@@ -145,6 +151,8 @@ class Walk(Prose):
                 self.paragraph.append(Line(line.number, title, line.aside))
                 return index + 1
             self.draft.items.append(DraftItem(number, title))
+            alone = NUMBER_ALONE.match(line.text)  # a web page's "84." over its title: the
+            self.labelled = None if alone else self.item  # agenda's words, then "Minutes:"
             if agenda_heading(title):
                 self.listing = NEXT_AGENDA
             skip = takes_title_below(line) and following is not None
@@ -155,6 +163,10 @@ class Walk(Prose):
             return index + 1
         if is_label(line):
             self.flush()
+            if self.labelled is not self.item and line.text.lower().startswith("minutes"):
+                agenda = self.item  # what a web page's item says above its first "Minutes:"
+                agenda.decisions, agenda.actions, agenda.report_backs = [], [], []  # is the
+            self.labelled = self.item  # agenda's wording ("To be confirmed as a correct record")
             self.block = len(self.item.decisions)  # "Decision:" / "Minutes:" may repeat it
             return index + 1
         if (columns := table_columns(line.cells)) is not None:
@@ -170,14 +182,14 @@ class Walk(Prose):
             if AGREED_ACTION.match(deed[1]) and (said := decide.outcome(deed[1])):
                 self.decide(said, deed[1], [], line.number, None, context=deed[1])
             return index + 1
-        if (review := reviewed(line)) is not None and not self.mid_sentence():
+        if (review := reviewed(line)) is not None and not mid_sentence(self.paragraph):
             self.flush()  # "Financial Regulations      No change": the document re-adopted
             self.decide("approved", review, [], line.number, None, context=review)
             return index + 1
-        if (outcome := decide.marker(line.text)) is not None and self.movers_only():
+        if (outcome := decide.marker(line.text)) is not None and movers_only(self.paragraph):
             self.movers, self.paragraph = joined(self.paragraph), []
             return self.decision_block(lines, index, outcome)
-        if (outcome := decide.marker(line.text)) is not None and not self.mid_sentence():
+        if (outcome := decide.marker(line.text)) is not None and not mid_sentence(self.paragraph):
             self.flush(keep=True)
             return self.decision_block(lines, index, outcome)
         if ROW.search(line.text) and self.item.decisions:
@@ -203,6 +215,9 @@ class Walk(Prose):
         if announced is None or self.paragraph or not self.item.decisions or self.listing:
             return False
         last = self.item.decisions[-1]
+        if last is announced and re.match(r"that\b", line.text, re.IGNORECASE):
+            self.announced = announced  # "... agreed by the Council as set out below:", then
+            return False  # "that the Minutes ... be confirmed": the motion it announced
         if last is not announced or not ANNOUNCED_PART.match(line.text):
             return False
         self.item.decisions[-1] = self.announced = replace(last, parts=[*last.parts, line.text])
@@ -215,26 +230,6 @@ class Walk(Prose):
         if (outcome := decide.outcome(text)) is not None:
             self.decide(outcome, text, [], number, self.listing, context=text)
         return index + 1
-
-    def runs_on(self) -> bool:
-        """Whether the paragraph stops on a word that cannot end a sentence ("Agreed
-        that"), so a blank line (a page break, a stray gap) does not end it."""
-        if not self.paragraph:
-            return False
-        last = self.paragraph[-1].text.rsplit(" ", 1)[-1].lower()
-        return last in RUNS_ON
-
-    def movers_only(self) -> bool:
-        """Whether the paragraph so far only says who moved the resolution that follows
-        ("MOVED by A, SECONDED by B and" / "RESOLVED – That ...")."""
-        said = joined(self.paragraph)
-        if said.rsplit(" ", 1)[-1].lower() in PASSIVE_RUNS_ON:
-            return False  # "... that the grant be" / "approved. Put to the vote ...": one sentence
-        return bool(said) and about_the_vote(said) and decide.outcome(said) is None
-
-    def mid_sentence(self) -> bool:
-        """Whether the paragraph so far stops mid-sentence ("... it was" / "AGREED to ...")."""
-        return bool(self.paragraph) and not self.paragraph[-1].text.endswith((".", ":", ";"))
 
     # -- blocks that span lines -----------------------------------------------------
 

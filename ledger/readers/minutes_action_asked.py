@@ -21,13 +21,15 @@ NOT_A_VERB = (
     r"his|her|their|its|as|by|to|some|any|all|questions?|present|there|here|should|would|"
     r"could|might|may|must|will|shall|can|did|do|does)\b"
 )
-ASKED_OF = re.compile(  # "asked the Clerk to write", "requested that the Clerk check"
+# "asked the Clerk to write", "requested that the Clerk check"; not "asked the Manager to read
+# out the evacuation procedure", done there and then
+ASKED_OF = re.compile(
     rf"\b(?:asked|requested|instructed|directed|suggested|recommended|"
     rf"(?i:authori[sz]ed?|(?:give|gave|given)\s+"
     rf"delegated\s+authority\s+to|delegated\s+(?:authority\s+)?to))\s+(?:that\s+)?"
     rf"(?!(?i:officers|members|councillors)\b)"
     rf"(?P<who>{TITLED}|(?i:{ROLES})|the\s+{OFFICE}|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
-    rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b)[a-z]+|[a-z]+s|(?!{NOT_A_VERB})[a-z]{{3,}})"
+    rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b|read\s+out\b|introduce\b)[a-z]+|[a-z]+s|(?!{NOT_A_VERB})[a-z]{{3,}})"
     rf"\s+\S"
 )
 PROMISED = re.compile(

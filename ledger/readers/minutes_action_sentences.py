@@ -31,7 +31,7 @@ NOT_A_DEED = re.compile(
     r"(?:update|report)(?=\s+(?:back|on|at|in)\b|\s+(?:to\s+)?(?:the\s+|a\s+)?(?:next\s+|"
     r"future\s+)?(?:board|committee|council|panel|meeting|members|governors|trustees|group|"
     r"forum|cabinet)\b|\W*$)|"
-    r"speak\s+on|attend|present|by|"
+    r"speak\s+on|attend|present|by|read\s+out|introduce|outline|"
     # taking or keeping a role is an appointment, not a task: "Dyana to take over as
     # treasurer", "Fazli will remain involved as consultant"
     r"(?:therefore\s+|then\s+)?(?:take\s+over\s+(?:as\b|the\s+(?:\w+\s+){0,2}role)|remain|"

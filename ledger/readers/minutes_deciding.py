@@ -17,6 +17,8 @@ from ledger.readers.minutes_motions import DECLARED, MOTION_TEXT, moves, settles
 from ledger.readers.minutes_restatements import same_decision
 from ledger.readers.minutes_vote_counts import vote
 
+THAT = re.compile(r"^\W*that\b", re.IGNORECASE)
+
 
 class Deciding:
     """What :class:`~ledger.readers.minutes_prose.Prose` and the walk over a document's
@@ -40,6 +42,11 @@ class Deciding:
     ) -> None:
         context, self.movers = f"{self.movers} {context}".strip(), ""
         text = RULES.sub(" ", text).strip()
+        announced = self.announced
+        last = self.item.decisions[-1] if self.item.decisions else None
+        if announced is not None and last is announced and THAT.match(text):
+            self.item.decisions.pop()  # "X proposed and Y seconded a motion, which was agreed
+            context = f"{announced.text} {context}"  # as set out below:", then "that ...": one
         if not parts and title_only(text):
             return  # "Agreed that" with nothing after it records nothing
         if procedural(text) or CORRECTION.search(text) or APOLOGIES_RECEIVED.search(text):

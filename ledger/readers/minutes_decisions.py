@@ -104,14 +104,16 @@ def body_after_marker(line: str) -> str:
 
 def opens_below(line: str) -> bool:
     """A marker whose resolution follows on the lines below, past a blank line:
-    "RESOLVED:" or "Resolved 14/06/9.01", not a closing "Agreed." or "Unanimously Agreed"."""
+    "RESOLVED:", "UNANIMOUSLY RESOLVED that" or "Resolved 14/06/9.01", not a closing
+    "Agreed." or "Unanimously Agreed"."""
     if LEAD_LINE.match(line):
         return True
     found = MARKER.match(line)
     if not found:
         return False
     body = line[found.end() :].strip(" |")
-    return (not body and line.rstrip().endswith(":")) or bool(body and REF_LABEL.match(body))
+    announces = re.search(r"(?::-?|\bthat)\s*$", line, re.IGNORECASE)  # "RESOLVED that", then
+    return (not body and bool(announces)) or bool(body and REF_LABEL.match(body))  # its parts
 
 
 def outcome(sentence: str) -> str | None:

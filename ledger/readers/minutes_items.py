@@ -19,7 +19,9 @@ NUMBERED = re.compile(
     re.IGNORECASE,
 )
 AGENDA_ITEM = re.compile(r"^\s*agenda\s+item\s*\d*\s*$", re.IGNORECASE)
-NUMBER_ALONE = re.compile(r"^\s*(?P<no>\d{1,3}[.)])\s*$")  # "78." with its title below
+NUMBER_ALONE = re.compile(
+    r"^\s*(?P<no>\d{1,3}[.)]|\d{1,4}/\d{2,4})\s*$"
+)  # "78.", "295/19": title below
 LABEL = re.compile(r"^(?:minutes|decision|notes?)\s*:?\s*$", re.IGNORECASE)
 PEOPLE_HEAD = re.compile(
     r"^(?:present|in\s+attendance|attendance|apologies(?:\s+for\s+absence)?|members(?:\s+present)?|"
@@ -83,7 +85,7 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
         return line.cells[0][1], " ".join(cell for _, cell in line.cells[1:])
     if AGENDA_ITEM.match(text) and following is not None:
         return text.split()[-1] if text.split()[-1].isdigit() else "", following.text
-    if (alone := NUMBER_ALONE.match(text)) and titles_below(following):
+    if (alone := NUMBER_ALONE.match(text)) and titles_below(following, minute="/" in text):
         return alone["no"].rstrip(".)"), following.text if following else ""
     found = NUMBERED.match(text)
     if not found:
@@ -99,12 +101,21 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
     return number, title
 
 
-def titles_below(following: Line | None) -> bool:
+ATTACHED = re.compile(r"\s+pdf\s+icon\s+PDF\s+[\d.]+\s*[KM]B\s*$", re.IGNORECASE)  # a web page's
+
+
+def titles_below(following: Line | None, *, minute: bool = False) -> bool:
     """Whether the line below a number standing alone is its item's title: short, in
-    title case or capitals, and no sentence ("Accounts for Payment", "PLANNING")."""
+    title case or capitals, and no sentence ("Accounts for Payment", "PLANNING"); below a
+    minute's number ("295/19"), or over the papers a web page links ("pdf icon PDF 1 MB"),
+    in sentence case too ("Questions from the public")."""
     if following is None or not following.text or len(following.text) > 100:
         return False
-    words = following.text.rstrip(":.").split()
+    title = ATTACHED.sub("", following.text)
+    sentence_case = minute or title != following.text  # "Waste review pdf icon PDF 1 MB"
+    if sentence_case and title[:1].isupper() and not title.rstrip().endswith((".", ":")):
+        return True
+    words = title.rstrip(":.").split()
     capitalised = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     return (
         bool(words)

@@ -37,6 +37,15 @@ MOTION_TEXT = re.compile(  # the motion as moved: in quotes, in capitals, or "Th
     r"noted|confirmed|agreed|endorsed|accepted|added|deferred|referred|amended|taken))"
 )
 
+# "no action be taken to initiate call-in procedures ...": a resolution's words, opening a
+# paragraph in lower case, its "RESOLVED that" lost with the web page's styling
+UNMARKED = re.compile(
+    r"^(?:the|no|all|any|this|these|members|councillors|officers)\s[^.]{0,160}?\b(?:not\s+)?be\s+"
+    r"(?:now\s+|hereby\s+)?(?:adopted|approved|received|noted|confirmed|agreed|endorsed|accepted|"
+    r"added|deferred|referred|amended|taken|made|given|signed|recommended|appointed|authori[sz]ed|"
+    r"initiated|undertaken)\b"
+)
+
 DECLARED = re.compile(
     r"\b(?:chair(?:man|person)?|cathaoirleach|mayor|president|convenor|provost|speaker)\s+"
     r"(?:then\s+)?declared\b(?!\s+(?:an?|their|his|her)\s+(?:\w+\s+)?interests?\b)"

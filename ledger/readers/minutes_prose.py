@@ -69,6 +69,7 @@ class Prose(Deciding):
     reported: bool = False  # in the bullets of someone's update to the meeting
     table_refs: dict[int, str] = field(default_factory=dict)  # action table rows' minutes
     listed_proposal: tuple[int, int, str] = (0, 0, "")  # (item, its decisions, "Accept ...:")
+    labelled: DraftItem | None = None  # the last item a "Minutes:"/"Decision:" label was under
 
     def flush(self, *, keep: bool = False) -> None:
         lines, self.paragraph = self.paragraph, []
@@ -154,9 +155,10 @@ class Prose(Deciding):
                 moved_at = -1
                 context = f"{text} {tally}"
                 self.decide(outcome, text, [], start, self.asks_back(text), context=context)
-            elif motions.MOTION_TEXT.match(motion := votes.motion_of(sentence)) and not (
-                REPORTED.search(before)
-            ):
+            elif (
+                motions.MOTION_TEXT.match(motion := votes.motion_of(sentence))
+                or (at == 0 and motions.UNMARKED.match(motion))
+            ) and not REPORTED.search(before):
                 context = f"{before} {sentence}"
                 self.decide("resolved", motion, [], start, self.asks_back(motion), context)
             elif OPINION.match(sentence) and len(self.item.decisions) > decided:

@@ -137,3 +137,27 @@ def _names(text: str) -> set[str]:
         and t.casefold() not in STOP
         and t.casefold() not in {"councillor", "cllr", "resolved", "agreed", "that", "as"}
     }
+
+
+RECEIPT = re.compile(  # "The Committee received a report of X regarding Y.": the item opens
+    r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:committee|sub-committee|board|council|panel|cabinet|"
+    r"members|councillors|governors|trustees|forum|group)\s+(?:then\s+)?received\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:report|notice|paper|update|presentation|briefing|minutes|letter)\b"
+    r"(?![^.]*\b(?:and|but)\s+(?:noted|agreed|approved|resolved|accepted|endorsed|adopted)\b)",
+    re.IGNORECASE,
+)
+
+
+def received_then_resolved(draft: MinutesDraft) -> None:
+    """ "The Committee received a report of Christ's Hospital ...", then "RESOLVED, that
+    members note the report.": where the item goes on to resolve what to make of the report,
+    its receipt opened the item; the resolution is the decision."""
+    for item in draft.items:
+        later = [at for at, d in enumerate(item.decisions) if not RECEIPT.match(d.text)]
+        if not later:
+            continue
+        item.decisions = [
+            d
+            for at, d in enumerate(item.decisions)
+            if not (RECEIPT.match(d.text) and at < later[-1])
+        ]
