@@ -112,3 +112,44 @@ def test_resolved_that_over_its_numbered_parts_is_no_decision_of_its_own():
 def test_a_minutes_number_alone_opens_an_item_with_a_sentence_case_title():
     numbers = [item.number for item in parse_minutes(PAGE).items]
     assert "204/25" in numbers, numbers
+
+
+PANEL_PAGE = """\
+Agenda item
+
+Panel Work Programme 2025/26 - Report of the Head of Scrutiny
+
+
+The Panel considered a report which sought agreement to its Work Programme for 2025/26.
+
+
+Councillor Okoro suggested that a visit to the control room be arranged for the Panel in
+the spring. The Scrutiny Officer agreed to arrange the visit.
+
+
+i)                 That the Work Programme for 2025/26 be approved.
+
+ii)               That a visit to the control room be arranged for the spring
+
+iii)              That a future Panel meeting be held in Hexham.
+
+
+Urgent Business
+
+The Chair will consider the admission of any late items of urgent business.
+
+No items of urgent business were raised.
+"""
+
+
+def test_each_numbered_resolution_of_a_page_that_lost_its_resolved_is_drafted():
+    texts = [d.text for d in parse_minutes(PANEL_PAGE).decisions]
+    assert any(t.endswith("be arranged for the spring") for t in texts), texts
+    assert any(t.endswith("be held in Hexham.") for t in texts), texts
+
+
+def test_a_members_suggestion_is_not_an_action_but_the_officers_agreement_is():
+    actions = [(a.owners, a.text) for a in parse_minutes(PANEL_PAGE).actions]
+    assert not any("Okoro suggested" in text for _, text in actions), actions
+    assert any("agreed to arrange the visit" in text for _, text in actions), actions
+    assert not any("late items" in text for _, text in actions), actions  # the agenda's words

@@ -32,6 +32,9 @@ NOT_A_DEED = re.compile(
     r"future\s+)?(?:board|committee|council|panel|meeting|members|governors|trustees|group|"
     r"forum|cabinet)\b|\W*$)|"
     r"speak\s+on|attend|present|by|read\s+out|introduce|outline|"
+    # an agenda's account of the meeting's own running: "The Chair will consider the
+    # admission of any late items", "will draw attention to the evacuation procedure"
+    r"consider\s+(?:the\s+)?admission|draw\s+(?:\w+\s+)?attention|"
     # taking or keeping a role is an appointment, not a task: "Dyana to take over as
     # treasurer", "Fazli will remain involved as consultant"
     r"(?:therefore\s+|then\s+)?(?:take\s+over\s+(?:as\b|the\s+(?:\w+\s+){0,2}role)|remain|"

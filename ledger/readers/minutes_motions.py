@@ -34,7 +34,8 @@ MOTION_TEXT = re.compile(  # the motion as moved: in quotes, in capitals, or "Th
     r"(?i:council|committee|board|panel|cabinet|authority|forum)\s+(?:confirms|approves|adopts|"
     r"notes|receives|agrees|endorses|resolves|authori[sz]es|delegates|accepts|requests)\b|"
     r"That\s+[^.]{0,160}?\b(?:be|is|are)\s+(?:now\s+|hereby\s+)?(?:adopted|approved|received|"
-    r"noted|confirmed|agreed|endorsed|accepted|added|deferred|referred|amended|taken))"
+    r"noted|confirmed|agreed|endorsed|accepted|added|deferred|referred|amended|taken|arranged|"
+    r"held|made|given|appointed|authori[sz]ed|established|set\s+up|sought|sent|submitted))"
 )
 
 # "no action be taken to initiate call-in procedures ...": a resolution's words, opening a

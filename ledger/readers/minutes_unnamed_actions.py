@@ -47,6 +47,10 @@ ASKED_DONE = (
     )
 )
 
+SUGGESTER = re.compile(  # one member's suggestion, not what the meeting asked for
+    r"\b[A-Z][a-z'-]+\s+(?:(?:also|then|informed|further)\s+)?(?:suggested|recommended)$"
+)
+
 
 def passive_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str] | None:
     """Something the minutes say will be done, with no one named to do it ("The vacancies
@@ -55,7 +59,9 @@ def passive_deed(sentence: str, known: set[str] | None) -> tuple[list[str], str]
     found = PASSIVE_DEED.match(sentence)
     if not found:
         asked = ASKED_DONE.search(sentence) or NOTE_DEED.match(sentence)
-        return ([], deed_from(sentence, asked.start())) if asked else None
+        if asked and SUGGESTER.search(sentence, 0, asked.start() + len(asked[0].split()[0])):
+            return None  # "Councillor Allen suggested that a Development Day be arranged":
+        return ([], deed_from(sentence, asked.start())) if asked else None  # a view in debate
     by = found["by"] or ""
     names = (
         owners(by)
