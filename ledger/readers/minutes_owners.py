@@ -22,8 +22,10 @@ OFFICE = (
     r"(?:the\s+)?(?:[A-Z][\w&'-]*\s+){1,3}(?:(?![a-z]+ed\b)[a-z]+\s+){0,3}?(?i:director|team|officials|"
     r"officers?|unit|secretariat|lead|manager)"
 )
-TITLED = (  # "Cllr. Jenkinson", "Cllr Mrs Hull", "Cr Bailey", "Clerk Linda Britton"
-    r"(?:(?i:cllr|councillor|cr|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+)"
+TITLED = (  # "Cllr. Jenkinson", "Cllr Mrs Hull", "Cr Bailey", "Clerk Linda Britton", and as
+    # councils elsewhere title their members: "Councilmember Ryan", "Alderman Lee"
+    r"(?:(?i:cllr|councillor|council\s?member|commissioner|alder(?:man|woman|person)|"
+    r"select(?:man|woman|person)|cr|mr|mrs|ms|miss|dr|prof|professor|sir|dame|rev(?:erend)?)\.?\s+)"
     r"(?:(?i:mr|mrs|ms|miss|dr)\.?\s+)?(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?|"
     r"(?i:clerk|treasurer|supervisor)\s+[A-Z][a-z'-]+\s+[A-Z][\w'-]+"
 )

@@ -48,11 +48,17 @@ def opens_motion(sentence: str) -> bool:
     """A sentence that moves a motion whose outcome the minutes give a sentence or two on
     ("Motion by A, second by B to change the meeting dates. The new dates are ... Motion
     carried.")."""
-    return bool(MOTION_OPENS.match(sentence) or OFFERED.match(sentence))
+    return bool(
+        MOTION_OPENS.match(sentence)
+        or OFFERED.match(sentence)
+        or re.match(rf"{TITLED}\s+(?i:moved|proposed)\s+(?:to|that)\s", sentence)  # "Alderwoman
+        # Price moved to award the contract ...", "Commissioner Dunn seconded.", "Motion passed"
+    )
 
 
 TITLED = (  # "Councillor Amber", "Cllr J. Birch", "Mrs Hull": a member named by title
-    r"(?:(?i:councillor|cllr\.?|cr\.?|mr|mrs|ms|miss|dr|mayor|alderman)\s+)+"
+    r"(?:(?i:councillor|cllr\.?|cr\.?|mr|mrs|ms|miss|dr|mayor|council\s?member|commissioner|"
+    r"alder(?:man|woman|person)|select(?:man|woman|person))\s+)+"
     r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 )
 NAMED_PROPOSER = re.compile(  # "Councillor Cole presented the report and proposed ..."
