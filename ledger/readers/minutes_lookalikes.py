@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.readers.minutes_draft import DraftDecision
 from ledger.readers.minutes_layout import title_case
 
 NOTED_FACT = re.compile(
@@ -101,12 +102,12 @@ DRAFTING = re.compile(
 SIGNED = re.compile(r"\b(?:was|were)\s+(?:then\s+)?duly\s+signed\b", re.IGNORECASE)
 
 
-def carried_out(sentence: str, before: str, decided_text: str) -> bool:
+def carried_out(sentence: str, before: str, decided: list[DraftDecision]) -> bool:
     """ "The Councillors agreed by each saying Yes to all questions. The Clerk added these
     affirmations to the Return and it was duly signed ...": the signature carries out the
-    decision the sentence before told (``decided_text``), no second decision."""
-    told = before.strip()
-    return bool(told and SIGNED.search(sentence) and decided_text.rstrip().endswith(told))
+    decision the sentence before told (the last of ``decided``), no second decision."""
+    told, last = before.strip(), decided[-1].text.rstrip() if decided else ""
+    return bool(told and SIGNED.search(sentence) and last.endswith(told))
 
 
 def another_time(sentence: str, before: str) -> bool:

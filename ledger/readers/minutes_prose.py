@@ -148,8 +148,7 @@ class Prose(Deciding):
                 if at >= 2 and REFERS_BACK.search(before):  # "The boxes are to be sorted by
                     text = f"{found[at - 2]} {text}"  # the Clerk. Hours will be paid for this."
                 elif at >= 2 and (put := assent.suggestion(found[max(0, at - 3) : at])):
-                    text = f"{put} {sentence}"  # "MC suggested that ... RJ said that ... The
-                    # Board agreed this as an approach.": the suggestion, not the remark
+                    text = f"{put} {sentence}"  # "MC suggested ... RJ said ... The Board agreed."
                 if 0 <= moved_at < at - 1 <= moved_at + 2:  # the motion, then what it set out
                     text = " ".join(found[moved_at : at + 1])
                 moved_at = -1
@@ -225,8 +224,7 @@ class Prose(Deciding):
         if outcome is None and motions.moves(sentence):
             self.motions.append((sentence, line))  # its result comes later
             self.polled = []
-        last = self.item.decisions[-1].text if self.item.decisions else ""
-        if outcome is not None and carried_out(sentence, self.before, last):
+        if outcome is not None and carried_out(sentence, self.before, self.item.decisions):
             return  # "... agreed by each saying Yes. ... and it was duly signed by the Chair."
         if outcome is not None:
             text = f"{moved} {sentence}".strip()
