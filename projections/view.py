@@ -4,7 +4,9 @@ A view writes through a tracking recorder of the ledger's backend (SQLite or Pos
 ``projections.view_sqlite`` and ``view_postgres``) with the view's own tables added. Each batch of
 events is applied and its tracking position written in one transaction, so a crash
 never applies an event twice or skips one. On SQLite the library cannot follow a log
-live, so :func:`catch_up` pulls what is new before every read, on both backends alike.
+live, so ``catch_up`` (``projections.view_catch_up``) pulls what is new before every read,
+on both backends alike; handlers write through a ``Writer`` (``projections.view_writer``).
+A rebuild from the first event writes its rows in batches instead (``projections.rebuild``).
 
 This module imports no part of the event library until a view is written: a view that is
 level with the log is read through a plain connection (``projections.stored_views``).
@@ -12,14 +14,13 @@ level with the log is read through a plain connection (``projections.stored_view
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
-import orjson
-
 from ledger.storage import APPLICATION, WAIT_SECONDS
+from projections.view_catch_up import BATCH, Progress, catch_up, decoded
+from projections.view_writer import Writer, dumps, in_schema
 
 try:  # the interpreter's own SHA-256: a read need not load OpenSSL (~4 ms) for one digest
     from _sha256 import sha256  # type: ignore[import-not-found]
@@ -29,17 +30,7 @@ except ImportError:  # Python 3.12 on: _sha2; or a build without it
     except ImportError:
         from hashlib import sha256
 
-BATCH = 10_000
 META = "CREATE TABLE IF NOT EXISTS gl_views (name TEXT PRIMARY KEY, digest TEXT NOT NULL)"
-Progress = Callable[[int, int], None]
-
-
-def in_schema(statement: str, schema: str) -> str:
-    """A view's statement for PostgreSQL: our tables qualified with the schema, psycopg's
-    placeholders, 64-bit keys."""
-    statement = re.sub(r"\b(gl_\w+)", lambda m: f'"{schema}".{m.group(1)}', statement)
-    statement = re.sub(r'(INDEX IF NOT EXISTS )"[^"]+"\.', r"\1", statement)
-    return statement.replace("?", "%s").replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")
 
 
 def scratch_factory(name: str) -> Any:
@@ -147,10 +138,11 @@ class View:
         return found is not None and found["digest"] == digest
 
     @contextmanager
-    def writing(self, *, schema: bool = False) -> Iterator[Any]:
-        """A transaction that writes this view, holding its write lock from the start
-        (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock per view, or one for the
-        views' schema), so two readers bringing it level take turns, never deadlock."""
+    def writing(self, *, schema: bool = False, also: Sequence[View] = ()) -> Iterator[Any]:
+        """A transaction that writes this view (and the views ``also``, of the same store),
+        holding its write lock from the start (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
+        advisory lock per view, taken in order of name, or one for the views' schema), so
+        two readers bringing it level take turns, never deadlock."""
         if self.view.dialect == "sqlite":
             from ledger.contention import immediate
 
@@ -158,12 +150,11 @@ class View:
                 yield curs
             return
         key = f"govledger views {self.view.datastore.schema}"
+        locks = [key] if schema else sorted(f"{key}.{v.name}" for v in (self, *also))
         with self.view.datastore.transaction(commit=True) as curs:
             curs.execute(f"SET LOCAL lock_timeout = '{WAIT_SECONDS}s'")
-            curs.execute(
-                "SELECT pg_advisory_xact_lock(hashtext(%s))",
-                [key if schema else f"{key}.{self.name}"],
-            )
+            for lock in locks:
+                curs.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [lock])
             yield curs
 
     def drop_read_indexes(self) -> None:
@@ -239,6 +230,21 @@ class View:
             curs.execute(self.view.sql(statement), list(params))
             return [dict(row) for row in curs.fetchall()]
 
+    def empty(self, curs: Any) -> None:
+        """In the caller's transaction (a rebuild's first): forget the view's rows, position
+        and read indexes, as :meth:`drop` and :meth:`drop_read_indexes` do in two."""
+        for table in self.tables:
+            curs.execute(self.view.sql(f"DELETE FROM {table}"))
+        curs.execute(
+            self.view.sql(f"DELETE FROM {self.view.tracking_table} WHERE application_name=?"),
+            [self.key],
+        )
+        for index in self.read_indexes:
+            curs.execute(self.view.sql(f"DROP INDEX IF EXISTS {index}"))
+        cached = getattr(self, "cached", None)  # what a view keeps of its rows in memory
+        if cached is not None:
+            cached.clear()
+
     def drop(self) -> None:
         """Forget the view's tables and position, so the next catch-up replays everything."""
         with self.writing() as curs:
@@ -250,94 +256,7 @@ class View:
             )
 
 
-class Writer:
-    """A cursor inside a view's transaction, speaking the view's SQL dialect.
-
-    Plain INSERTs are held back and sent as one executemany per statement; anything
-    else (a read, an UPDATE, an upsert) first sends what is held, so every statement
-    still sees the rows written before it.
-    """
-
-    def __init__(self, store: Any, curs: Any) -> None:
-        self.store = store
-        self.curs = curs
-        self.held: dict[str, list[list[Any]]] = {}
-
-    def run(self, statement: str, *params: Any) -> None:
-        if statement.startswith("INSERT INTO ") and "ON CONFLICT" not in statement:
-            self.held.setdefault(statement, []).append(list(params))
-            return
-        self.flush()
-        self.curs.execute(self.store.sql(statement), list(params))
-
-    def flush(self) -> None:
-        for statement, rows in self.held.items():
-            self.curs.executemany(self.store.sql(statement), rows)
-        self.held.clear()
-
-    def one(self, statement: str, *params: Any) -> dict[str, Any] | None:
-        self.flush()
-        self.curs.execute(self.store.sql(statement), list(params))
-        row = self.curs.fetchone()
-        return dict(row) if row is not None else None
-
-    def all(self, statement: str, *params: Any) -> list[dict[str, Any]]:
-        self.flush()
-        self.curs.execute(self.store.sql(statement), list(params))
-        return [dict(row) for row in self.curs.fetchall()]
-
-
-def catch_up(
-    ledger: Any,
-    *views: View,
-    progress: Progress | None = None,
-    damaged: dict[int, str] | None = None,
-) -> int:
-    """Apply what the views have not seen yet, in batches; returns how many events.
-
-    Views that stand at the same position share one read and one decoding of each batch.
-    An event whose stored bytes no longer decode is left out and named in ``damaged``
-    (position: what failed), so the views go on; ``govledger verify`` tells the rest.
-    """
-    from eventsourcing.persistence import IntegrityError
-
-    done = 0
-    head = ledger.recorder.max_notification_id() or 0
-    while True:
-        last = min(view.position() for view in views)
-        if last >= head:
-            return done
-        found = ledger.recorder.select_notifications(
-            start=last, limit=BATCH, inclusive_of_start=False
-        )
-        if not found:
-            return done
-        events = decoded(ledger, found, damaged if damaged is not None else {})
-        upto = found[-1].id
-        for view in views:
-            behind = view.position()
-            unseen = [(e, p) for e, p in events if p > behind]
-            if unseen or upto > behind:
-                try:
-                    view.process_batch(unseen, upto, after=last)
-                except IntegrityError:
-                    continue  # another reader applied this batch first; its work stands
-        done += len(found)
-        if progress:
-            progress(done, head)
-
-
-def decoded(ledger: Any, found: Sequence[Any], damaged: dict[int, str]) -> list[tuple[Any, int]]:
-    events = []
-    for n in found:
-        try:
-            events.append((ledger.mapper.to_domain_event(n), n.id))
-        except Exception as error:  # whatever a damaged row raises, it is named, not fatal
-            damaged[n.id] = f"{type(error).__name__}: {str(error)[:80]}"
-    return events
-
-
-def dumps(value: Any) -> str:
-    return orjson.dumps(
-        value, default=str, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
-    ).decode("utf-8")
+__all__ = [
+    "BATCH", "Progress", "View", "Writer", "catch_up", "decoded", "dumps", "in_schema",
+    "scratch_factory",
+]  # fmt: skip

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from eventsourcing.postgres import PostgresTrackingRecorder
 
-from projections.view import in_schema
+from projections.view_writer import in_schema
 
 
 class PostgresViewStore(PostgresTrackingRecorder):
