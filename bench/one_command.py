@@ -3,8 +3,10 @@
 each beside its fair floor (bench.floor_processes: the essential work in plain Python) and
 the bare floor (`python -c pass`, or for the import the file's rows inserted as they are).
 
-Every figure is the median of ``runs`` new processes after one unmeasured run, so that
-Python's bytecode caches are written and warm, as on a clerk's machine.
+Every figure is the median of ``runs`` new processes after one unmeasured round, so that
+Python's bytecode caches are written and warm, as on a clerk's machine. Ours and its floors
+take turns, one process each a round, so that all of them meet the same load when other
+work shares the machine's cores (the ratios were skewed by whichever ran in a busy spell).
 """
 
 from __future__ import annotations
@@ -33,39 +35,35 @@ def environment() -> dict[str, str]:
     return {**env, "GOVLEDGER_USER": "Bench", "COLUMNS": "120"}
 
 
-#: CPU seconds (user + system) of the last ``seconds`` call's processes, median: less
-#: disturbed than wall time when other work shares the cores.
-CPU: dict[str, float] = {}
-
-
-def timed(
-    args: list[str], runs: int, before: Callable[[], None] | None = None
-) -> tuple[float, float]:
-    """(median wall seconds, median CPU seconds) of ``runs`` new processes."""
-    wall = seconds(args, runs, before)
-    return wall, CPU["last"]
-
-
-def seconds(args: list[str], runs: int, before: Callable[[], None] | None = None) -> float:
-    """The median wall time of ``runs`` new processes (after one warm-up run); ``before``
-    runs before each, untimed. Their median CPU time is left in ``CPU["last"]``."""
+def interleaved(
+    commands: dict[str, list[str]], runs: int, before: Callable[[], None] | None = None
+) -> dict[str, tuple[float, float]]:
+    """(median wall seconds, median CPU seconds) of each command over ``runs`` rounds, each
+    round running every command once in turn (after one unmeasured round), so that ours and
+    its floors meet the same load when other work shares the cores; ``before`` runs before
+    each process, untimed."""
     env = environment()
-    times, cpu = [], []
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(runs + 1):
-        if before is not None:
-            before()
-        used = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        done = subprocess.run(args, capture_output=True, env=env)
-        took = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode != 0:
-            raise RuntimeError(f"{' '.join(args[:6])} ... failed: {done.stderr.decode()[-300:]}")
-        if run:
-            times.append(took)
-            cpu.append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
-    CPU["last"] = statistics.median(cpu)
-    return statistics.median(times)
+        for name, args in commands.items():
+            if before is not None:
+                before()
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            done = subprocess.run(args, capture_output=True, env=env)
+            took = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode != 0:
+                raise RuntimeError(
+                    f"{' '.join(args[:6])} ... failed: {done.stderr.decode()[-300:]}"
+                )
+            if run:
+                times[name].append(took)
+                cpu[name].append(after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
+    return {
+        name: (statistics.median(times[name]), statistics.median(cpu[name])) for name in commands
+    }
 
 
 def with_cpu(ours: float, fair: float, bare: float, scale: float) -> str:
@@ -113,22 +111,36 @@ def command_rows(db: str, tracker: str, action: str, size: Any, runs: int) -> li
     from ledger.refs import ActionRef, action_id
 
     ref = ActionRef.parse(action)
-    bare = timed(BARE, runs)
-    notes = iter(range(10**6))
+    note = govledger(db, "action", "note", action, "bench", "--reason", "b")
     floor_processes.make_tables(db)
     try:
         subprocess.run(govledger(db, "tracker", "show", tracker), capture_output=True)  # views
-        read = timed(govledger(db, "tracker", "show", tracker), runs)
-        read_floor = timed(floor("read", db, tracker), runs)
-        clerk = timed(
-            govledger(db, "action", "note", action, f"bench {next(notes)}", "--reason", "b"), runs
+        reads = interleaved(
+            {
+                "ours": govledger(db, "tracker", "show", tracker),
+                "fair": floor("read", db, tracker),
+                "bare": BARE,
+            },
+            runs,
+        )  # before any note, so that the views are level for every read
+        clerk = interleaved(
+            {"ours": note, "fair": floor("clerk", db, action_id(ref).hex), "bare": BARE},
+            runs,
         )
-        clerk_floor = timed(floor("clerk", db, action_id(ref).hex), runs)
     finally:
         floor_processes.drop_tables(db)
+    read, read_floor, clerk_floor = reads["ours"], reads["fair"], clerk["fair"]
     return [
-        command_row("one read command: tracker show (new process)", size, read, read_floor, bare),
-        command_row("one clerk command: action note (new process)", size, clerk, clerk_floor, bare),
+        command_row(
+            "one read command: tracker show (new process)", size, read, read_floor, reads["bare"]
+        ),
+        command_row(
+            "one clerk command: action note (new process)",
+            size,
+            clerk["ours"],
+            clerk_floor,
+            clerk["bare"],
+        ),
     ]
 
 
@@ -153,14 +165,13 @@ def command_row(
 
 def help_row(runs: int) -> dict:
     """`govledger --help` beside a new process that prints the same text (its essential work)."""
-    bare = timed(BARE, runs)
-    ours = timed([sys.executable, "-m", "commands", "--help"], runs)
-    text = subprocess.run(
-        [sys.executable, "-m", "commands", "--help"], capture_output=True, text=True, check=True
-    ).stdout
+    helping = [sys.executable, "-m", "commands", "--help"]
+    text = subprocess.run(helping, capture_output=True, text=True, check=True).stdout
     printing = [sys.executable, "-c", "import sys; sys.stdout.write(sys.argv[1])", text]
-    fair = timed(printing, runs)
-    return command_row("govledger --help (new process)", "", ours, fair, bare)
+    found = interleaved({"ours": helping, "fair": printing, "bare": BARE}, runs)
+    return command_row(
+        "govledger --help (new process)", "", found["ours"], found["fair"], found["bare"]
+    )
 
 
 def tracker_file(path: Path, rows: int = IMPORT_ROWS, seed: int = 15) -> None:
@@ -207,10 +218,17 @@ def import_rows(folder: Path, runs: int, rows: int = IMPORT_ROWS) -> list[dict]:
         floor_processes.make_tables(db)
 
     args = ["tracker", "import", "t", str(path), "--on", "2019-06-12"]
-    ours = timed(govledger(db, *args), runs, fresh)
-    verbose = timed(govledger(db, *args, "--verbose"), runs, fresh)
-    fair = timed(floor("import", db, str(path), "t"), runs, fresh)
-    bare = timed(floor("bare", db, str(path)), runs, fresh)
+    found = interleaved(
+        {
+            "ours": govledger(db, *args),
+            "verbose": govledger(db, *args, "--verbose"),
+            "fair": floor("import", db, str(path), "t"),
+            "bare": floor("bare", db, str(path)),
+        },
+        runs,
+        fresh,
+    )
+    ours, verbose, fair, bare = (found[k] for k in ("ours", "verbose", "fair", "bare"))
     return [
         row(
             f"tracker import, {rows:,} rows (new process)",
