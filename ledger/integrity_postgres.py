@@ -5,7 +5,7 @@ Kept apart so that a ledger on SQLite never imports psycopg.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from eventsourcing.persistence import StoredEvent
@@ -85,25 +85,74 @@ class PostgresLedgerRecorder(PostgresApplicationRecorder):
     ) -> Sequence[int] | None:
         ids = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
         assert ids is not None
+        self.append_leaves(curs, leaves_for(stored_events, ids))
+        return ids
+
+    def append_leaves(
+        self, curs: Any, leaves: Iterable[tuple[int, bytes]], *, copy: bool = False
+    ) -> None:
+        """In the inserting transaction: each new event's leaf beside its position (sent
+        by COPY with ``copy``), and the Merkle tree's right edge moved past them."""
         curs.execute(f"SELECT size, hashes FROM {self.table}.gl_frontier WHERE id = 1")
         found = curs.fetchone()
         frontier = unpack((found["size"], found["hashes"]) if found else None)
         rows = []
-        for position, leaf in leaves_for(stored_events, ids):
+        for position, leaf in leaves:
             rows.append((position, frontier.size, leaf))
             frontier.append(leaf)
-        curs.executemany(
-            f"INSERT INTO {self.table}.gl_integrity (position, leaf_index, leaf) "
-            "VALUES (%s, %s, %s)",
-            rows,
-        )
+        columns = f"{self.table}.gl_integrity (position, leaf_index, leaf)"
+        if copy:
+            with curs.copy(f"COPY {columns} FROM STDIN (FORMAT BINARY)") as sent:
+                sent.set_types(["int8", "int8", "bytea"])
+                for row in rows:
+                    sent.write_row(row)
+        else:
+            curs.executemany(f"INSERT INTO {columns} VALUES (%s, %s, %s)", rows)
         curs.execute(
             f"INSERT INTO {self.table}.gl_frontier (id, size, hashes) VALUES (1, %s, %s) "
             "ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
             "hashes = excluded.hashes",
             (frontier.size, b"".join(frontier.hashes)),
         )
-        return ids
+
+    def insert_in_bulk(
+        self, stored: Sequence[StoredEvent], leaves: Callable[[Sequence[int]], list[bytes]]
+    ) -> list[int]:
+        """Many events at once (``ledger.bulk_record``), in one transaction whose first
+        statements take the write lock and notify followers, as :meth:`insert_events`: the
+        events and their integrity rows (``leaves`` of their positions) sent by COPY, the
+        frontier moved. Under the lock the events' positions are the next ones the
+        sequence gives, read back by the index on them."""
+        events = f"{self.table}.{self.events_table_name}"
+
+        def once() -> list[int]:
+            with (
+                self.datastore.get_connection() as conn,
+                conn.transaction(),
+                conn.cursor() as curs,
+            ):
+                self._lock_table(curs)
+                self._notify_channel(curs)
+                curs.execute(f"SELECT coalesce(max(notification_id), 0) AS last FROM {events}")
+                last = curs.fetchone()["last"]
+                with curs.copy(
+                    f"COPY {events} (originator_id, originator_version, topic, state) "
+                    "FROM STDIN (FORMAT BINARY)"
+                ) as sent:
+                    sent.set_types(["uuid", "int8", "text", "bytea"])
+                    for s in stored:
+                        sent.write_row((s.originator_id, s.originator_version, s.topic, s.state))
+                curs.execute(
+                    f"SELECT notification_id FROM {events} WHERE notification_id > %s "
+                    "ORDER BY notification_id",
+                    (last,),
+                )
+                positions = [r["notification_id"] for r in curs.fetchall()]
+                assert len(positions) == len(stored), "another writer inserted under our lock"
+                self.append_leaves(curs, zip(positions, leaves(positions), strict=True), copy=True)
+                return positions
+
+        return queued(once, clash=lambda: taken(self, stored), landed=lambda: self.landed(stored))
 
     def witnessed(self, after: int, limit: int) -> list[Witnessed]:
         with self.datastore.transaction(commit=False) as curs:
