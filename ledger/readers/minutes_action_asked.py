@@ -30,7 +30,7 @@ ASKED_OF = re.compile(
     rf"(?!(?i:officers|members|councillors)\b)"
     rf"(?P<who>{TITLED}|(?i:{ROLES})|the\s+{OFFICE}|[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
     rf"(?:(?:to|should|would)\s+(?!be\b|have\b|not\b|read\s+out\b|introduce\b)[a-z]+|[a-z]+s|(?!{NOT_A_VERB})[a-z]{{3,}})"
-    rf"\s+\S"
+    rf"(?:\s+\S|(?<=\bto\saction)\W*$)"  # "... and asked the Town Clerk to action."
 )
 PROMISED = re.compile(
     rf"^(?:[A-Z][\w,' ]{{0,40}},\s+|(?i:following|after)\s+[\w' ]{{1,30}}?\s+(?=the\s))?"
@@ -59,6 +59,8 @@ def other_owner(sentence: str, known: set[str] | None) -> tuple[list[str], str] 
     Head of IT said that he would ...", "... - DT to action"."""
     found = ASKED_OF.search(sentence)
     if found and all(person(n, known) for n in owners(found["who"])):
+        if re.search(r"\bto\s+action\W*$", sentence):  # "The Chair supported this and asked
+            return owners(found["who"]), sentence  # the Town Clerk to action.": all of it
         return owners(found["who"]), deed_text(sentence, found.start("who"))
     flat = PARENTHESIS.sub("", sentence)  # "authorise the Director (following consultation
     found = ASKED_OF.search(flat) if flat != sentence else None  # with the Chair) to ..."

@@ -78,7 +78,8 @@ IMPERATIVE = re.compile(
     r"follow\s+up|look\s+into|chase|draft|prepare|organi[sz]e|book|share|circulate|e-?mail|"
     r"phone|speak|investigate|review|sort\s+out|confirm|set\s+up|get|buy|order|research|put|post|"
     r"update|add|create|open|file|raise|reach\s+out|schedule|invite|submit|provide|liaise|"
-    r"obtain|request|seek|inform|notify|approach|compile|collate|produce|publish|organi[sz]e)\b"
+    r"obtain|request|seek|inform|notify|approach|compile|collate|produce|publish|organi[sz]e|"
+    r"return|forward|pass\s+on|action)\b"
 )
 
 
