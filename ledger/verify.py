@@ -31,6 +31,7 @@ from typing import Any
 
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 LEAF_PREFIX, NODE_PREFIX = b"\x00", b"\x01"
+CACHED = 256  # perfect subtrees of this many leaves or more keep their roots while verifying
 BASE_FIELDS = ("originator_topic", "timestamp", "actor", "on", "reason")
 JSON_COLUMNS = ("payload", "stored")
 CONTAINERS = (dict, list)
@@ -58,16 +59,31 @@ def empty_root() -> bytes:
 class Frontier:
     """The roots of the perfect subtrees of a growing log: O(log n) to append or to root."""
 
-    def __init__(self, size: int = 0, hashes: list[bytes] | None = None) -> None:
+    def __init__(
+        self,
+        size: int = 0,
+        hashes: list[bytes] | None = None,
+        cache: dict[tuple[int, int], bytes] | None = None,
+    ) -> None:
         self.size = size
         self.hashes = list(hashes or [])
+        self.cache = cache  # where to keep the roots of perfect subtrees of CACHED+ leaves
 
     def append(self, leaf: bytes) -> None:
         hashes, sha256 = self.hashes, hashlib.sha256
         self.size = size = self.size + 1
-        while size & 1 == 0:  # each completed pair of subtrees folds into one node
-            leaf = sha256(NODE_PREFIX + hashes.pop() + leaf).digest()
-            size >>= 1
+        if self.cache is None:
+            while size & 1 == 0:  # each completed pair of subtrees folds into one node
+                leaf = sha256(NODE_PREFIX + hashes.pop() + leaf).digest()
+                size >>= 1
+        else:
+            width = 1
+            while size & 1 == 0:
+                leaf = sha256(NODE_PREFIX + hashes.pop() + leaf).digest()
+                size >>= 1
+                width <<= 1
+                if width >= CACHED:  # (its first leaf, its width): a seal may name it later
+                    self.cache[(self.size - width, width)] = leaf
         hashes.append(leaf)
 
     def root(self) -> bytes:
@@ -306,6 +322,7 @@ def canonical(
 
 
 SALTS, ERASED, COMMITMENTS = "_salts_", "_erased_", "_commitments_"
+SALTS_MARK, ERASED_MARK = f'"{SALTS}":', f'"{ERASED}":'  # as a key, not inside a string
 COMMIT_PREFIX = b"govledger-commit/v1\n"
 
 
@@ -343,22 +360,32 @@ def committed_state(state: str) -> str | None:
     """What is hashed of a form-2 state (see the module docstring); None for form 1, whose
     state is hashed as stored. A state that is not what form 2 writes is hashed as form 1
     too: it cannot match the leaf written for it, so verification names it altered."""
-    if f'"{SALTS}":' not in state:  # inside a string the quote before ':' would be escaped
+    if SALTS_MARK not in state:  # inside a string the quote before ':' would be escaped
         return None
+    sha256, encode = hashlib.sha256, _SORTED.encode
     try:
         said = json.loads(state)
         salts = said.pop(SALTS) if type(said) is dict else None
-        if type(salts) is not dict or not set(salts) <= set(said):
+        if type(salts) is not dict or not salts.keys() <= said.keys():
             return None
         commitments = {}
-        for name in [n for n, v in said.items() if n in salts or is_erased(v)]:
+        for name in [
+            n
+            for n, v in said.items()
+            if n in salts or (type(v) is dict and ERASED in v and is_erased(v))
+        ]:
             value = said.pop(name)
-            committed = commitment(salts[name], value) if name in salts else value[ERASED]
-            commitments[name] = committed
+            if name in salts:  # commitment(salt, value), written out: this runs per field
+                text = _string(value) if type(value) is str else encode(value)
+                commitments[name] = sha256(
+                    COMMIT_PREFIX + bytes.fromhex(salts[name]) + text.encode()
+                ).hexdigest()
+            else:
+                commitments[name] = value[ERASED]
     except (ValueError, TypeError, RecursionError):
         return None
     said[COMMITMENTS] = commitments
-    return sorted_json(said)
+    return encode(said)
 
 
 def plain(value: Any) -> Any:
@@ -604,28 +631,33 @@ KEY_REGISTERED = "govledger:SigningKey.KeyRegistered"
 SIGNING_REQUIRED = "govledger:SigningPolicy.SigningRequired"
 BATCH_SIGNED = "govledger:Signature.BatchSigned"
 REDACTED = "govledger:Redaction.FieldRedacted"
-SPOKEN = (SEALED, CHECKPOINTED, COSIGNED, KEY_REGISTERED, SIGNING_REQUIRED, BATCH_SIGNED)
+SPOKEN = frozenset((SEALED, CHECKPOINTED, COSIGNED, KEY_REGISTERED, SIGNING_REQUIRED, BATCH_SIGNED))
 UNSIGNED = "this entry is not signed, but the keyring requires every entry after position {} to be"
 PENDING_LIMIT = 200_000  # unsigned entries kept in case a batch signature covers them
 
 
 class PrefixRoots:
     """The root of the log's first n leaves for any n reached so far. Leaves are kept packed
-    (32 bytes each) and the roots of perfect subtrees cached, so a seal or checkpoint found
-    long after the size it names costs O(log² n) hashes once the cache is warm."""
+    (32 bytes each) and folded as they come (the frontier, whose root is the log's), keeping
+    the roots of perfect subtrees, so a seal or checkpoint found long after the size it names
+    costs O(log n) cached roots and fewer than 2 * CACHED hashes."""
 
     def __init__(self) -> None:
         self.leaves = bytearray()
         self.cache: dict[tuple[int, int], bytes] = {}
+        self.frontier = Frontier(cache=self.cache)
 
     @property
     def size(self) -> int:
-        return len(self.leaves) // 32
+        return self.frontier.size
 
     def append(self, leaf: bytes) -> None:
         self.leaves += leaf
+        self.frontier.append(leaf)
 
     def root(self, size: int) -> bytes:
+        if size == self.frontier.size:
+            return self.frontier.root()
         return self._root(0, size) if size else empty_root()
 
     def _root(self, start: int, size: int) -> bytes:
@@ -694,7 +726,13 @@ class LogAudit:
     ) -> str:
         """Take the next event (its leaf already checked); the problem found, or ''."""
         self.roots.append(leaf)
-        if f'"{ERASED}":' in state:
+        return self.check(position, aggregate_id, version, topic, state, leaf)
+
+    def check(
+        self, position: int, aggregate_id: str, version: int, topic: str, state: str, leaf: bytes
+    ) -> str:
+        """What the event just taken (its leaf appended to ``roots``) says and is owed."""
+        if ERASED_MARK in state:
             self.note_erased(position, state)
         if topic == REDACTED:
             self.note_redaction(state)
@@ -709,12 +747,14 @@ class LogAudit:
             if claim.size == self.roots.size and self.roots.root(claim.size) != claim.root:
                 return f"the first {claim.size} events do not match {claim.what} (altered)"
         if topic != BATCH_SIGNED:
-            entry = (position, aggregate_id, version, topic, state)
             if self.ring.keys:  # only a key known by now can sign it: else it is unsigned
-                self.pending.append(entry)
+                self.pending.append((position, aggregate_id, version, topic, state))
                 problem = self.unsigned_beyond_limit()
+            elif self.ring.signed_from is None:  # unsigned, and no entry need be signed
+                self.unsigned += 1
+                problem = ""
             else:
-                problem = self.no_unsigned([entry])
+                problem = self.no_unsigned([(position, aggregate_id, version, topic, state)])
             if problem or topic not in SPOKEN:
                 return problem
         try:
@@ -962,7 +1002,7 @@ def check_records(
     """Recompute every hash of an export, in order, and check what the log says of itself
     and what ``audit`` was told to trust; stop at the first thing that is wrong."""
     audit = audit or LogAudit()
-    report, frontier, last, count = Report(), Frontier(), 0, 0
+    report, frontier, last, count = Report(), audit.roots.frontier, 0, 0
     trailer: dict[str, Any] | None = None
     for record in records:
         if trailer is not None:
@@ -975,7 +1015,7 @@ def check_records(
         if problem:
             return report.fail(position, problem)
         leaf = bytes.fromhex(record["leaf_hash"])  # checked against the event above
-        frontier.append(leaf)
+        audit.roots.append(leaf)
         claimed = record.get("tree_root")
         if claimed is not None and claimed != frontier.root().hex():
             return report.fail(
@@ -984,7 +1024,7 @@ def check_records(
                 "(an event before it was removed, added or reordered)",
             )
         stored = record["stored"]
-        problem = audit.add(
+        problem = audit.check(
             record["position"],
             record["aggregate_id"],
             int(record["aggregate_version"]),

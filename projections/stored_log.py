@@ -183,3 +183,18 @@ def open_log(location: Location) -> SQLiteLog | PostgresLog:
 def log_of(source: Any) -> Any:
     """A log to read: ``source`` itself, or an open ledger's, through its recorder."""
     return source if hasattr(source, "with_topics") else RecorderLog(source)
+
+
+def plain_log_of(ledger: Any) -> Any:
+    """An open ledger's log read through a plain connection of its own to the same place
+    (a cursor over the rows, not the library's batches); through the recorder where the
+    ledger is opened otherwise (as a person with a role, or in memory)."""
+    kind, env = type(ledger.recorder).__name__, ledger.env
+    if kind == "SQLiteLedgerRecorder":
+        path = str(env.get("SQLITE_DBNAME") or "")
+        if path and ":memory:" not in path and "mode=memory" not in path:
+            return SQLiteLog(path)
+    if kind == "PostgresLedgerRecorder":
+        settings = {k: str(v) for k, v in env.items() if k.startswith("POSTGRES_")}
+        return PostgresLog(Location(settings.get("POSTGRES_DBNAME", ""), "postgres", settings))
+    return RecorderLog(ledger)

@@ -11,18 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ledger.integrity import as_uuid, witnessed
+from ledger.integrity import as_uuid
 from ledger.verify import (
     ALTERED,
     MISSING,
     UNWITNESSED,
-    Frontier,
     LogAudit,
     Report,
     canonical,
     leaf_hash,
     misplaced,
 )
+from projections.stored_log import plain_log_of
 
 
 def verify_ledger(
@@ -34,11 +34,15 @@ def verify_ledger(
     """Recompute every hash from the stored events; check what the log says of itself
     (seals, checkpoints, signatures) and what ``audit`` was told to trust."""
     audit = audit or LogAudit()
-    report = check_stored(ledger, audit, progress)
-    if not report.ok:
-        return report
-    written = ledger.recorder.frontier().size
-    gone = ledger.recorder.position_of_leaf(report.size) if written > report.size else None
+    log = plain_log_of(ledger)  # one read snapshot for every row and check
+    try:
+        report = check_stored(log, audit, progress)
+        if not report.ok:
+            return report
+        written = log.written()
+        gone = log.position_of_leaf(report.size) if written > report.size else None
+    finally:
+        log.close()
     if gone is not None:
         return report.fail(gone, MISSING)
     problem = audit.finish()
@@ -101,31 +105,51 @@ def as_written(
     return None
 
 
-def check_stored(
-    ledger: Any, audit: LogAudit, progress: Callable[[int, int], None] | None
-) -> Report:
+def check_stored(log: Any, audit: LogAudit, progress: Callable[[int, int], None] | None) -> Report:
     """The stored events, in log order, against their write-time leaves and ``audit``."""
-    report, frontier = Report(), Frontier()
-    head = ledger.recorder.max_notification_id() or 0
-    for position, aggregate_id, version, topic, state, index, leaf in witnessed(ledger.recorder):
+    report, roots = Report(), audit.roots
+    frontier = roots.frontier  # the leaves folded as they come: the log's root at the end
+    head, check = log.head, audit.check
+    for position, aggregate_id, version, topic, state, index, leaf in log.rows():
         if leaf is None:
             return report.fail(position, UNWITNESSED)
-        read = as_written(aggregate_id, version, topic, state, leaf, index)
-        if read is None:  # not of the kinds the ledger writes: say what is wrong
-            damage = damaged(aggregate_id, version, topic, state, leaf, index)
-            if damage:
-                return report.fail(position, damage)
-            read = bytes(state).decode("utf-8"), as_uuid(aggregate_id)
+        if (
+            type(state) is bytes
+            and type(aggregate_id) is str
+            and type(leaf) is bytes
+            and len(leaf) == 32
+            and type(topic) is str
+            and type(version) is int
+            and type(index) is int
+        ):  # as SQLite holds what the ledger writes: the text and the id, read once each
+            try:
+                text = state.decode("utf-8")
+            except UnicodeDecodeError:
+                return report.fail(position, ALTERED)
+            a = aggregate_id
+            if len(a) == 32:  # SQLite keeps the 32 hex digits
+                uuid = f"{a[:8]}-{a[8:12]}-{a[12:16]}-{a[16:20]}-{a[20:]}"
+            elif len(a) == 36 and a == a.lower():  # PostgreSQL's text of a uuid
+                uuid = a
+            else:
+                uuid = as_uuid(a)
+        else:
+            read = as_written(aggregate_id, version, topic, state, leaf, index)
+            if read is None:  # not of the kinds the ledger writes: say what is wrong
+                damage = damaged(aggregate_id, version, topic, state, leaf, index)
+                if damage:
+                    return report.fail(position, damage)
+                read = bytes(state).decode("utf-8"), as_uuid(aggregate_id)
+            (text, uuid), leaf = read, bytes(leaf)
         if index != frontier.size:
-            gone = ledger.recorder.position_of_leaf(frontier.size)
+            gone = log.position_of_leaf(frontier.size)
             if index > frontier.size and gone is not None:
                 return report.fail(gone, MISSING)
             return report.fail(position, misplaced(index, frontier.size))
-        (text, uuid), leaf = read, bytes(leaf)
         if leaf_hash(canonical(position, uuid, version, topic, text)) != leaf:
             return report.fail(position, ALTERED)
-        frontier.append(leaf)
-        problem = audit.add(position, uuid, version, topic, text, leaf)
+        roots.append(leaf)
+        problem = check(position, uuid, version, topic, text, leaf)
         if problem:
             return report.fail(audit.where or position, problem)
         if progress and frontier.size % 5000 == 0:
