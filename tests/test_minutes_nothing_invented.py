@@ -183,3 +183,27 @@ def test_someone_still_to_do_it_or_bidden_though_away_owes_an_action():
     assert (["Ruth"], "Ruth still to post the dates on the noticeboard") in actions, actions
     assert (["Gareth"], "Gareth to put the costs in the shared folder.") in actions, actions
     assert not any(owners in (["Thanks"], ["Need"]) for owners, _ in actions), actions
+
+
+ANNUAL = """\
+Minutes of the Annual Meeting of Elmstead Parish Council held on Wednesday 7 May 2025
+
+Item No Item under discussion
+  PART ONE – OPEN TO THE PUBLIC
+25.01 ELECTION OF CHAIR
+
+It was RESOLVED that Cllr Moss be elected Chair of the Council.
+
+Proposed by: Cllr Hart                   Seconded by: Cllr Lin
+
+25.02 HEDGES
+The hedge on Mill Lane is overgrown. CLERK TO INFORM HIGHWAYS
+"""
+
+
+def test_a_heading_in_capitals_is_no_action_but_a_clerks_capitals_are():
+    draft = parse_minutes(ANNUAL)
+    actions = [(a.owners, a.text) for a in draft.actions]
+    assert actions == [(["Clerk"], "CLERK TO INFORM HIGHWAYS")], actions
+    decision = draft.decisions[0]
+    assert (decision.proposer, decision.seconder) == ("Cllr Hart", "Cllr Lin")

@@ -72,6 +72,8 @@ CAPITALS = re.compile(
     r"(?![a-z]))*)(?![a-z])"
 )
 
+NO_DEED = re.compile(r"(?:THE|A|AN|BE|ALL|ANY|THIS|THESE|ORDER)\b")
+
 
 def capital_actions(sentence: str, known: set[str] | None) -> list[tuple[list[str], str]]:
     """Actions written in capitals inside the minutes' text, as many parish clerks do:
@@ -81,8 +83,8 @@ def capital_actions(sentence: str, known: set[str] | None) -> list[tuple[list[st
     for match in CAPITALS.finditer(sentence):
         initials = re.fullmatch(INITIALS, match["who"])
         names = owners(match["who"] if initials else match["who"].title())
-        if len(match["what"].split()) < 1 or not names:
-            continue
+        if len(match["what"].split()) < 1 or not names or NO_DEED.match(match["what"]):
+            continue  # "PART ONE – OPEN TO THE PUBLIC": a heading, no one bidden to do anything
         if initials or all(person(n, known) for n in names):
             found.append((names, match.group(0).strip(" ,.")))
     return found
