@@ -17,8 +17,10 @@ TrackerView``, made by the same definitions (``ENTRY_KIND``, ``facts_of``, ``cor
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from copy import copy
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -58,6 +60,18 @@ def looked_up(curs: Any, sql: Sql, statement: str, keys: Sequence[Any]) -> list[
         curs.execute(sql(f"{statement} ({', '.join('?' * len(chunk))})"), chunk)
         found += [dict(row) for row in curs.fetchall()]
     return found
+
+
+def target(row: Sequence[Any], at: int | None) -> dict[str, Any]:
+    """What a correction changes of a trail row (``at``: where it is in the batch's rows)."""
+    return {
+        "ref": row[2],
+        "current": orjson.loads(row[13]),
+        "effective_on": row[7],
+        "voided": row[14],
+        "corrected_by": orjson.loads(row[16]),
+        "at": at,
+    }
 
 
 class TrailRows:
@@ -154,7 +168,7 @@ class TrailRows:
         ]
 
     def write(self, curs: Any, sql: Sql) -> None:
-        """This batch's rows, then its corrections (in the view's transaction)."""
+        """This batch's rows, its corrections folded in first (in the view's transaction)."""
         if self.new_subjects:
             curs.executemany(
                 sql(
@@ -162,65 +176,12 @@ class TrailRows:
                 ),
                 self.new_subjects,
             )
-        if self.rows:
-            curs.executemany(sql(self.insert), self.rows)
+        made: list[list[Any]] = []
+        updates: list[list[Any]] = []
         if self.corrections:
-            self.correct(curs, sql)
-
-    def correct(self, curs: Any, sql: Sql) -> None:
-        """Fold each correction into its target (read once), as ``on_EntryCorrected`` does
-        one at a time; write each changed target once, and the corrections' own rows."""
-        wanted = sorted({e.said["position"] for e in self.corrections})
-        targets: dict[int, dict[str, Any]] = {}
-        for row in looked_up(
-            curs,
-            sql,
-            "SELECT position, ref, current, effective_on, voided, corrected_by FROM gl_trail "
-            "WHERE position IN",
-            wanted,
-        ):
-            row["current"] = orjson.loads(row["current"])
-            row["corrected_by"] = orjson.loads(row["corrected_by"])
-            targets[row["position"]] = row
-        changed: set[int] = set()
-        made: dict[int, list[Any]] = {}  # the corrections' own rows, by position
-        for e in self.corrections:
-            said = e.said
-            target = targets.get(said["position"])
-            assert target is not None, (
-                f"correction {e.position} of unknown position {said['position']}"
-            )
-            target["current"].update(orjson.loads(dumps(said["values"])))
-            if said["effective"]:
-                target["effective_on"] = day(said["effective"])
-            target["voided"] = int(bool(target["voided"]) or said["void"])
-            target["corrected_by"].append(e.position)
-            changed.add(said["position"])
-            row = self.entry(e, e.name, ref=target["ref"], corrects=said["position"])
-            made[e.position] = row
-            targets[e.position] = {
-                "position": e.position,
-                "ref": row[2],
-                "current": orjson.loads(row[13]),
-                "effective_on": row[7],
-                "voided": 0,
-                "corrected_by": [],
-            }
-        for position in changed & made.keys():  # a correction corrected in the same batch
-            row, target = made[position], targets[position]
-            row[13], row[7] = dumps(target["current"]), target["effective_on"]
-            row[14], row[16] = target["voided"], dumps(target["corrected_by"])
-        curs.executemany(sql(self.insert), list(made.values()))
-        updates = [
-            [
-                dumps(t["current"]),
-                t["effective_on"],
-                t["voided"],
-                dumps(t["corrected_by"]),
-                t["position"],
-            ]
-            for t in (targets[p] for p in sorted(changed - made.keys()))
-        ]
+            made, updates = self.correct(curs, sql)
+        if self.rows or made:
+            curs.executemany(sql(self.insert), [*self.rows, *made])
         if updates:
             curs.executemany(
                 sql(
@@ -229,6 +190,68 @@ class TrailRows:
                 ),
                 updates,
             )
+
+    def correct(self, curs: Any, sql: Sql) -> tuple[list[list[Any]], list[list[Any]]]:
+        """Fold each correction into its target, as ``on_EntryCorrected`` does one at a time:
+        a target of this batch in its row before it is written, one of an earlier batch
+        read once and written once. Returns the corrections' own rows and the updates."""
+        rows = self.rows
+        targets: dict[int, dict[str, Any]] = {}
+        elsewhere = []
+        for position in sorted({e.said["position"] for e in self.corrections}):
+            at = bisect_left(rows, position, key=itemgetter(0))
+            if at < len(rows) and rows[at][0] == position:
+                targets[position] = target(rows[at], at)
+            else:
+                elsewhere.append(position)
+        for row in looked_up(
+            curs,
+            sql,
+            "SELECT position, ref, current, effective_on, voided, corrected_by FROM gl_trail "
+            "WHERE position IN",
+            elsewhere,
+        ):
+            targets[row["position"]] = target(
+                (row["position"], None, row["ref"], *[None] * 4, row["effective_on"],
+                 *[None] * 5, row["current"], row["voided"], None, row["corrected_by"]),
+                None,
+            )  # fmt: skip
+        changed: set[int] = set()
+        made: dict[int, list[Any]] = {}  # the corrections' own rows, by position
+        for e in self.corrections:
+            said = e.said
+            found = targets.get(said["position"])
+            assert found is not None, (
+                f"correction {e.position} of unknown position {said['position']}"
+            )
+            found["current"].update(orjson.loads(dumps(said["values"])))
+            if said["effective"]:
+                found["effective_on"] = day(said["effective"])
+            found["voided"] = int(bool(found["voided"]) or said["void"])
+            found["corrected_by"].append(e.position)
+            changed.add(said["position"])
+            row = self.entry(e, e.name, ref=found["ref"], corrects=said["position"])
+            made[e.position] = row
+            targets[e.position] = target(row, None)
+        updates = []
+        for position in sorted(changed):
+            found = targets[position]
+            values = [
+                dumps(found["current"]),
+                found["effective_on"],
+                found["voided"],
+                dumps(found["corrected_by"]),
+            ]
+            if position in made:  # a correction corrected in the same batch
+                row = made[position]
+                row[13], row[7], row[14], row[16] = values
+            elif found["at"] is not None:
+                row = list(rows[found["at"]])
+                row[13], row[7], row[14], row[16] = values
+                rows[found["at"]] = tuple(row)
+            else:
+                updates.append([*values, position])
+        return list(made.values()), updates
 
     def take(self) -> TrailRows:
         """This batch's rows, to write; the next batch is made afresh."""
@@ -247,6 +270,10 @@ TRACKER_KINDS = {
     "NoteAdded": "note",
     "FieldsRevised": "fields",
 }
+FACT_COLUMNS = (
+    "entry", "attr", "rev", "action_id", "effective_on", "value", "voided", "known_from", "known_to"
+)  # fmt: skip
+EARLIER = -1  # a fact read from the table, written by an earlier batch
 FACT_INSERT = (
     "INSERT INTO gl_facts (entry, attr, rev, action_id, effective_on, value, voided, "
     "known_from, known_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -317,36 +344,44 @@ class FactRows:
                 sql("UPDATE gl_actions SET lines=? WHERE id=?"),
                 [(self.lines[i], i) for i in sorted(self.moved)],
             )  # ``lines`` as taken with this batch
-        if self.facts:
-            curs.executemany(sql(FACT_INSERT), self.facts)
+        closed: list[tuple[Any, ...]] = []
+        opened: list[list[Any]] = []
         if self.corrections:
-            self.correct(curs, sql)
+            closed, opened = self.correct(curs, sql)
+        if self.facts or opened:
+            curs.executemany(sql(FACT_INSERT), [*self.facts, *opened])
+        if closed:
+            curs.executemany(
+                sql("UPDATE gl_facts SET known_to=? WHERE entry=? AND attr=? AND rev=?"), closed
+            )
 
-    def correct(self, curs: Any, sql: Sql) -> None:
+    def correct(self, curs: Any, sql: Sql) -> tuple[list[tuple[Any, ...]], list[list[Any]]]:
         """Close each current fact a correction changes and open its next version, as
-        ``on_EntryCorrected`` does one at a time; each fact written once."""
-        wanted = sorted({e.said["position"] for e in self.corrections})
+        ``on_EntryCorrected`` does one at a time: a fact of this batch closed before it is
+        written, one of an earlier batch read once and closed by one UPDATE. Returns those
+        UPDATEs and the facts opened."""
+        facts = self.facts
         current: dict[int, list[list[Any]]] = {}
+        elsewhere = []
+        for entry in sorted({e.said["position"] for e in self.corrections}):
+            start = bisect_left(facts, entry, key=itemgetter(0))
+            stop = bisect_right(facts, entry, lo=start, key=itemgetter(0))
+            if start == stop:
+                elsewhere.append(entry)
+            for at in range(start, stop):
+                fact = list(facts[at])
+                fact[5] = orjson.loads(fact[5])
+                current.setdefault(entry, []).append([*fact, at])
         for row in looked_up(
             curs,
             sql,
             "SELECT entry, attr, rev, action_id, effective_on, value, voided, known_from, "
             f"known_to FROM gl_facts WHERE known_to='{FOREVER}' AND entry IN",
-            wanted,
+            elsewhere,
         ):
-            fact = [
-                row["entry"],
-                row["attr"],
-                row["rev"],
-                row["action_id"],
-                row["effective_on"],
-                orjson.loads(row["value"]),
-                row["voided"],
-                row["known_from"],
-                FOREVER,
-                True,  # read from the table (closed by an UPDATE)
-            ]
-            current.setdefault(row["entry"], []).append(fact)
+            fact = [row[k] for k in FACT_COLUMNS]
+            fact[5] = orjson.loads(fact[5])
+            current.setdefault(row["entry"], []).append([*fact, EARLIER])
         closed, opened = [], []
         for e in self.corrections:
             said = e.said
@@ -356,8 +391,10 @@ class FactRows:
             following = []
             for fact in current.get(said["position"], ()):
                 fact[8] = known
-                if fact[9]:
+                if fact[9] == EARLIER:
                     closed.append((known, fact[0], fact[1], fact[2]))
+                elif fact[9] is not None:
+                    facts[fact[9]] = (*facts[fact[9]][:8], known)
                 following.append(
                     [
                         fact[0],
@@ -369,18 +406,13 @@ class FactRows:
                         int(bool(fact[6]) or said["void"]),
                         known,
                         FOREVER,
-                        False,
+                        None,  # opened now: written with the batch
                     ]
                 )
             if following:
                 current[said["position"]] = following
                 opened += following
-        if closed:
-            curs.executemany(
-                sql("UPDATE gl_facts SET known_to=? WHERE entry=? AND attr=? AND rev=?"), closed
-            )
-        if opened:
-            curs.executemany(sql(FACT_INSERT), [[*f[:5], dumps(f[5]), *f[6:9]] for f in opened])
+        return closed, [[*f[:5], dumps(f[5]), *f[6:9]] for f in opened]
 
     def take(self) -> FactRows:
         """This batch's rows, to write; the next batch is made afresh."""
