@@ -93,3 +93,16 @@ def test_the_next_meetings_confirmed_date_asks_nothing_back():
         "7:30pm, in the Village Hall.\n"
     )
     assert [r.what for item in draft.items for r in item.report_backs] == []
+
+
+def test_an_item_put_back_to_a_later_meeting_comes_back_though_a_paper_was_referred_to():
+    from ledger.readers.minutes import parse_minutes
+
+    draft = parse_minutes(
+        "Minutes of the Fire Scrutiny Panel held on 4 July 2024\n\n"
+        "5. Work programme\n"
+        "The Scrutiny Officer referred to Appendix 3 of the report and informed the Panel that"
+        " the depot item would be deferred to the January 2025 meeting.\n"
+    )
+    backs = [(r.what, r.when.said) for r in draft.report_backs]
+    assert any(said == "the January 2025 meeting" for _, said in backs), backs

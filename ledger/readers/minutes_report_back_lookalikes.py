@@ -103,9 +103,12 @@ BODY_MEETING = re.compile(  # "at a forthcoming Committee Meeting", "the Council
     r"(?:[\w'-]+\s+)?(?P<noun>board|committee|council|panel|forum|group|cabinet)\s+meeting\b",
     re.IGNORECASE,
 )
-DISCUSSED_AT = re.compile(  # "would be discussed at Westminster", "presented to the Executive"
+# "would be discussed at Westminster", "presented to the Executive"; not "referred to Appendix
+# 2 of the report", a paper, no other body
+DISCUSSED_AT = re.compile(
     r"\b(?:discussed|considered|debated|reviewed|presented|reported|submitted|referred|taken)\s+"
     r"(?:at|in|by|to)\s+(?:the\s+)?(?!(?i:cllr|councillor|mr|mrs|ms|miss|dr)\b)"
+    r"(?!(?i:appendix|annexe?|section|paragraph|page|table|figure|schedule|item|minute)\b)"
     r"(?P<where>[A-Z][\w&'-]+(?:\s+[A-Z][\w&'-]+){0,3})"
 )
 
