@@ -440,9 +440,9 @@ def rebuild(
     progress: Callable[[int, int], None] | None = None,
     damaged: dict[int, str] | None = None,
 ) -> tuple[int, bool]:
-    """Replay ``views``, found empty at position 0, from the first event; returns how many
-    events were read, and whether every view was carried to the head of the log. A view
-    another reader moved meanwhile stops the replay: the caller catches it up."""
+    """Empty ``views`` and replay them from the first event; returns how many events were
+    read, and whether every view was carried to the head of the log. A view another reader
+    moved meanwhile stops the replay: the caller catches it up."""
     import gc
 
     paused = gc.isenabled()
@@ -460,6 +460,18 @@ def replayed(
     progress: Callable[[int, int], None] | None,
     damaged: dict[int, str],
 ) -> tuple[int, bool]:
+    """The views emptied in the first batch's transaction and their read indexes built in
+    the last one's, so that a log of one batch is rebuilt in one transaction."""
+    from projections.view import Writer
+
+    def opening(curs: Any) -> None:
+        for view in views:
+            view.empty(curs)
+
+    def closing(curs: Any) -> None:
+        for view in views:
+            view.create_missing_indexes(Writer(view.view, curs))
+
     builders = [(view, BUILDERS[view.name]()) for view in views]
     decoder = Decoder(ledger)
     head = ledger.recorder.max_notification_id() or 0
@@ -472,18 +484,31 @@ def replayed(
         upto = rows[-1][0]
         for _, builder in builders:
             builder.add(events)
-        if not written([(view, builder.take()) for view, builder in builders], last, upto):
+        taken = [(view, builder.take()) for view, builder in builders]
+        if not written(
+            taken, last, upto, opening if not last else None, closing if upto >= head else None
+        ):
             return done, False
         last = upto
         done += len(rows)
         if progress:
             progress(done, head)
+    if not last:  # nothing to replay
+        with views[0].writing(also=views[1:]) as curs:
+            opening(curs)
     return done, True
 
 
-def written(builders: Sequence[tuple[View, TrailRows | FactRows]], after: int, upto: int) -> bool:
-    """One batch of every view with their positions, in one transaction, tried again while
-    busy; False when a view no longer stands where this replay left it."""
+def written(
+    builders: Sequence[tuple[View, TrailRows | FactRows]],
+    after: int,
+    upto: int,
+    opening: Callable[[Any], None] | None = None,
+    closing: Callable[[Any], None] | None = None,
+) -> bool:
+    """One batch of every view with their positions, in one transaction (``opening`` and
+    ``closing`` run in it first and last), tried again while busy; False when a view no
+    longer stands where this replay left it."""
     from eventsourcing.persistence import Tracking
 
     from ledger.contention import queued
@@ -492,12 +517,16 @@ def written(builders: Sequence[tuple[View, TrailRows | FactRows]], after: int, u
 
     def attempt() -> bool:
         with views[0].writing(also=views[1:]) as curs:
+            if opening is not None:
+                opening(curs)
             found = [view.view._max_tracking_id(view.key, curs) or 0 for view in views]
             if any(at != after for at in found):
                 return all(at == upto for at in found)  # our commit landed; else moved
             for view, builder in builders:
                 builder.write(curs, view.view.sql)
                 view.view._insert_tracking(curs, Tracking(view.key, upto))
+            if closing is not None:
+                closing(curs)
             return True
 
     names = " and ".join(view.name for view in views)

@@ -58,22 +58,18 @@ class Views:
     def rebuild(self, name: str | None = None, progress: Progress | None = None) -> int:
         """Drop and replay one view (or all) from the first event: in batches of rows made
         from the raw events (``projections.rebuild``); carried on event by event when another
-        reader moved a view meanwhile. The views are emptied in one transaction, and their
-        read indexes built again in one at the end (even when the replay was cut short)."""
+        reader moved a view meanwhile. Read indexes missing at the end (a replay cut short)
+        are built again."""
         from projections.rebuild import rebuild
         from projections.view import Writer
 
         chosen = self.named(name)
-        first, others = chosen[0], chosen[1:]
-        with first.writing(also=others) as curs:
-            for view in chosen:
-                view.empty(curs)
         try:
             done, level = rebuild(self.ledger, chosen, progress, self.damaged)
             if not level:
                 done += catch_up(self.ledger, *chosen, progress=progress, damaged=self.damaged)
             return done
         finally:
-            with first.writing(also=others) as curs:
+            with chosen[0].writing(also=chosen[1:]) as curs:
                 for view in chosen:
                     view.create_missing_indexes(Writer(view.view, curs))

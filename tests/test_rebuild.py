@@ -217,10 +217,10 @@ def test_a_view_another_reader_moved_meanwhile_is_caught_up_not_written_twice(
         monkeypatch.setattr(bulk, "BATCH", 10)
         real = bulk.written
 
-        def reader_first(builders: object, after: int, upto: int) -> bool:
+        def reader_first(builders: object, after: int, upto: int, *around: object) -> bool:
             if after == 10:
                 reader.catch_up()
-            return real(builders, after, upto)  # type: ignore[arg-type]
+            return real(builders, after, upto, *around)  # type: ignore[arg-type]
 
         monkeypatch.setattr(bulk, "written", reader_first)
         views.rebuild()
