@@ -477,7 +477,8 @@ def replayed(
     head = ledger.recorder.max_notification_id() or 0
     last = done = 0
     while last < head:
-        rows = stored_rows(ledger, last, head, BATCH)
+        left = head - last  # a little more than a batch is taken whole
+        rows = stored_rows(ledger, last, head, BATCH if left > BATCH * 5 // 4 else left)
         if not rows:
             break
         events = decoder.events(rows, damaged)

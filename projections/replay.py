@@ -87,7 +87,9 @@ class Decoder:
                 on, stamp = state.pop("on"), state.pop("timestamp")
                 if on["_type_"] != "date" or stamp["_type_"] != "datetime_iso" or len(on) != 2:
                     raise ValueError("not a day and a time")
-                on = day(on["_data_"]).isoformat()
+                on = on["_data_"]
+                if day(on) and (len(on) != 10 or on[4] != "-" or on[7] != "-"):
+                    on = day(on).isoformat()  # read as the mapper reads it, written as ISO
                 stamp = stamp["_data_"]
                 moment(stamp)  # read, so a malformed time fails here as in the mapper
                 if len(stamp) == 32 and stamp[19] == "." and stamp[10] == "T":
@@ -108,8 +110,9 @@ class Decoder:
                     for field, value in state.items():
                         if is_erased(value):
                             state[field] = erased_as(value["was"])
-                if "class_version" in state or class_version > 1:
-                    self.upcast(kind, class_version, state, on)
+                said_version = state.pop("class_version", 1)
+                if said_version < class_version:
+                    upcast(kind, said_version, class_version, state, on)
                 actor, reason = state.pop("actor"), state.pop("reason")
                 state.pop("originator_topic", None)
                 uuid = ids.get(aggregate) or ids.setdefault(aggregate, as_uuid(aggregate))
@@ -119,17 +122,6 @@ class Decoder:
                 if event is not None:
                     append(event)
         return found
-
-    def upcast(self, kind: type, class_version: int, state: dict[str, Any], on: str) -> None:
-        """An older version of the event brought up to date by its class's upcasters, as
-        the library's mapper does (they may read the day it took effect)."""
-        said_version = state.pop("class_version", 1)
-        if said_version < class_version:
-            state["on"] = on
-            while said_version < class_version:
-                getattr(kind, f"upcast_v{said_version}_v{said_version + 1}")(state)
-                said_version += 1
-            del state["on"]
 
     def revive(self, value: Any) -> Any:
         """A JSON value with each transcoded object made its Python value again."""
@@ -163,6 +155,16 @@ class Decoder:
         except Exception as error:  # whatever a damaged row raises, it is named, not fatal
             damaged[position] = f"{type(error).__name__}: {str(error)[:80]}"
             return None
+
+
+def upcast(kind: type, version: int, class_version: int, state: dict[str, Any], on: str) -> None:
+    """An older version of an event brought up to date by its class's upcasters, as the
+    library's mapper does (they may read the day it took effect)."""
+    state["on"] = on
+    while version < class_version:
+        getattr(kind, f"upcast_v{version}_v{version + 1}")(state)
+        version += 1
+    del state["on"]
 
 
 def recorded_at(stamp: str) -> str:
