@@ -126,14 +126,20 @@ def ledger_places(backend: str) -> Iterator[Callable[[str], str]]:
 
 def real_log(place: Callable[[str], str], run: int) -> list[dict]:
     """The ServiceNow incident log, where ../shared is beside the project."""
+    from bench.floor_record import floor_at
     from bench.measure import measure_all
     from bench.servicenow import load
     from ledger.application import open_ledger
 
     db = place(f"servicenow-{run}")
     ledger = open_ledger(db, create=True)
-    shape = load(ledger)
-    return measure_all(ledger, db, shape, f"real {shape.events:,}")
+    floor = floor_at(db)  # recording's fair floor, batch by batch beside ours
+    try:
+        shape = load(ledger, after_batch=floor.follow)
+        fair = floor.rate()
+    finally:
+        floor.close()
+    return measure_all(ledger, db, shape, f"real {shape.events:,}", fair)
 
 
 def say(text: str) -> None:

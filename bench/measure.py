@@ -49,11 +49,17 @@ def row(
 def run_size(size: int, db: str, progress: Any = None) -> list[dict[str, Any]]:
     """A synthetic ledger of ``size`` events at ``db`` (a new file or schema), then every
     measurement on it."""
+    from bench.floor_record import floor_at
     from ledger.application import open_ledger
 
     ledger = open_ledger(db, create=True)
-    shape = Generator(ledger, size).run(progress)
-    return measure_all(ledger, db, shape, shape.events)
+    floor = floor_at(db)  # recording's fair floor, batch by batch beside ours
+    try:
+        shape = Generator(ledger, size).run(progress, after_batch=floor.follow)
+        fair = floor.rate()
+    finally:
+        floor.close()
+    return measure_all(ledger, db, shape, shape.events, fair)
 
 
 def floors_for(db: str) -> Any:
@@ -94,15 +100,20 @@ def beside(
     return found
 
 
-def measure_all(ledger: Any, db: str, shape: Shape, size: Any) -> list[dict[str, Any]]:
+def measure_all(
+    ledger: Any, db: str, shape: Shape, size: Any, recording_floor: float | None = None
+) -> list[dict[str, Any]]:
     """Every operation on one recorded ledger, each beside its fair floor (the essential
     work, bench.floor_record, floor_rebuild, floor_export, verify_floor) and its bare one
-    (bench.floors: the same bytes written or read, the physical limit)."""
+    (bench.floors: the same bytes written or read, the physical limit). Recording's fair
+    floor is ``recording_floor`` when it was measured beside ours, batch by batch (so that
+    a busy machine weighs on both alike), else measured now."""
     from bench import floor_record
 
     floor = floors_for(db)
     recorded = row("bulk recording", size, shape.events / shape.save_seconds, None, "events/s")
-    results = [beside(recorded, floor_record.fair, db, floor.write_floor(db, floor.rows(db)))]
+    fair = floor_record.fair if recording_floor is None else lambda db: recording_floor
+    results = [beside(recorded, fair, db, floor.write_floor(db, floor.rows(db)))]
     read_floor = floor.read_floor(db)
     results.append(
         beside(rebuild(ledger, shape, size), fair_floor("floor_rebuild"), db, read_floor)

@@ -63,8 +63,16 @@ class Generator:
         self.pending = 0
         self.day = START
         self.positions: dict[tuple[Any, int], int] = {}
+        self.after_batch: Callable[[], None] | None = None
 
-    def run(self, progress: Callable[[int, int], None] | None = None) -> Shape:
+    def run(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        after_batch: Callable[[], None] | None = None,
+    ) -> Shape:
+        """Generate and record the ledger; ``after_batch()`` is called, untimed, after each
+        batch is recorded (the benchmark's fair floor records the same batch then)."""
+        self.after_batch = after_batch
         councils = max(1, self.target // (ACTIONS_PER_TRACKER * 2 * 60))
         actions: list[Action] = []
         meetings: list[Meeting] = []
@@ -113,6 +121,8 @@ class Generator:
         self.positions.update(zip(keys, recorded.positions, strict=True))
         self.shape.events += len(keys)
         self.dirty, self.pending = {}, 0
+        if self.after_batch:
+            self.after_batch()
 
     def council_board(self, ref: str) -> tuple[list[Action], Meeting]:
         who = {"actor": self.rng.choice(CLERKS), "on": START, "reason": "set up"}

@@ -116,7 +116,8 @@ def encoded(ledger: Any, events: Sequence[Any]) -> tuple[list[Any], list[Hashed]
         if class_version > 1:
             state["class_version"] = class_version
         if plain and exact_typing_dates(state, typed):
-            body = dumps(state, default=typed, option=EXACT)
+            # A copy: orjson's own bytes keep its whole 8 KB write buffer while held.
+            body = bytes(memoryview(dumps(state, default=typed, option=EXACT)))
             topic = topics.get(kind) or topics.setdefault(kind, get_topic(kind))
             stored.append(Row(originator_id, version, topic, body))
             text = committed(state, typed, drawn)
