@@ -53,6 +53,13 @@ class Plain(NamedTuple):
         )  # fmt: skip
 
 
+def subject_of(event: Plain) -> str:
+    """What the event's own class names as its subject (``MeetingScheduled.subject``)."""
+    made = object.__new__(event.kind)
+    object.__setattr__(made, "__dict__", dict(event.said))
+    return str(made.subject)
+
+
 class Decoder:
     """Stored rows to :class:`Plain` events, for one ledger (its transcodings and mapper)."""
 
