@@ -56,7 +56,7 @@ class Plain(NamedTuple):
 def subject_of(event: Plain) -> str:
     """What the event's own class names as its subject (``MeetingScheduled.subject``)."""
     made = object.__new__(event.kind)
-    object.__setattr__(made, "__dict__", dict(event.said))
+    object.__setattr__(made, "__dict__", event.said)  # read, never written, through ``made``
     return str(made.subject)
 
 
