@@ -11,12 +11,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from bench import floors
+from bench.floor_columns import beside, fair_floor, floors_for
 from bench.synthetic import Generator, Shape
 
 QUERY_PICKS = 200
@@ -60,44 +60,6 @@ def run_size(size: int, db: str, progress: Any = None) -> list[dict[str, Any]]:
     finally:
         floor.close()
     return measure_all(ledger, db, shape, shape.events, fair)
-
-
-def floors_for(db: str) -> Any:
-    if db.startswith("postgresql://"):
-        from bench import floors_postgres
-
-        return floors_postgres
-    return floors
-
-
-def fair_floor(name: str) -> Callable[[str], float] | None:
-    """``bench.<name>.fair`` (events/s of an operation's fair floor on the ledger at a
-    path or URL), or None while that module or its ``fair`` is not there yet."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"bench.{name}")
-    except ModuleNotFoundError as error:
-        if error.name != f"bench.{name}":
-            raise
-        return None
-    return getattr(module, "fair", None)
-
-
-def beside(
-    found: dict[str, Any], fair: Callable[[str], float] | None, db: str, bare: float
-) -> dict[str, Any]:
-    """A row with its fair floor (measured now, on the same ledger) and its bare one; while
-    the fair floor is pending, the bare one alone, and the notes say so."""
-    found["bare"] = bare
-    if fair is None:
-        ratio = bare / found["ours"] if found["unit"] == "events/s" else found["ours"] / bare
-        found["note"] = f"fair floor pending (ours/bare {ratio:.2f}x)"
-        return found
-    floor = fair(db)
-    found["floor"] = floor
-    found["ratio"] = floor / found["ours"] if found["unit"] == "events/s" else found["ours"] / floor
-    return found
 
 
 def measure_all(
