@@ -162,12 +162,14 @@ def exact_typing_dates(state: dict[str, Any], typed: Any) -> bool:
     own dates and times are put in their typed form here, at once."""
     for name, value in state.items():
         kind = type(value)
-        if kind is str or (kind is int and -SAFE_INT <= value < SAFE_INT) or value is None:
+        if kind is str or value is None:
             continue
         if kind is datetime or kind is date:
             state[name] = typed(value)
-        elif not exact((value,)):
-            return False
+        elif kind is list and all(type(item) is str for item in value):
+            continue  # names, owners: the commonest list
+        elif not isinstance(value, str) and not exact((value,)):
+            return False  # (a text enum, a rating, is written as its text by both)
     return True
 
 
