@@ -5,8 +5,8 @@ are read from the stored state by ``ledger.verify.readable``, the same code an a
 verifier runs, so that a record edited by hand no longer matches its own stored state; its
 subject from the aggregate's first event (projections.subjects). The fields are listed in
 projections.export_formats, which writes them, and described in projections.export_schema
-(``govledger export --schema``). Memory stays flat: rows are read in batches and each
-record is written as it is made.
+(``govledger export --schema``). Memory stays flat: rows are streamed by one cursor, in
+one read snapshot (projections.stored_log), and each record is written as it is made.
 """
 
 from __future__ import annotations
