@@ -1,7 +1,8 @@
 """The fair floor of a projection rebuild: read, decode, and insert the same view rows.
 
 In plain Python and the database driver (``sqlite3`` or psycopg), in one transaction: read
-every stored event, decode each state with orjson, insert the rows the rebuild wrote
+every stored event (what a rebuild needs of it: position, aggregate, topic and state),
+decode each state with orjson, insert the rows the rebuild wrote
 (read beforehand from the views, outside the timing) into scratch tables of the views'
 own definitions with ``executemany``, and build the same indexes (the read indexes after
 the rows, as the rebuild does). What it leaves out is what a rebuild adds to that: making
@@ -70,7 +71,9 @@ def sqlite_fair(path: str) -> float:
         started = time.perf_counter()
         conn.execute("BEGIN")
         count = 0
-        for (state,) in conn.execute("SELECT state FROM stored_events ORDER BY rowid"):
+        for _, _, _, state in conn.execute(
+            "SELECT rowid, originator_id, topic, state FROM stored_events ORDER BY rowid"
+        ):
             orjson.loads(state)
             count += 1
         insert(conn, rows, "", "?")
@@ -99,14 +102,17 @@ def postgres_fair(url: str) -> float:
             if not is_read_index(statement):
                 conn.execute(pg(scratch(statement, prefix)))  # type: ignore[arg-type]
         conn.commit()
-        read = f"SELECT state FROM {events(url)} ORDER BY notification_id"
+        read = (
+            f"SELECT notification_id, originator_id, topic, state FROM {events(url)} "
+            "ORDER BY notification_id"
+        )
         for _ in conn.execute(read):  # type: ignore[arg-type]
             pass  # the cache warmed: both sides read the events from memory
         conn.commit()
         started = time.perf_counter()
         count = 0
         with conn.cursor() as cur:
-            for (state,) in cur.execute(read):  # type: ignore[arg-type]
+            for _, _, _, state in cur.execute(read):  # type: ignore[arg-type]
                 orjson.loads(state)
                 count += 1
             insert(cur, rows, prefix, "%s")
