@@ -112,7 +112,7 @@ def postgres_floor(url: str) -> float:
         cur.itersize = 5000  # rows a round trip, as the ledger reads them
         started = time.perf_counter()
         cur.execute(
-            "SELECT e.notification_id, e.originator_id, e.originator_version, e.topic, "
+            "SELECT e.notification_id, e.originator_id::text, e.originator_version, e.topic, "
             f'e.state, i.leaf FROM "{schema}".ledger_events e JOIN "{schema}".gl_integrity i '
             "ON i.position = e.notification_id ORDER BY e.notification_id"
         )
