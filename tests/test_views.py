@@ -254,7 +254,9 @@ def test_a_rebuild_cut_short_leaves_the_panel_its_indexes_at_the_next_open(ledge
     def power_cut(*args: object) -> None:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(AuditTrail, "on_RatingChanged", power_cut)
+    from projections.rebuild_trail import TrailRows
+
+    monkeypatch.setattr(TrailRows, "write", power_cut)
     with pytest.raises(RuntimeError, match="power cut"):
         views.rebuild("audit_trail")
     monkeypatch.undo()
