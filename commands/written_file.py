@@ -1,13 +1,16 @@
 """Files a command writes for people to open elsewhere (an export, a pack): written under a
 temporary name beside the target and renamed into place only once complete, so a failed or
-interrupted run leaves nothing behind, and a file that exists is a whole one."""
+interrupted run leaves nothing behind, and a file that exists is a whole one.
+
+The temporary name carries the writing process's id, so a run killed outright (which cannot
+tidy up after itself) leaves a file the next run in that folder recognises and removes."""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import click
@@ -24,17 +27,15 @@ def written_whole(path: Path, option: str) -> Iterator[Path]:
             f"the folder {str(folder)!r} does not exist; create it or write elsewhere",
             param_hint=option,
         )
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".govledger-", suffix=path.suffix)
+    remove_abandoned(folder)
+    temporary = str(folder / f"{PREFIX}{os.getpid()}-{os.urandom(6).hex()}{path.suffix}")
+    try:  # 0o666 less the umask, as any file the clerk writes
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as error:
         raise click.BadParameter(
             f"cannot write in {str(folder)!r} ({error.strerror}); write elsewhere",
             param_hint=option,
         ) from None
-    os.close(handle)
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(temporary, 0o666 & ~mask)  # as any file the clerk writes, not mkstemp's 0600
     try:
         yield Path(temporary)
         os.replace(temporary, path)
@@ -43,3 +44,32 @@ def written_whole(path: Path, option: str) -> Iterator[Path]:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+PREFIX = ".govledger-"
+ABANDONED = re.compile(re.escape(PREFIX) + r"(\d+)-[0-9a-f]{12}(\.[^/]*)?")
+
+
+def remove_abandoned(folder: Path) -> None:
+    """Remove temporary files left by earlier runs that were killed (their process is gone)."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        found = ABANDONED.fullmatch(name)
+        if found and not running(int(found.group(1))):
+            with suppress(OSError):
+                os.unlink(folder / name)
+
+
+def running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True

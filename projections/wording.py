@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ledger.call_in import NATION_NAMES
-
 NONE = "(none)"
 # A meeting's entries each have a ref of their own: a decision (and the closing of its
 # follow-up, its vote, its call-in) ``/D<n>``, a minute action (and its completion) ``/A<n>``.
@@ -96,6 +94,8 @@ def call_in_period(days: int, nation: str) -> str:
     """'5 working days (England)', or 'not subject to call-in' for 0."""
     if not days:
         return "not subject to call-in"
+    from ledger.call_in import NATION_NAMES  # loaded only where a call-in is worded
+
     return f"{days} working day{'s' if days != 1 else ''} ({NATION_NAMES.get(nation, nation)})"
 
 
