@@ -50,15 +50,33 @@ class FactRows:
         self.trackers: list[tuple[str, str, str]] = []
         self.facts: list[list[Any]] = []
         self.corrections: list[Plain] = []
+        self.ratings: dict[tuple[Any, Any], str] = {}  # a rating fact's value, as encoded
+
+    def rating(self, rated: tuple[Any, Any], keep: bool = True) -> str:
+        """The rating fact's value (as ``facts_of`` makes it) of a rating and its evidence,
+        kept for the next of the same text."""
+        value = facts_of("rating", {"rating": rated[0], "evidence": rated[1]}, 0)["rating"]
+        found = orjson.dumps(value, default=str, option=OPTIONS).decode()
+        if keep:
+            self.ratings[rated] = found
+        return found
 
     def add(self, events: Sequence[Plain]) -> None:
         """Each event's facts, as ``TrackerView``'s handlers assert them (a loop written out,
         since it runs for every event of the log)."""
         append, kinds, encode, options = self.facts.append, TRACKER_KINDS, orjson.dumps, OPTIONS
-        lines = self.lines
+        lines, ratings = self.lines, self.ratings
         for e in events:
             position, name, _, uuid, said, on, at, _, _ = e
             kind = kinds.get(name)
+            if kind == "rating":  # the commonest event: one fact, of few distinct values
+                rated = said["rating"], said.get("evidence", "")
+                if type(rated[0]) is str and type(rated[1]) is str:  # text alone, as a key
+                    value = ratings.get(rated) or self.rating(rated)
+                else:
+                    value = self.rating(rated, keep=False)
+                append((position, "rating", 1, uuid, on, value, 0, at, FOREVER))
+                continue
             if kind is None:
                 if name == "TrackerAdopted":
                     self.trackers.append((said["tracker"], said["board"], said["title"]))

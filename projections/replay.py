@@ -22,6 +22,8 @@ import orjson
 from ledger.integrity import as_uuid
 from ledger.verify import SALTS, erased_as, is_erased
 
+MARKER = b'"_type_"'  # a transcoded value's key
+ERASED_KEY = b'"_erased_"'
 BASE_FIELDS = ("originator_topic", "timestamp", "actor", "on", "reason")
 Row = tuple[int, Any, int, str, Any]  # position, aggregate id, version, topic, stored state
 
@@ -70,6 +72,13 @@ class Decoder:
         }
         self.classes: dict[str, tuple[type, int, str]] = {}
         self.ids: dict[Any, str] = {}
+        self.days: dict[str, str] = {}  # each day's stored text, read and written as ISO
+
+    def day(self, text: str) -> str:
+        """A stored day read as the mapper reads it (a malformed one fails here), as ISO."""
+        found = date.fromisoformat(text).isoformat()
+        self.days[text] = found
+        return found
 
     def events(self, rows: Sequence[Row], damaged: dict[int, str]) -> list[Plain]:
         """Each row's event; a row that does not decode is left out and named in ``damaged``.
@@ -78,49 +87,39 @@ class Decoder:
         decoded here, or (whatever goes wrong) read again by the library's mapper."""
         found: list[Plain] = []
         append = found.append
-        classes, ids, turns = self.classes, self.ids, self.turns
-        loads, day, moment, new = (
-            orjson.loads,
-            date.fromisoformat,
-            datetime.fromisoformat,
-            tuple.__new__,
-        )
+        classes, ids, days = self.classes, self.ids, self.days
+        loads, moment, new = orjson.loads, datetime.fromisoformat, tuple.__new__
         for row in rows:
             try:
                 position, aggregate, _, topic, stored = row
                 kind, class_version, name = classes.get(topic) or self.resolve(topic)
                 state = loads(stored)
-                salted = state.pop(SALTS, None) is not None
-                on, stamp = state.pop("on"), state.pop("timestamp")
+                on, stamp = state["on"], state["timestamp"]
+                del state["on"], state["timestamp"]
                 if on["_type_"] != "date" or stamp["_type_"] != "datetime_iso" or len(on) != 2:
                     raise ValueError("not a day and a time")
-                on = on["_data_"]
-                if day(on) and (len(on) != 10 or on[4] != "-" or on[7] != "-"):
-                    on = day(on).isoformat()  # read as the mapper reads it, written as ISO
+                on = days.get(on["_data_"]) or self.day(on["_data_"])
                 stamp = stamp["_data_"]
                 moment(stamp)  # read, so a malformed time fails here as in the mapper
                 if len(stamp) == 32 and stamp[19] == "." and stamp[10] == "T":
                     at = stamp[:26] + "Z"
                 else:
                     at = recorded_at(stamp)
-                markers = stored.count(b'"_type_"') - 2  # transcoded values, but those two
-                if markers:
+                # a third transcoded value (beyond those two) is one of the event's own
+                second = stored.find(MARKER, stored.find(MARKER) + 1)
+                if stored.rfind(MARKER) != second:
                     for field, value in state.items():
-                        if type(value) is dict and len(value) == 2 and "_type_" in value:
-                            state[field] = turns[value["_type_"]](value["_data_"])
-                            markers -= 1
-                    if markers:  # some are deeper than the event's own fields
-                        for field, value in state.items():
-                            if type(value) is dict or type(value) is list:
-                                state[field] = self.revive(value)
-                if salted and b'"_erased_"' in stored:
+                        if type(value) is dict or type(value) is list:
+                            state[field] = self.revive(value)
+                if state.pop(SALTS, None) is not None and stored.find(ERASED_KEY) >= 0:
                     for field, value in state.items():
                         if is_erased(value):
                             state[field] = erased_as(value["was"])
                 said_version = state.pop("class_version", 1)
                 if said_version < class_version:
                     upcast(kind, said_version, class_version, state, on)
-                actor, reason = state.pop("actor"), state.pop("reason")
+                actor, reason = state["actor"], state["reason"]
+                del state["actor"], state["reason"]
                 state.pop("originator_topic", None)
                 uuid = ids.get(aggregate) or ids.setdefault(aggregate, as_uuid(aggregate))
                 append(new(Plain, (position, name, kind, uuid, state, on, at, actor, reason)))
