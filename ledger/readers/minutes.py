@@ -107,6 +107,9 @@ def prose(title: str) -> bool:
     Consider Adoption of Risk Assessment and Management." is a title, in title case)."""
     if len(title) > 70 or (title.endswith((".", ";")) and RESOLVED_WORDS.search(title)):
         return True  # "16.1 Councillor Dev Patel be appointed Vice-Chair for the year."
+    found = decide.MARKER.match(title)  # "11.1 Agreed – to take no further action"
+    if found and title[found.end() :].strip() and re.search(r"[:–—-]|\bthat\b", found[0]):
+        return True
     return len(title.split()) > 6 and title.endswith(".") and not title_case(title)
 
 
@@ -257,6 +260,8 @@ class Walk(Prose):
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
         for part in parts or sentences(text):
             self.owed(part, first.number, decided=True)
+        if (owed := acts.aside_action(first, whole)) is not None:
+            self.item.actions.append(owed)  # "It was agreed to write ...   Action: Clerk"
         self.last_text = ""
         return index
 

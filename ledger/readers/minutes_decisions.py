@@ -82,7 +82,8 @@ def marker(line: str) -> str | None:
     word = found["verb"].lower()
     if word in ("decision",):
         return "decided"
-    if found["verb"].islower() and not line[found.end() :].strip():
+    heads = found.group(0).rstrip().endswith((":", "-", "–", "—"))  # "IT WAS resolved:"
+    if found["verb"].islower() and not line[found.end() :].strip() and not heads:
         return None  # "agreed" alone in lower case is a word, not a heading
     return VERBS.get(word, word)
 

@@ -49,6 +49,14 @@ MARKER_WORD = re.compile(  # an outcome in the right-hand column: the line's, no
 )
 ROW_END = re.compile(r"</tr\s*>", re.I)  # a raw HTML table's row ends a line
 ASIDE_MAX = 45  # a right-hand column cell holds a name or a few words, not prose
+ACTION_TAG = re.compile(  # "... on the agenda for the January meeting.  Action Clerk": the
+    r"(?<=[.!?])\s+(?:ACTIONS?|Actions?)\s*[:–—-]?\s*"  # right-hand column, run into the line
+    r"(?P<who>{who}(?:\s*(?:/|&|,|\band\b)\s*{who}){{0,3}})\s*$".format(
+        who=r"(?:[A-Z]{2,4}|(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’-]+|(?:the\s+)?"
+        r"(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Secretary|Treasurer|RFO|Mayor|"
+        r"Head(?:teacher)?|Headteacher))"
+    )
+)
 
 
 @dataclass
@@ -149,6 +157,8 @@ def lines_of(text: str) -> list[Line]:
         cells = cells_of(text)
         aside = aside_of(text, cells, width)
         words = " ".join(cell for _, cell in (cells[:-1] if aside else cells))
+        if not aside and (tag := ACTION_TAG.search(words)):
+            words, aside = words[: tag.start()], f"ACTION: {tag['who']}"
         indent = cells[0][0] if cells else 0
         titled = bool(MARKDOWN_HEADING.match(raw)) and 0 < len(words) <= 120
         found.append(Line(number, words, aside, indent, cells, titled))

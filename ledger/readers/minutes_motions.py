@@ -9,6 +9,7 @@ import re
 from ledger.readers.minutes_decision_verbs import ACTIVE, OPENING, PASSIVE
 from ledger.readers.minutes_vote_counts import counted
 from ledger.readers.minutes_votes import (
+    NAMED_PAIR,
     NAMED_PROPOSER,
     NAMED_SECONDER,
     PROPOSAL,
@@ -77,6 +78,8 @@ def leads_on(sentence: str) -> bool:
 
 def about_the_vote(sentence: str) -> bool:
     """A sentence that says who moved a motion or how the votes fell, and nothing more."""
+    if NAMED_PAIR.match(sentence):
+        return True
     return bool(
         PROPOSER.search(sentence) or SECONDER.search(sentence) or counted(sentence)
     ) and not (

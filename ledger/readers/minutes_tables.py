@@ -156,7 +156,10 @@ def once(draft: MinutesDraft) -> None:
     seen: Seen = {}
     for item in draft.items:
         kept: list[DraftAction] = []
+        named = {(a.line, a.text) for a in item.actions if a.owners}  # the owner its line gave
         for action in item.actions:
+            if not action.owners and (action.line, action.text) in named:
+                continue
             told = repeats(action.owners, action.text, seen, (kept, len(kept)))
             if action.owners and told is not None:
                 where, at = told  # type: ignore[misc]

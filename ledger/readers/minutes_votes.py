@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+OFFICER = r"the\s+(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Mayor|Clerk)\b"  # "by the Chairman"
 PROPOSER = re.compile(
-    r"\b(?i:proposed|proposer|moved|prop\.?(?=\s*[A-Z])|motion(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
-    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
+    r"\b(?i:proposed|proposer|moved|prop\.?(?=\s*[A-Z])|(?:motion|proposal)(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    rf"{OFFICER}|(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}})",
 )
 SECONDER = re.compile(
-    r"(?:\b(?i:seconded|sec(?![a-z])\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+(?i:by))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
-    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})",
+    r"(?:\b(?i:seconded|sec(?![a-z])\.?(?=\s*[A-Z])|second(?=\s+by\b))|\b2nd(?=\s+[A-Z]))(?:\s+(?i:by))?\s*:?\s*(?P<who>"
+    rf"{OFFICER}|(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}})",
 )
 
 
@@ -59,13 +60,16 @@ def opens_motion(sentence: str) -> bool:
 TITLED = (  # "Councillor Amber", "Cllr J. Birch", "Mrs Hull": a member named by title
     r"(?:(?i:councillor|cllr\.?|cr\.?|mr|mrs|ms|miss|dr|mayor|council\s?member|commissioner|"
     r"alder(?:man|woman|person)|select(?:man|woman|person))\s+)+"
-    r"(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"(?:[A-Z]\.\s*|[A-Z]\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"  # "Cllr P Morgan"
 )
 NAMED_PROPOSER = re.compile(  # "Councillor Cole presented the report and proposed ..."
     rf"(?P<who>{TITLED})\s+(?:[^.;]{{0,60}}?\s(?i:and)\s+)?(?:then\s+)?(?i:moved|proposed)\b"
     r"(?!\s+by\b)"
 )
 NAMED_SECONDER = re.compile(rf"(?P<who>{TITLED})\s+(?:then\s+)?(?i:seconded)\b(?!\s+by\b)")
+NAMED_PAIR = re.compile(  # "Cllr P Morgan proposed & Cllr J Penn seconded.", after the motion
+    rf"^{TITLED}\s+(?i:proposed|moved)\s*(?:,|&|(?i:and))\s*{TITLED}\s+(?i:seconded)\W*$"
+)
 
 
 PAIRED = re.compile(  # "Moved T. Caterina - D. Loken:": a city council's mover and seconder
@@ -88,7 +92,10 @@ def mover(text: str) -> tuple[str, str]:
 
 def name(who: str) -> str:
     """A mover's name, ending where its sentence ends ("Cllr Mrs Hull. Carried")."""
-    words = re.split(r"(?<=[a-z]{2})\.\s", who, maxsplit=1)[0].strip(" .,;").split()
+    title = re.match(r"(?i:cllr|mrs|mr|ms|dr|cr)\.\s", who)  # "Cllr. Lynden" keeps its name
+    at = title.end() if title else 0
+    words = (who[:at] + re.split(r"(?<=[a-z]{2})\.\s", who[at:], maxsplit=1)[0]).strip(" .,;")
+    words = words.split()
     for at, word in enumerate(words):
         if word.lower() in ("seconded", "moved", "by", "that"):  # "JOHNSTON SECONDED BY ..."
             words = words[:at]
