@@ -79,11 +79,11 @@ def replayed(
     last = done = 0
     while last < head:
         left = head - last  # a little more than a batch is taken whole
-        rows = stored_rows(ledger, last, head, BATCH if left > BATCH * 5 // 4 else left)
-        if not rows:
+        with stored_rows(ledger, last, head, BATCH if left > BATCH * 5 // 4 else left) as rows:
+            events = decoder.events(rows, damaged)
+        if not decoder.read:
             break
-        events = decoder.events(rows, damaged)
-        upto = rows[-1][0]
+        upto = decoder.last
         for _, builder in builders:
             builder.add(events)
         taken = [(view, builder.take()) for view, builder in builders]
@@ -92,7 +92,7 @@ def replayed(
         ):
             return done, False
         last = upto
-        done += len(rows)
+        done += decoder.read
         if progress:
             progress(done, head)
     if not last:  # nothing to replay

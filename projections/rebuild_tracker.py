@@ -81,7 +81,7 @@ class FactRows:
                 if name == "TrackerAdopted":
                     self.trackers.append((said["tracker"], said["board"], said["title"]))
                 elif name == "EntryCorrected":
-                    self.corrections.append(e)
+                    self.corrections.append(Plain._make(e))
                 continue
             if kind in ("rating", "reopen", "note", "fields"):
                 line = 0
@@ -90,8 +90,9 @@ class FactRows:
             elif kind == "added":
                 line = lines[uuid] = 1
                 number = said["number"]
+                ref = subject_of(Plain._make(e))
                 self.pending[uuid] = [
-                    uuid, said["tracker"], subject_of(e), number, natural_key(number), position, 1,
+                    uuid, said["tracker"], ref, number, natural_key(number), position, 1,
                 ]  # fmt: skip
             else:
                 assert uuid in lines

@@ -83,6 +83,7 @@ class TrailRows:
             if name not in handled:
                 continue
             if name in SPECIAL:
+                e = Plain._make(e)
                 if name == "EntryCorrected":
                     self.corrections.append(e)
                     continue

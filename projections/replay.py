@@ -12,7 +12,8 @@ the same words as on the event-by-event path (``projections.view.decoded``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, NamedTuple
 from uuid import UUID
@@ -73,6 +74,7 @@ class Decoder:
         self.classes: dict[str, tuple[type, int, str]] = {}
         self.ids: dict[Any, str] = {}
         self.days: dict[str, str] = {}  # each day's stored text, read and written as ISO
+        self.read, self.last = 0, 0  # of the rows last decoded: how many, the last position
 
     def day(self, text: str) -> str:
         """A stored day read as the mapper reads it (a malformed one fails here), as ISO."""
@@ -80,15 +82,19 @@ class Decoder:
         self.days[text] = found
         return found
 
-    def events(self, rows: Sequence[Row], damaged: dict[int, str]) -> list[Plain]:
+    def events(self, rows: Iterable[Row], damaged: dict[int, str]) -> list[Plain]:
         """Each row's event; a row that does not decode is left out and named in ``damaged``.
+        ``read`` and ``last`` say how many rows were read and the last one's position.
+        Each event is a plain tuple in :class:`Plain`'s order (``Plain._make`` names its
+        fields), one object less per event of the log.
 
         One loop, written out, since it runs for every event of the log: each row is
         decoded here, or (whatever goes wrong) read again by the library's mapper."""
         found: list[Plain] = []
         append = found.append
         classes, ids, days = self.classes, self.ids, self.days
-        loads, moment, new = orjson.loads, datetime.fromisoformat, tuple.__new__
+        loads, moment = orjson.loads, datetime.fromisoformat
+        left_out, row = len(damaged), None
         for row in rows:
             try:
                 position, aggregate, _, topic, stored = row
@@ -122,11 +128,13 @@ class Decoder:
                 del state["actor"], state["reason"]
                 state.pop("originator_topic", None)
                 uuid = ids.get(aggregate) or ids.setdefault(aggregate, as_uuid(aggregate))
-                append(new(Plain, (position, name, kind, uuid, state, on, at, actor, reason)))
+                append((position, name, kind, uuid, state, on, at, actor, reason))
             except Exception:  # read again by the library, which names what is wrong
                 event = self.by_mapper(row, damaged)
                 if event is not None:
                     append(event)
+        self.read = len(found) + len(damaged) - left_out
+        self.last = row[0] if row is not None else self.last
         return found
 
     def revive(self, value: Any) -> Any:
@@ -183,8 +191,10 @@ def recorded_at(stamp: str) -> str:
     return moment.isoformat(timespec="microseconds")[:26] + "Z"
 
 
-def stored_rows(ledger: Any, after: int, upto: int, limit: int) -> list[Row]:
-    """The stored events after position ``after`` up to ``upto``, at most ``limit``, raw."""
+@contextmanager
+def stored_rows(ledger: Any, after: int, upto: int, limit: int) -> Iterator[Iterable[Row]]:
+    """The stored events after position ``after`` up to ``upto``, at most ``limit``, raw, as
+    they come from the cursor (read while the caller decodes them, none kept)."""
     recorder = ledger.recorder
     with recorder.datastore.transaction(commit=False) as curs:
         if type(ledger.factory).__module__ == "eventsourcing.postgres":
@@ -207,4 +217,4 @@ def stored_rows(ledger: Any, after: int, upto: int, limit: int) -> list[Row]:
                 "ORDER BY rowid LIMIT ?",
                 [after, upto, limit],
             )
-        return curs.fetchall()  # type: ignore[no-any-return]
+        yield curs
