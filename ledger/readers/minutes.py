@@ -140,7 +140,7 @@ class Walk(Prose):
             self.flush()
             return self.agenda(line.text, line.number, index)
         following = next((n for n in lines[index + 1 : index + 4] if n.text), None)
-        if (found := heading(line, following)) is not None:
+        if (found := heading(line, following, self.item.number)) is not None:
             self.flush()
             self.listing = None
             self.last_text = self.movers = ""

@@ -66,6 +66,8 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
                 break
         elif ends_block(line):
             break
+        elif texts and not parts and texts[-1].endswith(".") and next_item(texts, parts, line):
+            break  # "Resolved – to defer the map board.", then "11) Planning": the next item
         elif decide.is_part(line.text) and parts and within(parts[-1], line.text, nested):
             parts[-1] = f"{parts[-1]} {line.text}"  # "(2) That ... as follows:", "(i) ..."
             nested = True

@@ -76,8 +76,10 @@ NOT_NAMES = {  # words that open a sentence before a verb without naming anyone
 }
 
 
-def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
-    """An item's number and title when ``line`` begins one, else None."""
+def heading(line: Line, following: Line | None, after: str = "") -> tuple[str, str] | None:
+    """An item's number and title when ``line`` begins one, else None; ``after`` is the
+    number of the item being read: the next number standing alone takes a title below it
+    in sentence case too ("127.", then "Dates of future meetings")."""
     text = line.text
     if line.titled and not NUMBERED.match(text):
         return "", text  # "### Finances": a Markdown heading names the item
@@ -85,7 +87,9 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
         return line.cells[0][1], " ".join(cell for _, cell in line.cells[1:])
     if AGENDA_ITEM.match(text) and following is not None:
         return text.split()[-1] if text.split()[-1].isdigit() else "", following.text
-    if (alone := NUMBER_ALONE.match(text)) and titles_below(following, minute="/" in text):
+    if (alone := NUMBER_ALONE.match(text)) and titles_below(
+        following, minute="/" in text or follows_on(after, alone["no"])
+    ):
         return alone["no"].rstrip(".)"), following.text if following else ""
     found = NUMBERED.match(text)
     if not found:
@@ -99,6 +103,12 @@ def heading(line: Line, following: Line | None) -> tuple[str, str] | None:
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", number):
         return None  # a date such as 12.03.2021; "21.01.03" numbers a parish council's minute
     return number, title
+
+
+def follows_on(number: str, alone: str) -> bool:
+    """Whether a number standing alone ("127.") is the one after the item's ("126")."""
+    number, alone = number.rstrip(".)"), alone.rstrip(".)")
+    return number.isdigit() and alone.isdigit() and int(alone) == int(number) + 1
 
 
 ATTACHED = re.compile(r"\s+pdf\s+icon\s+PDF\s+[\d.]+\s*[KM]B\s*$", re.IGNORECASE)  # a web page's
