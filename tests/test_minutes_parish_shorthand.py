@@ -117,3 +117,22 @@ def test_who_proposed_and_seconded_is_kept_when_named_by_office_or_after_the_res
     movers = {d.text[-30:]: (d.proposer, d.seconder) for d in draft.decisions}
     assert ("the Chairman", "Cllr. Lynden") in movers.values()
     assert ("Cllr P Morgan", "Cllr J Penn") in movers.values()
+
+
+FURTHER = """\
+Minutes of the Budget Meeting of the Parish Council held on 20th January 2025
+
+4. Precept and Budget
+On a proposal by the Chairman, seconded by Cllr Lynden, it was RESOLVED that the budget be
+set at the minimum level of activity. It was further agreed that the budget would be reviewed
+each quarter.
+5. Playing Field
+The Council further resolved to renew the mowing contract for a year.
+"""
+
+
+def test_what_was_further_agreed_or_further_resolved_is_a_decision_of_its_own():
+    texts = [d.text for d in parse_minutes(FURTHER).decisions]
+
+    assert "It was further agreed that the budget would be reviewed each quarter." in texts
+    assert "The Council further resolved to renew the mowing contract for a year." in texts

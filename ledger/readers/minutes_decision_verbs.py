@@ -58,7 +58,7 @@ COLLECTIVE = (
 
 ACTIVE = re.compile(  # "The Board noted ...", "The Board discussed the letter, but agreed that"
     rf"\b{COLLECTIVE}\s+(?:(?:discussed|considered|reviewed|debated|heard|received)\b[^.;]{{0,100}}?"
-    rf"[\s,](?:and|but)\s+)?(?:then\s+|also\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
+    rf"[\s,](?:and|but)\s+)?(?:then\s+|also\s+|further\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
     rf"has\s+|have\s+)?(?P<verb>{VERB})\b",
     re.IGNORECASE,
 )
@@ -69,7 +69,7 @@ PASSIVE_VERB = (
 )
 
 PASSIVE = re.compile(
-    rf"\b(?:it\s+was|was|were|is|are|been|be)\s+(?:then\s+|also\s+|therefore\s+|formally\s+|"
+    rf"\b(?:it\s+was|was|were|is|are|been|be)\s+(?:then\s+|also\s+|further\s+|therefore\s+|formally\s+|"
     rf"duly\s+|unanimously\s+|subsequently\s+|otherwise\s+)?(?P<verb>{PASSIVE_VERB})\b"
     r"(?!\s+(?:out|forward|over)\b)",
     re.IGNORECASE,
