@@ -8,10 +8,8 @@ the batch, or read once (500 a query) and written once when an earlier batch wro
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from copy import copy
-from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -70,40 +68,54 @@ class TrailRows:
         self.subjects: dict[str, tuple[str, str | None, str | None]] = {}
         self.boards: dict[str, str | None] = {}  # a tracker's ref -> its board
         self.new_subjects: list[tuple[str, str, str, str | None, str | None]] = []
-        self.rows: list[tuple[Any, ...]] = []
+        self.events: list[Sequence[Any]] = []
         self.corrections: list[Plain] = []
+        self.targeted: set[int] = set()  # the positions this batch's corrections correct
 
-    def add(self, events: Sequence[Plain]) -> None:
-        """Each event's row, as ``AuditTrail.entry`` makes it; a loop written out, since it
-        runs for every event of the log."""
-        handled, subjects, append = self.handled, self.subjects, self.rows.append
-        kinds, letters, encode, options = ENTRY_KIND, ITEM_LETTER, orjson.dumps, OPTIONS
+    def add(self, events: Sequence[Any]) -> None:
+        """A batch's events, their rows made as they are written (:meth:`rows`); its
+        corrections, and the positions they correct, noted now."""
+        self.events.append(events)
         for e in events:
-            position, name, _, uuid, said, on, at, actor, reason = e
-            if name not in handled:
-                continue
-            if name in SPECIAL:
+            if e[1] == "EntryCorrected":
                 e = Plain._make(e)
-                if name == "EntryCorrected":
-                    self.corrections.append(e)
+                self.corrections.append(e)
+                self.targeted.add(e.said["position"])
+
+    def rows(self, held: dict[int, list[Any]]) -> Iterator[tuple[Any, ...]]:
+        """Each event's row, as ``AuditTrail.entry`` makes it, made as it is written, so that
+        it is sent while it is fresh in memory and freed at once; a row a correction of the
+        batch corrects is held in ``held`` instead, to be written once corrected. A loop
+        written out, since it runs for every event of the log."""
+        handled, subjects, targeted = self.handled, self.subjects, self.targeted
+        kinds, letters, encode, options = ENTRY_KIND, ITEM_LETTER, orjson.dumps, OPTIONS
+        for events in self.events:
+            for e in events:
+                position, name, _, uuid, said, on, at, actor, reason = e
+                if name not in handled:
                     continue
-                self.created(e)
-            subject = subjects.get(uuid)
-            assert subject is not None, f"event {position} of an unknown subject"
-            ref = subject[0]
-            letter = letters.get(name)
-            if letter:
-                number = said.get("number")
-                if number is not None:
-                    ref = f"{ref}/{letter}{number}"
-            fields = encode(said, default=str, option=options).decode()
-            kind = kinds.get(name, "correction")
-            append(
-                (
-                    position, uuid, ref, subject[1], subject[2], name, kind, on, on, at, actor,
-                    reason, fields, fields, 0, None, "[]",
-                )
-            )  # fmt: skip
+                if name in SPECIAL:
+                    if name == "EntryCorrected":
+                        continue
+                    self.created(Plain._make(e))
+                subject = subjects.get(uuid)
+                assert subject is not None, f"event {position} of an unknown subject"
+                ref = subject[0]
+                letter = letters.get(name)
+                if letter:
+                    number = said.get("number")
+                    if number is not None:
+                        ref = f"{ref}/{letter}{number}"
+                fields = encode(said, default=str, option=options).decode()
+                row = (
+                    position, uuid, ref, subject[1], subject[2], name,
+                    kinds.get(name, "correction"), on, on, at, actor, reason, fields, fields, 0,
+                    None, "[]",
+                )  # fmt: skip
+                if position in targeted:
+                    held[position] = list(row)
+                else:
+                    yield row
 
     def created(self, e: Plain) -> None:
         """The subject an event starts: a board, a tracker, a meeting or an action."""
@@ -151,7 +163,12 @@ class TrailRows:
         ]
 
     def write(self, curs: Any, sql: Sql) -> None:
-        """This batch's rows, its corrections folded in first (in the view's transaction)."""
+        """This batch's rows, its corrections folded in (in the view's transaction): the
+        rows no correction of the batch touches first, made as they are sent; then the
+        corrected ones and the corrections' own. Run again, it writes the same."""
+        self.new_subjects = []  # made again with the rows
+        held: dict[int, list[Any]] = {}
+        curs.executemany(sql(self.insert), self.rows(held))
         if self.new_subjects:
             curs.executemany(
                 sql(
@@ -162,9 +179,9 @@ class TrailRows:
         made: list[list[Any]] = []
         updates: list[list[Any]] = []
         if self.corrections:
-            made, updates = self.correct(curs, sql)
-        if self.rows or made:
-            curs.executemany(sql(self.insert), [*self.rows, *made])
+            made, updates = self.correct(curs, sql, held)
+        if held or made:
+            curs.executemany(sql(self.insert), [*held.values(), *made])
         if updates:
             curs.executemany(
                 sql(
@@ -174,17 +191,18 @@ class TrailRows:
                 updates,
             )
 
-    def correct(self, curs: Any, sql: Sql) -> tuple[list[list[Any]], list[list[Any]]]:
+    def correct(
+        self, curs: Any, sql: Sql, held: dict[int, list[Any]]
+    ) -> tuple[list[list[Any]], list[list[Any]]]:
         """Fold each correction into its target, as ``on_EntryCorrected`` does one at a time:
-        a target of this batch in its row before it is written, one of an earlier batch
-        read once and written once. Returns the corrections' own rows and the updates."""
-        rows = self.rows
+        a target of this batch (``held``, by position) in its row before it is written, one
+        of an earlier batch read once and written once. Returns the corrections' own rows
+        and the updates."""
         targets: dict[int, dict[str, Any]] = {}
         elsewhere = []
-        for position in sorted({e.said["position"] for e in self.corrections}):
-            at = bisect_left(rows, position, key=itemgetter(0))
-            if at < len(rows) and rows[at][0] == position:
-                targets[position] = target(rows[at], at)
+        for position in sorted(self.targeted):
+            if position in held:
+                targets[position] = target(held[position], position)
             else:
                 elsewhere.append(position)
         for row in looked_up(
@@ -229,9 +247,8 @@ class TrailRows:
                 row = made[position]
                 row[13], row[7], row[14], row[16] = values
             elif found["at"] is not None:
-                row = list(rows[found["at"]])
+                row = held[found["at"]]
                 row[13], row[7], row[14], row[16] = values
-                rows[found["at"]] = tuple(row)
             else:
                 updates.append([*values, position])
         return list(made.values()), updates
@@ -239,5 +256,5 @@ class TrailRows:
     def take(self) -> TrailRows:
         """This batch's rows, to write; the next batch is made afresh."""
         taken = copy(self)
-        self.new_subjects, self.rows, self.corrections = [], [], []
+        self.new_subjects, self.events, self.corrections, self.targeted = [], [], [], set()
         return taken
