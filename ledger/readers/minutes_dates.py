@@ -74,7 +74,7 @@ WEEKDAY_BEFORE = re.compile(
 )
 
 NEXT_MEETING = re.compile(
-    r"\b(?:the\s+|our\s+|its\s+)?next\s+(?:[\w&]+,?\s+){0,5}?(?:meeting|agenda|board|"
+    r"\b(?:the\s+|our\s+|its\s+)?next\s+(?:[\w&]+,?\s+){0,5}?(?:meeting|agenda|board|forum|cabinet|"
     r"committee|panel)\b",
     re.IGNORECASE,
 )
