@@ -59,6 +59,7 @@ COLLECTIVE = (
 ACTIVE = re.compile(  # "The Board noted ...", "The Board discussed the letter, but agreed that"
     rf"\b{COLLECTIVE}\s+(?:(?:discussed|considered|reviewed|debated|heard|received)\b[^.;]{{0,100}}?"
     rf"[\s,](?:and|but)\s+)?(?:then\s+|also\s+|further\s+|therefore\s+|formally\s+|duly\s+|unanimously\s+|"
+    rf"(?:warmly|strongly|fully|wholeheartedly|broadly|readily|reluctantly)\s+|"
     rf"has\s+|have\s+)?(?P<verb>{VERB})\b",
     re.IGNORECASE,
 )
