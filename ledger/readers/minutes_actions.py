@@ -104,6 +104,10 @@ def told_again(items: list[DraftItem], lines: list[Line]) -> None:
         if not stated:
             continue
         last = max(a.line for a in actions if action_line(written.get(a.line, "")))
+        covering = next(a for a in actions if a.line == last)
+        if any(owned_sentence(s, None) for s in sentences(covering.text)):
+            group = [item for item in group if covering in item.actions]  # the point above
+            # it owes a deed of its own ("Agreed that Ali should bring ..."): the line is its
         for item in group:
             item.actions = [
                 a
