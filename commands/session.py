@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -56,6 +55,8 @@ class Session:
             return identity.login
         if self._actor is None:
             try:
+                import getpass
+
                 self._actor = getpass.getuser()
             except (KeyError, OSError):
                 self._actor = ""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 
 class LedgerError(Exception):
     """A refusal the clerk can act on; the message says what is wrong and what would be right."""
@@ -21,6 +19,8 @@ class NotFound(Refused):
     """A ref that names nothing in the ledger; suggests the closest known ref."""
 
     def __init__(self, kind: str, ref: str, known: list[str], hint: str = "") -> None:
+        import difflib
+
         close = difflib.get_close_matches(ref, known, n=1, cutoff=0.5)
         if close:
             advice = f"did you mean {close[0]}?"

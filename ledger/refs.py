@@ -12,7 +12,6 @@ so ``audit#119`` and ``audit##119`` name the same item. A meeting is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -23,8 +22,9 @@ NAMESPACE = uuid5(NAMESPACE_URL, "https://govledger.org/ids")
 REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}")
 NUMBER = re.compile(r"(\d{1,6})\.?([a-z]{0,2})")
 ID_LENGTH = 200
-UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-ITEM = re.compile(r"(?P<meeting>[^/]+@\d{4}-\d{2}-\d{2})/(?P<kind>[DA])(?P<n>\d+)")
+# Compiled when first used (re keeps them): most commands read neither.
+UK_DATE = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+ITEM = r"(?P<meeting>[^/]+@\d{4}-\d{2}-\d{2})/(?P<kind>[DA])(?P<n>\d+)"
 
 
 def short_ref(ref: str, kind: str) -> str:
@@ -72,10 +72,46 @@ def item_id(text: str) -> str:
     return trimmed
 
 
-@dataclass(frozen=True)
-class ActionRef:
+class Ref:
+    """A ref as a value: equal, hashed and shown by its fields, never changed once made.
+
+    A plain class rather than a frozen dataclass: every command that names a thing imports
+    this module, and each dataclass costs a new process ~0.3 ms to build."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.values() == other.values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self.values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:  # copies and pickles
+        return type(self), self.values()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a {type(self).__name__} is never changed; make a new one")
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
+
+
+class ActionRef(Ref):
+    __slots__ = ("tracker", "number")  # noqa: RUF023 (the constructor's order)
     tracker: str
     number: str
+
+    def __init__(self, tracker: str, number: str) -> None:
+        object.__setattr__(self, "tracker", tracker)
+        object.__setattr__(self, "number", number)
 
     @classmethod
     def parse(cls, text: str) -> ActionRef:
@@ -90,18 +126,24 @@ class ActionRef:
         return f"{self.tracker}#{self.number}"
 
 
-@dataclass(frozen=True)
-class ItemRef:
+class ItemRef(Ref):
     """A decision (D) or minute action (A) of one meeting."""
 
+    __slots__ = ("board", "held_on", "kind", "number")
     board: str
     held_on: date
     kind: str
     number: int
 
+    def __init__(self, board: str, held_on: date, kind: str, number: int) -> None:
+        object.__setattr__(self, "board", board)
+        object.__setattr__(self, "held_on", held_on)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "number", number)
+
     @classmethod
     def parse(cls, text: str, kind: str) -> ItemRef:
-        found = ITEM.fullmatch(text or "")
+        found = re.fullmatch(ITEM, text or "")
         example = f"seb@2019-06-12/{kind}1"
         if not found or found.group("kind") != kind:
             raise InvalidEntry(f"{text!r} is not a valid ref here; write e.g. {example}")
@@ -142,7 +184,7 @@ def parse_day(value: Any) -> date:
         return value
     text = str(value).strip()
     try:
-        found = UK_DATE.fullmatch(text)
+        found = re.fullmatch(UK_DATE, text)
         if found:
             day, month, year = (int(g) for g in found.groups())
             return date(year, month, day)

@@ -26,7 +26,6 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -473,16 +472,17 @@ def parse_vkey(text: str) -> tuple[str, bytes]:
     return name, raw[1:]
 
 
-@dataclass
+# The classes below are plain classes, not dataclasses: every command that records imports
+# this module (leaf hashes, commitments), and a dataclass costs a new process ~0.3 ms.
+
+
 class Key:
     """A public key of the keyring, and whose it is."""
 
-    name: str
-    owner: str
-    public: bytes
+    def __init__(self, name: str, owner: str, public: bytes) -> None:
+        self.name, self.owner, self.public = name, owner, public
 
 
-@dataclass
 class Keyring:
     """Who may sign, and from which position every entry must be signed.
 
@@ -490,10 +490,15 @@ class Keyring:
     for the keys the log itself registered, which prove only that the log agrees with itself.
     """
 
-    keys: dict[str, Key] = field(default_factory=dict)
-    signed_from: int | None = None
-    origin: str | None = None
-    trusted: bool = False
+    def __init__(
+        self,
+        keys: dict[str, Key] | None = None,
+        signed_from: int | None = None,
+        origin: str | None = None,
+        trusted: bool = False,
+    ) -> None:
+        self.keys = {} if keys is None else keys
+        self.signed_from, self.origin, self.trusted = signed_from, origin, trusted
 
     def add(self, name: str, owner: str, public: bytes) -> None:
         self.keys.setdefault(name, Key(name, owner, public))
@@ -527,15 +532,14 @@ def cosigned_message(body: str, timestamp: int) -> bytes:
     return f"cosignature/v1\ntime {timestamp}\n{body}".encode()
 
 
-@dataclass
 class Checkpoint:
-    """A signed checkpoint, as pasted into the minutes."""
+    """A signed checkpoint, as pasted into the minutes: ``lines`` holds (key name, decoded
+    signature) per signature line."""
 
-    origin: str
-    size: int
-    root: bytes
-    body: str
-    lines: list[tuple[str, bytes]]  # (key name, decoded signature) per signature line
+    def __init__(
+        self, origin: str, size: int, root: bytes, body: str, lines: list[tuple[str, bytes]]
+    ) -> None:
+        self.origin, self.size, self.root, self.body, self.lines = origin, size, root, body, lines
 
 
 def parse_checkpoint(text: str) -> Checkpoint:
@@ -563,13 +567,13 @@ def parse_checkpoint(text: str) -> Checkpoint:
     return parsed
 
 
-@dataclass
 class Signers:
     """Who signed a checkpoint (the log's key) and who cosigned it (witnesses)."""
 
-    log: list[str] = field(default_factory=list)
-    witnesses: list[str] = field(default_factory=list)
-    problem: str = ""
+    def __init__(self) -> None:
+        self.log: list[str] = []
+        self.witnesses: list[str] = []
+        self.problem = ""
 
 
 def check_checkpoint(checkpoint: Checkpoint, keyring: Keyring) -> Signers:
@@ -673,13 +677,11 @@ class PrefixRoots:
         return root
 
 
-@dataclass
 class Claim:
     """A size and root the log must have had: from a seal, a checkpoint or a trusted digest."""
 
-    size: int
-    root: bytes
-    what: str
+    def __init__(self, size: int, root: bytes, what: str) -> None:
+        self.size, self.root, self.what = size, root, what
 
 
 class LogAudit:
@@ -959,15 +961,15 @@ class LogAudit:
 # -- checking a file ----------------------------------------------------------------
 
 
-@dataclass
 class Report:
     """What a check found: the size and root it reached, and the first problem, if any."""
 
-    size: int = 0
-    root: bytes = field(default_factory=empty_root)
-    problem: str = ""
-    position: int | None = None
-    notes: list[str] = field(default_factory=list)
+    def __init__(self, size: int = 0, root: bytes | None = None) -> None:
+        self.size = size
+        self.root = empty_root() if root is None else root
+        self.problem = ""
+        self.position: int | None = None
+        self.notes: list[str] = []
 
     @property
     def ok(self) -> bool:
