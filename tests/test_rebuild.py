@@ -227,3 +227,25 @@ def test_a_view_another_reader_moved_meanwhile_is_caught_up_not_written_twice(
         assert tables(views) == slow
     finally:
         ledger.close()
+
+
+def test_ratings_of_one_colour_keep_each_their_own_evidence_after_a_rebuild(db, tmp_path):
+    every_kind_of_event(db, tmp_path)
+    ledger = open_ledger(db)
+    try:
+        for on, rating, evidence in [
+            ("2019-10-01", "amber", ""),
+            ("2019-10-02", "red", "Audit report, p. 4"),
+            ("2019-10-03", "amber", "Audit report, p. 4"),
+            ("2019-10-04", "red", ""),
+            ("2019-10-05", "amber", ""),
+        ]:
+            ledger.rate_action("hf#2", rating, evidence=evidence, on=on, reason="Board", **CLERK)
+        views = Views(ledger)
+        slow = event_by_event(views)
+        views.rebuild()
+        assert tables(views) == slow
+        evidence = [json.loads(r)["value"] for r in slow["gl_facts"] if '"attr": "rating"' in r]
+        assert '{"evidence":"Audit report, p. 4","rating":"amber"}' in evidence
+    finally:
+        ledger.close()
