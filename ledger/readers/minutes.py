@@ -25,6 +25,7 @@ from ledger.readers.minutes_draft import (
     MinutesDraft,
     ReportBack,
 )
+from ledger.readers.minutes_earlier_actions import settled
 from ledger.readers.minutes_items import (
     NUMBER_ALONE,
     body_title,
@@ -206,8 +207,9 @@ class Walk(Prose):
         if BULLET.match(line.text) and self.paragraph and self.listing is None:
             self.flush()  # each point of a bulleted list is read on its own
         self.paragraph.append(line)
-        if line.text.endswith(" |"):
-            self.flush()  # a web table's cell ends here: "Minutes: There were none. |"
+        if line.text.endswith(" |") or settled(line.text):
+            self.flush()  # a web table's cell ends here: "Minutes: There were none. |", or an
+            # earlier action's state: "- 17/06. Ask the owners ... COMPLETED – NO REPLY"
         return index + 1
 
     def part_announced(self, line: Line) -> bool:

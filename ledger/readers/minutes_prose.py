@@ -23,7 +23,7 @@ from ledger.readers.minutes_draft import (
     ReportBack,
     When,
 )
-from ledger.readers.minutes_earlier_actions import PREVIOUS_ACTIONS, RESTATED, STATUS
+from ledger.readers.minutes_earlier_actions import PREVIOUS_ACTIONS, RESTATED, STATUS, settled
 from ledger.readers.minutes_layout import Line, joined, quotation_open, sentences, unquoted
 from ledger.readers.minutes_lookalikes import CORRECTION, REPORTED, another_time, carried_out
 from ledger.readers.minutes_not_actions import not_new, presenting
@@ -79,17 +79,16 @@ class Prose(Deciding):
         start = lines[0].number
         bare = re.sub(r"^[-*•●]\s+", "", text)
         self.reported = presenting(bare) or (self.reported and bare != text)  # its bullets
+        if settled(bare):
+            return  # "- 17/06. Ask the owners ... COMPLETED": an earlier action's state
         if STATUS.match(bare) and self.restated is not None:
             item, actions, backs = self.restated  # "Action 3: X to ...", then "• Complete.":
             if item is self.item:  # an earlier meeting's action and its progress, nothing new
                 del self.item.actions[actions:], self.item.report_backs[backs:]
             self.restated = None
             return
-        self.restated = (
-            (self.item, len(self.item.actions), len(self.item.report_backs))
-            if RESTATED.match(bare)
-            else None
-        )
+        told = self.item, len(self.item.actions), len(self.item.report_backs)
+        self.restated = told if RESTATED.match(bare) else None
         self.told = (id(self.item), len(self.item.actions))
         if self.listing is not None and (decide.is_part(text) or text[:1] in "-•●*"):
             for matter in listed(text):
