@@ -136,3 +136,34 @@ def test_what_was_further_agreed_or_further_resolved_is_a_decision_of_its_own():
 
     assert "It was further agreed that the budget would be reviewed each quarter." in texts
     assert "The Council further resolved to renew the mowing contract for a year." in texts
+
+
+COMMAS = """\
+Minutes of the Planning Committee of the Parish Council held at 7.00pm on 18th August 2025
+
+1, To elect a Chairman
+
+Cllr T Bridge was elected as Chairman Resolved
+
+6, To receive the notes of the last meeting held and agree for them to be signed as a true record
+
+No minutes were available to be signed.
+
+7, Clerk's report
+  • Trees survey ‒ Pending. Action: RM, KL.
+"""
+
+
+def test_items_numbered_with_a_comma_keep_their_agenda_wording_out_of_the_decisions():
+    draft = parse_minutes(COMMAS)
+
+    assert [i.number for i in draft.items] == ["1", "6", "7"]
+    assert [d.text for d in draft.decisions] == ["Cllr T Bridge was elected as Chairman Resolved"]
+
+
+def test_an_action_tag_with_initials_and_a_full_stop_names_the_owners():
+    draft = parse_minutes(COMMAS)
+
+    assert [(a.owners, a.text) for a in draft.actions] == [
+        (["RM", "KL"], "• Trees survey ‒ Pending.")
+    ]

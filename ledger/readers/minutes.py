@@ -42,7 +42,7 @@ from ledger.readers.minutes_layout import (
     title_case,
 )
 from ledger.readers.minutes_paragraphs import mid_sentence, movers_only, runs_on
-from ledger.readers.minutes_planning import VERDICT_ONLY
+from ledger.readers.minutes_planning import VERDICT_ONLY, answers
 from ledger.readers.minutes_prose import Prose
 from ledger.readers.minutes_report_backs import (
     NEXT_AGENDA,
@@ -258,7 +258,9 @@ class Walk(Prose):
             )
         if self.last_text and not parts and VERDICT_ONLY.fullmatch(text):
             text = f"{self.last_text} {text}"  # "2/2017/0557 Haddon Lea - ...", "Resolved: No
-        whole = " ".join([text, *parts])  # Objection.": the application and its answer
+        elif self.last_text and not parts and answers(self.last_text, text):  # Objection.", or
+            text = f"{self.last_text.lstrip('-*•● ')} {first.text}"  # "- 20/501/FULL ...", "AGREED"
+        whole = " ".join([text, *parts])  # the application and its answer
         self.decide(outcome, text or parts[0], parts, first.number, self.asks_back(whole), whole)
         for part in parts or sentences(text):
             self.owed(part, first.number, decided=True)

@@ -68,6 +68,8 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
             break
         elif texts and not parts and texts[-1].endswith(".") and next_item(texts, parts, line):
             break  # "Resolved – to defer the map board.", then "11) Planning": the next item
+        elif texts and not parts and not texts[-1].endswith(":") and LISTED.match(line.text):
+            break  # "AGREED to recommend APPROVAL", then "- 20/501113/FULL ...": the next entry
         elif decide.is_part(line.text) and parts and within(parts[-1], line.text, nested):
             parts[-1] = f"{parts[-1]} {line.text}"  # "(2) That ... as follows:", "(i) ..."
             nested = True
@@ -82,6 +84,9 @@ def resolution(lines: list[Line], index: int) -> tuple[str, list[str], int]:
             texts.append(line.text)
         index += 1
     return " ".join(texts), parts, index
+
+
+LISTED = re.compile(r"^[-*•●]\s+\S")  # an entry of a bulleted list
 
 
 def empty(line: Line) -> bool:

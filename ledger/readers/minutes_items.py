@@ -18,6 +18,10 @@ NUMBERED = re.compile(
     r"\s+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
+CAPITALS_NUMBERED = re.compile(  # "334 APOLOGIES FOR ABSENCE", "338 PLANNING COMMITTEE (For ...)"
+    r"^(?P<no>\d{1,3})\s+(?P<title>[A-Z][A-Z&'’/,-]{2,}(?:\s+[A-Z&'’/,-]+)*(?:\s+\(.*\))?)$|"
+    r"^(?P<comma>\d{1,2}),\s+(?P<asked>[A-Z].{0,118})$"  # "1, To elect a Chairman"
+)
 AGENDA_ITEM = re.compile(r"^\s*agenda\s+item\s*\d*\s*$", re.IGNORECASE)
 NUMBER_ALONE = re.compile(
     r"^\s*(?P<no>\d{1,3}[.)]|\d{1,4}/\d{2,4})\s*$"
@@ -91,9 +95,11 @@ def heading(line: Line, following: Line | None, after: str = "") -> tuple[str, s
         following, minute="/" in text or follows_on(after, alone["no"])
     ):
         return alone["no"].rstrip(".)"), following.text if following else ""
-    found = NUMBERED.match(text)
+    found = NUMBERED.match(text) or CAPITALS_NUMBERED.match(text)
     if not found:
         return None
+    if found.re is CAPITALS_NUMBERED and found["comma"]:
+        return found["comma"], found["asked"].strip()
     number = found["no"].rstrip(":.–- ")
     title = found["title"].strip()
     if re.match(r"\d{1,3}[.)]$", found["no"]) and (

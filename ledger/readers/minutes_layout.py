@@ -51,7 +51,7 @@ ROW_END = re.compile(r"</tr\s*>", re.I)  # a raw HTML table's row ends a line
 ASIDE_MAX = 45  # a right-hand column cell holds a name or a few words, not prose
 ACTION_TAG = re.compile(  # "... on the agenda for the January meeting.  Action Clerk": the
     r"(?<=[.!?])\s+(?:ACTIONS?|Actions?)\s*[:–—-]?\s*"  # right-hand column, run into the line
-    r"(?P<who>{who}(?:\s*(?:/|&|,|\band\b)\s*{who}){{0,3}})\s*$".format(
+    r"(?P<who>{who}(?:\s*(?:/|&|,|\band\b)\s*{who}){{0,3}})[.\s]*$".format(
         who=r"(?:[A-Z]{2,4}|(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Dr)\s+[A-Z][\w'’-]+|(?:the\s+)?"
         r"(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Secretary|Treasurer|RFO|Mayor|"
         r"Head(?:teacher)?|Headteacher))"

@@ -9,7 +9,8 @@ import re
 PLANNING = re.compile(  # "15/00707/F Relocation of vehicular access at Myamber ... No objection"
     r"^\W*(?:\d{1,3}(?:\.\d{1,2})+\s+)?(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b"
     r".{0,300}?\b(?P<verb>no\s+objections?|"
-    r"support(?:ed)?|objection|object(?:ed|s)?|no\s+comments?)\W*$",
+    r"support(?:ed)?|objection|object(?:ed|s)?|no\s+comments?|"
+    r"(?:agreed|resolved)\s+to\s+(?:recommend|go\s+with|support|raise)\b[^.]{0,80})\W*$",
     re.IGNORECASE,
 )
 
@@ -36,3 +37,12 @@ VERDICT_ONLY = re.compile(  # "No Objection.": an answer whose application is ab
     r"\W*(?:no\s+objections?|objection|object|support(?:ed)?|approved?|refused?|no\s+comments?)\W*",
     re.IGNORECASE,
 )
+
+
+APPLICATION = re.compile(r"^\W*(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b")
+
+
+def answers(application: str, verdict: str) -> bool:
+    """Whether a short decision ("AGREED to recommend APPROVAL") answers the planning
+    application listed just above it ("- 20/501261/FULL 5 River Close ...")."""
+    return bool(APPLICATION.match(application)) and len(verdict.split()) <= 8

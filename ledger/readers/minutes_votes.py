@@ -9,7 +9,7 @@ import re
 
 OFFICER = r"the\s+(?:Vice[- ])?(?:Chair(?:man|woman|person)?|Mayor|Clerk)\b"  # "by the Chairman"
 PROPOSER = re.compile(
-    r"\b(?i:proposed|proposer|moved|prop\.?(?=\s*[A-Z])|(?:motion|proposal)(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
+    r"\b(?i:proposed|proposer|moved|prop(?:\.|(?![a-z]))(?=\s*[A-Z])|(?:motion|proposal)(?=\s+(?i:by|from)\b))(?:\s+(?i:by|from))?\s*:?\s*(?P<who>(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*"
     rf"{OFFICER}|(?i:cllr\.?|councillor|mr|mrs|ms|dr)?\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}})",
 )
 SECONDER = re.compile(
