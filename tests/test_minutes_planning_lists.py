@@ -55,3 +55,31 @@ def test_numbered_headings_in_capitals_are_items():
     assert [d.text for d in draft.items[1].decisions] == [
         "Members AGREED that no items required this"
     ]
+
+
+APPLICATIONS = """\
+Minutes for an Extra-ordinary meeting of the Council on Tuesday 19th August 2025
+
+9. Urgent Planning
+
+9.1 Applications
+25/01131/FUL Proposed single storey side extension with pitched roof
+At 12 Talbot Court For Mr & Mrs Carter
+Planning officer Victoria Kemp Date 3 September 2025
+No objection
+25/01961/FUL Single storey side extension and erection of boundary wall
+At 15 Lysander Close For Mr Howard Smith
+Planning officer Ryan Keeffe Date 29 August 2025
+Object
+
+10. Cllr and Clerk exchange of information
+"""
+
+
+def test_applications_listed_without_a_gap_each_get_their_answer():
+    draft = parse_minutes(APPLICATIONS)
+
+    assert [(d.text.split()[0], d.outcome) for d in draft.decisions] == [
+        ("25/01131/FUL", "agreed"),
+        ("25/01961/FUL", "rejected"),
+    ]

@@ -42,7 +42,7 @@ from ledger.readers.minutes_layout import (
     title_case,
 )
 from ledger.readers.minutes_paragraphs import mid_sentence, movers_only, runs_on
-from ledger.readers.minutes_planning import VERDICT_ONLY, answers
+from ledger.readers.minutes_planning import VERDICT_ONLY, answered, answers
 from ledger.readers.minutes_prose import Prose
 from ledger.readers.minutes_report_backs import (
     NEXT_AGENDA,
@@ -207,7 +207,7 @@ class Walk(Prose):
         if BULLET.match(line.text) and self.paragraph and self.listing is None:
             self.flush()  # each point of a bulleted list is read on its own
         self.paragraph.append(line)
-        if line.text.endswith(" |") or settled(line.text):
+        if line.text.endswith(" |") or settled(line.text) or answered(self.paragraph):
             self.flush()  # a web table's cell ends here: "Minutes: There were none. |", or an
             # earlier action's state: "- 17/06. Ask the owners ... COMPLETED – NO REPLY"
         return index + 1

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ledger.readers.minutes_layout import Line
+
 PLANNING = re.compile(  # "15/00707/F Relocation of vehicular access at Myamber ... No objection"
     r"^\W*(?:\d{1,3}(?:\.\d{1,2})+\s+)?(?:[A-Z]{0,3}/?\d{2,4}/\d{3,6}(?:/[A-Z0-9]{1,6})?)\b"
     r".{0,300}?\b(?P<verb>no\s+objections?|"
@@ -46,3 +48,12 @@ def answers(application: str, verdict: str) -> bool:
     """Whether a short decision ("AGREED to recommend APPROVAL") answers the planning
     application listed just above it ("- 20/501261/FULL 5 River Close ...")."""
     return bool(APPLICATION.match(application)) and len(verdict.split()) <= 8
+
+
+def answered(lines: list[Line]) -> bool:
+    """Whether a paragraph is one application and its answer on a line of its own
+    ("19/01131/FUL Proposed side extension", "At 12 Talbot Court", "No objection"): the
+    next application listed below it is another entry."""
+    return len(lines) > 1 and bool(
+        APPLICATION.match(lines[0].text) and VERDICT_ONLY.fullmatch(lines[-1].text)
+    )
