@@ -167,3 +167,22 @@ def test_an_action_tag_with_initials_and_a_full_stop_names_the_owners():
     assert [(a.owners, a.text) for a in draft.actions] == [
         (["RM", "KL"], "• Trees survey ‒ Pending.")
     ]
+
+
+OWED_AT_THE_END = """\
+Minutes of the Parish Council Meeting held on Monday 1st December 2025 in the Old School
+8) Parish Councillors Reports
+ 8.1 The copse by the school is in a poor state – TD & AV to inspect
+ 8.2 Parking is an issue. Resolved – to write to the school about a joint letter – AV to action
+9) Finance
+ 9.1 Finance – Clerk to report
+"""
+
+
+def test_a_numbered_point_ending_with_who_is_to_act_owes_that_action_whole():
+    draft = parse_minutes(OWED_AT_THE_END)
+
+    owed = {a.text: a.owners for a in draft.actions}
+    assert owed["The copse by the school is in a poor state – TD & AV to inspect"] == ["TD", "AV"]
+    assert any(owners == ["AV"] and "joint letter" in text for text, owners in owed.items())
+    assert "Finance – Clerk to report" in [item.title for item in draft.items]

@@ -111,6 +111,8 @@ def prose(title: str) -> bool:
     found = decide.MARKER.match(title)  # "11.1 Agreed – to take no further action"
     if found and title[found.end() :].strip() and re.search(r"[:–—-]|\bthat\b", found[0]):
         return True
+    if acts.owed_in_title(title):
+        return True  # "8.1 Millennium Wood is in a poor state – TD & AV to inspect"
     return len(title.split()) > 6 and title.endswith(".") and not title_case(title)
 
 

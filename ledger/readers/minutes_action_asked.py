@@ -99,4 +99,7 @@ def deed_text(sentence: str, at: int) -> str:
     most of it (a lead-in such as "Following discussion," adds nothing to keep)."""
     if at <= 0 or at < len(sentence) // 3:
         return sentence
-    return sentence[at:].strip()
+    rest = sentence[at:].strip()
+    if len(rest.split()) <= 5 and re.search(r"\s[–-]\s*$", sentence[:at]):
+        return sentence  # "Millennium Wood is in a poor state – TD & AV to inspect": all of it
+    return rest

@@ -27,6 +27,7 @@ __all__ = [
     "action_line",
     "aside_action",
     "capital_actions",
+    "owed_in_title",
     "owned_clauses",
     "owned_sentence",
     "owners",
@@ -179,3 +180,10 @@ def told_above(item: DraftItem, owed: tuple[list[str], str, int], before: str) -
     verb = re.search(r"\b(?:to|will|would)\s+(\w+)", deed)
     same = {n.lower() for n in names} == {n.lower() for n in last.owners}
     return same and bool(verb) and re.search(rf"\b{verb[1]}\b", last.text) is not None
+
+
+def owed_in_title(title: str) -> bool:
+    """A numbered point that ends by naming who is to act ("8.1 Millennium Wood is in a
+    poor state – TD & AV to inspect"): a paragraph owing an action, not an item's title."""
+    head, dash, tail = title.rpartition(" – ") if " – " in title else title.rpartition(" - ")
+    return bool(dash and head and len(tail.split()) <= 8 and owned_sentence(tail, None))
