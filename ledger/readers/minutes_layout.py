@@ -207,6 +207,8 @@ def sentences(paragraph: str) -> list[str]:
             sentence = sentence[SENTENCE_MAX:]
         if sentence:
             found.append(sentence)
+    if len(found) > 1 and re.fullmatch(r"[-*•●]?\s*\d{1,4}/\d{1,4}[a-z]?\.", found[0]):
+        found[:2] = [f"{found[0]} {found[1]}"]  # "- 17/17. Clerk to ask ...": one sentence
     return found
 
 
