@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -142,7 +142,7 @@ class Ledger(SignedBatches, ActionPlans, Corrections, Parts, Application):
         hint: str = "",
     ) -> R:
         try:
-            found = self.repository.get(id)
+            found = self.repository.get(id, projector_func=replay)
         except AggregateNotFoundError:
             known = [r for r in self.known_refs(created) if r.startswith(within)]
             raise NotFound(kind, ref, known, hint) from None
@@ -243,6 +243,14 @@ class Ledger(SignedBatches, ActionPlans, Corrections, Parts, Application):
         if not first:
             raise Refused("the ledger is empty; it has no checkpoint yet")
         return origin_of(first[0])
+
+
+def replay(aggregate: Any, events: Iterable[Any]) -> Any:
+    """The aggregate after its events: the library's projector without its check of each
+    event against a runtime protocol (slow in Python 3.11: ~10 µs an event replayed)."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate
 
 
 def open_ledger(
