@@ -8,7 +8,6 @@ of their own (a cost, a directorate, a KPI's target). An action keeps all of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,17 +16,23 @@ from ledger.action_corrections import ActionCorrections
 from ledger.errors import InvalidEntry, Refused
 from ledger.rating import Rating
 from ledger.record import Record
-from ledger.refs import ActionRef, action_id
+from ledger.refs import ActionRef, Value, action_id
 
 
-@dataclass(frozen=True)
-class ActionLine:
+class ActionLine(Value):
     """One row of an action: the health and LA text, who owns it and by when."""
 
+    __slots__ = ("health", "la", "owners", "timescale")
     health: str
     la: str
     owners: tuple[str, ...]
     timescale: str
+
+    def __init__(self, health: str, la: str, owners: tuple[str, ...], timescale: str) -> None:
+        object.__setattr__(self, "health", health)
+        object.__setattr__(self, "la", la)
+        object.__setattr__(self, "owners", owners)
+        object.__setattr__(self, "timescale", timescale)
 
 
 class Action(ActionCorrections, Record):

@@ -72,8 +72,9 @@ def item_id(text: str) -> str:
     return trimmed
 
 
-class Ref:
-    """A ref as a value: equal, hashed and shown by its fields, never changed once made.
+class Value:
+    """A value (a ref, an action line): equal, hashed and shown by its fields (its
+    ``__slots__``, in the constructor's order), never changed once made.
 
     A plain class rather than a frozen dataclass: every command that names a thing imports
     this module, and each dataclass costs a new process ~0.3 ms to build."""
@@ -104,7 +105,7 @@ class Ref:
     __delattr__ = __setattr__  # type: ignore[assignment]
 
 
-class ActionRef(Ref):
+class ActionRef(Value):
     __slots__ = ("tracker", "number")  # noqa: RUF023 (the constructor's order)
     tracker: str
     number: str
@@ -126,7 +127,7 @@ class ActionRef(Ref):
         return f"{self.tracker}#{self.number}"
 
 
-class ItemRef(Ref):
+class ItemRef(Value):
     """A decision (D) or minute action (A) of one meeting."""
 
     __slots__ = ("board", "held_on", "kind", "number")
