@@ -104,16 +104,19 @@ class Ledger(SignedBatches, ActionPlans, Corrections, Parts, Application):
 
     def action(self, ref: str | ActionRef) -> Action:
         parsed = ActionRef.parse(ref) if isinstance(ref, str) else ref
-        if not self.recorder.select_events(tracker_id(parsed.tracker), limit=1):
-            self.tracker(parsed.tracker)  # refused, naming the trackers there are
-        return self.load(
-            action_id(parsed),
-            Action,
-            "action",
-            str(parsed),
-            Action.ActionAdded,
-            within=f"{parsed.tracker}#",
-        )
+        try:
+            return self.load(
+                action_id(parsed),
+                Action,
+                "action",
+                str(parsed),
+                Action.ActionAdded,
+                within=f"{parsed.tracker}#",
+            )
+        except NotFound:  # the tracker is looked for only when its action is not found
+            if not self.recorder.select_events(tracker_id(parsed.tracker), limit=1):
+                self.tracker(parsed.tracker)  # refused, naming the trackers there are
+            raise
 
     def meeting(self, board: str, held_on: date) -> Meeting:
         from ledger.meeting import Meeting
