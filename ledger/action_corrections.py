@@ -8,7 +8,6 @@ otherwise quietly start a new column).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -82,6 +81,8 @@ def check_columns(tracker: str, named: Iterable[str], columns: set[str]) -> None
                 f"{tracker} has no columns of its own to correct; --field corrects a column "
                 "kept from an imported tracker"
             )
+        import difflib  # only for a column name that is not the tracker's
+
         close = difflib.get_close_matches(name, sorted(columns), n=1, cutoff=0.5)
         advice = (
             f"did you mean {close[0]!r}?"

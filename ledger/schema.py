@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledger.errors import StorageError
 from ledger.storage import APPLICATION, EVENTS_TABLE, WAIT_SECONDS, Location, postgres_connection
+
+if TYPE_CHECKING:  # pathlib (and urllib, ipaddress behind it) is no clerk command's cost
+    from pathlib import Path
 
 TABLES = ("gl_integrity", "gl_frontier")  # beside the events table, in every ledger
 # The layout of the tables this govledger writes and reads. A ledger made before the
@@ -25,7 +27,7 @@ SCHEMA_VERSION = 1
 SCHEMA_MARK = "govledger schema "
 
 
-def sqlite_schema(path: Path) -> tuple[set[str], int] | None:
+def sqlite_schema(path: str | Path) -> tuple[set[str], int] | None:
     """The tables in the file and its schema version, read without writing; None when it
     is no SQLite database."""
     try:
@@ -128,7 +130,7 @@ def upgrade_schema(location: Location) -> tuple[int, int]:
             if before <= SCHEMA_VERSION:
                 create_schema(location)
     else:
-        found = sqlite_schema(Path(location.text))
+        found = sqlite_schema(location.text)
         if found is None or EVENTS_TABLE["sqlite"] not in found[0]:
             raise StorageError(f"no ledger at {location.text} to upgrade")
         before = found[1]
