@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from datetime import date, datetime
 from json.encoder import encode_basestring as string  # the C encoder json.dumps uses
@@ -146,27 +147,28 @@ def encoded(events: list[Event], first: int, frontier: Frontier) -> tuple[list, 
     return stored, integrity
 
 
-class Floor:
+class Floor(ABC):
     """The floor's tables beside a ledger's, and its work on batches of its events."""
 
     def __init__(self) -> None:
         self.after = 0  # the ledger's last position recorded again here
         self.count, self.seconds = 0, 0.0
 
+    @abstractmethod
     def rows(self, after: int, limit: int) -> list[tuple[Any, Any, int, str, bytes]]:
         """The ledger's stored rows after a position, each with its position first."""
-        raise NotImplementedError
 
+    @abstractmethod
     def record(self, events: list[Event]) -> None:
         """One batch: encoded, hashed and inserted in one transaction."""
-        raise NotImplementedError
 
+    @abstractmethod
     def fresh(self) -> None:
         """Empty floor tables (made anew)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def close(self) -> None:
-        raise NotImplementedError
+        """The floor's connection closed."""
 
     def follow(self, most: int | None = None) -> None:
         """Record again, a batch at a time, what the ledger holds beyond ``self.after``:
