@@ -66,9 +66,10 @@ def record_in_bulk(ledger: Any, *aggregates: Any, subject: str) -> Recorded:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while the rows are made and written: they
-    are many new objects, none in a cycle, and each full collection they set off would walk
-    every object the caller holds (a whole import's aggregates) to free nothing."""
+    """Python's cyclic garbage collector paused while many rows are made (an import's
+    actions, the rows and the written events): they are many new objects, none in a cycle,
+    and each full collection they set off would walk every object the caller holds to free
+    nothing. It runs again after, unless the caller had paused it."""
     was = gc.isenabled()
     gc.disable()
     try:
