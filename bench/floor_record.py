@@ -33,6 +33,7 @@ from typing import Any
 
 import orjson
 
+from bench.floor_processes import Frontier  # the tree's right edge, as the clerk's floor moves it
 from ledger.commitments import EMPTY, FREE_TEXT
 
 BATCH = 5000  # events a transaction, as the benchmark's generator flushes them
@@ -89,23 +90,6 @@ def as_text(aggregate_id: Any) -> str:
     if len(text) == 32:  # SQLite keeps the 32 hex digits
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
     return text
-
-
-class Frontier:
-    """The Merkle tree's right edge (RFC 6962 node hashes)."""
-
-    def __init__(self, size: int, hashes: bytes) -> None:
-        self.size = size
-        self.hashes = [hashes[i : i + 32] for i in range(0, len(hashes), 32)]
-
-    def append(self, leaf: bytes) -> None:
-        node, size = leaf, self.size
-        sha256 = hashlib.sha256
-        while size & 1:
-            node = sha256(b"\x01" + self.hashes.pop() + node).digest()
-            size >>= 1
-        self.hashes.append(node)
-        self.size += 1
 
 
 def encoded(events: list[Event], first: int, frontier: Frontier) -> tuple[list, list]:
